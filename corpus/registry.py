@@ -14,6 +14,7 @@ from netral.records import DocumentInfo
 @dataclass(frozen=True)
 class Registry:
     documents: tuple[DocumentInfo, ...]
+    material_titles: tuple[tuple[str, str], ...] = ()  # (file name, title)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Registry:
@@ -27,7 +28,11 @@ class Registry:
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
             raise ValueError(f"registry has duplicate ids: {sorted(dupes)}")
-        return cls(docs)
+        titles = tuple((m["file"], m["judul"]) for m in data.get("materi", []))
+        return cls(docs, titles)
+
+    def material_title(self, file_name: str) -> str | None:
+        return dict(self.material_titles).get(file_name)
 
     def get(self, doc_id: str) -> DocumentInfo | None:
         for d in self.documents:

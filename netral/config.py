@@ -28,6 +28,10 @@ class Settings:
     collection: str = "netral-pasal"
     # A Pasal longer than this (characters) is split at ayat boundaries for embedding.
     chunk_max_chars: int = 1600
+    # The dense vector sees the first this-many characters of a chunk (context line + start of the text);
+    # BM25 indexes all of it. Embedding cost is linear in text length on 2 CPU cores: 900 keeps a cold
+    # ingest of the corpus under 6 minutes (see bench/).
+    embed_max_chars: int = 900
     # Reciprocal-rank-fusion constant and how many candidates each retriever contributes.
     rrf_k: int = 60
     candidates: int = 40

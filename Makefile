@@ -1,0 +1,44 @@
+# One target per job. `make run` installs, ingests and starts the assistant; `make test` runs every check.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export NETRAL_CORPUS_DIR ?= ../shared/corpus
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export RAGAS_DO_NOT_TRACK := true
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: install ingest run test test-fast lint bench clean
+
+install: $(VENV)/.installed
+
+# torch is pinned and installed first: an unpinned torch pulls a multi-GB CUDA build.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+ingest: install
+	$(BIN)/netral ingest
+
+run: ingest
+	$(BIN)/netral corpus
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+test-fast: install
+	$(BIN)/pytest -m "not slow"
+
+bench: install
+	$(BIN)/python bench/bench_index.py
+
+clean:
+	rm -rf .netral .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,158 @@
+"""Hybrid article search: BM25 + dense vectors fused by reciprocal rank, in-force law first.
+
+Results are articles (the citable unit), not chunks: a Pasal split into several chunks scores as its best
+chunk. An article named in the question ("pasal 5 pp 94/2021") is returned first.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from assistant.citations import article_mentions, doc_mentions
+from corpus.registry import Registry
+from ingest.embedders import Embedder
+from ingest.lexical import BM25Index
+from ingest.pipeline import Index
+from netral.config import Settings
+from netral.labels import article_label
+from netral.records import Article, DocumentInfo, SearchHit
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[SearchHit]
+    elapsed_ms: float
+    named_docs: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "results": [h.to_json() for h in self.hits],
+                "elapsed_ms": round(self.elapsed_ms, 1)}
+
+
+class HybridSearcher:
+    def __init__(self, index: Index, embedder: Embedder, registry: Registry, settings: Settings):
+        self.index = index
+        self.embedder = embedder
+        self.registry = registry
+        self.settings = settings
+        index.store.check_embedder(embedder.name)
+        self._bm25: BM25Index | None = None
+        self._infos: dict[str, DocumentInfo] = {}
+        self._amended_by: dict[str, str] | None = None
+
+    # --- lazily loaded state -----------------------------------------------------------------------------
+
+    @property
+    def bm25(self) -> BM25Index:
+        if self._bm25 is None:
+            self._bm25 = self.index.lexical()
+        return self._bm25
+
+    def info(self, doc_id: str) -> DocumentInfo | None:
+        if doc_id not in self._infos:
+            info = self.index.store.info(doc_id)
+            if info is None:
+                return None
+            self._infos[doc_id] = info
+        return self._infos[doc_id]
+
+    def amended_by(self) -> dict[str, str]:
+        """target article id -> id of the latest in-force amendment of it (from amending acts in the index)."""
+        if self._amended_by is None:
+            rows = self.index.store._db.execute(
+                "SELECT a.id, a.data, d.info FROM articles a JOIN documents d ON a.doc_id = d.doc_id "
+                "WHERE a.data LIKE '%\"amends\": \"%'"
+            ).fetchall()
+            latest: dict[str, tuple[int, str]] = {}
+            for art_id, data, info_raw in rows:
+                target = json.loads(data).get("amends")
+                info = json.loads(info_raw)
+                if target and info.get("status") != "dicabut":
+                    year = int(info.get("tahun", 0))
+                    if target not in latest or year > latest[target][0]:
+                        latest[target] = (year, art_id)
+            self._amended_by = {t: a for t, (_y, a) in latest.items()}
+        return self._amended_by
+
+    def warm_up(self) -> None:
+        _ = self.bm25
+        self.embedder.embed_query("netralitas")
+        self.amended_by()
+
+    # --- search ------------------------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 5) -> SearchResult:
+        t0 = time.perf_counter()
+        query = query.strip()
+        if not query:
+            return SearchResult(query, [], 0.0)
+        named = [d.doc_id for d in doc_mentions(query, self.registry)]
+        n = self.settings.candidates
+        lexical = self.bm25.search(query, k=n)
+        dense_raw = self.index.vectors.query(self.embedder.embed_query(query), k=n * 2)
+        vec_to_chunk = self.index.store.vector_to_chunk([v for v, _ in dense_raw])
+        dense = [(vec_to_chunk[v], s) for v, s in dense_raw if v in vec_to_chunk][:n]
+
+        fused: dict[str, float] = defaultdict(float)
+        ranks: dict[str, dict[str, int]] = defaultdict(dict)
+        for name, ranking in (("bm25", lexical), ("dense", dense)):
+            for rank, (chunk_id, _s) in enumerate(ranking, start=1):
+                fused[chunk_id] += 1.0 / (self.settings.rrf_k + rank)
+                ranks[chunk_id][name] = rank
+        rows = self.index.store.chunk_rows(list(fused))
+        by_article: dict[str, tuple[float, str]] = {}
+        for chunk_id, score in fused.items():
+            if chunk_id not in rows:
+                continue
+            article_id, doc_id = rows[chunk_id][0], rows[chunk_id][1]
+            score *= self._weight(doc_id, named)
+            if article_id not in by_article or score > by_article[article_id][0]:
+                by_article[article_id] = (score, chunk_id)
+        ordered = sorted(by_article.items(), key=lambda kv: (-kv[1][0], kv[0]))
+
+        hits: list[SearchHit] = []
+        top = ordered[0][1][0] if ordered else 0.0
+        for mention in article_mentions(query, self.registry):
+            art = self.index.store.article(mention.article_id)
+            if art is not None and all(h.id != art.id for h in hits):
+                hits.append(self._hit(art, f"{art.id}#0", top + 1.0, {"citation": 1}))
+        for article_id, (score, chunk_id) in ordered:
+            if len(hits) >= k:
+                break
+            if any(h.id == article_id for h in hits):
+                continue
+            art = self.index.store.article(article_id)
+            if art is not None:
+                hits.append(self._hit(art, chunk_id, score, ranks[chunk_id]))
+        return SearchResult(query, hits[:k], (time.perf_counter() - t0) * 1000, named)
+
+    def _weight(self, doc_id: str, named: list[str]) -> float:
+        if doc_id in named:
+            return 1.5
+        info = self.info(doc_id)
+        if info is None:
+            return 1.0
+        if info.status == "dicabut":
+            return self.settings.repealed_weight
+        if info.status == "materi":
+            return self.settings.materi_weight
+        return 1.0
+
+    def status_of(self, art: Article, info: DocumentInfo) -> str:
+        if info.status == "diubah" and art.id in self.amended_by():
+            return "diubah"
+        if info.status == "diubah":
+            return "berlaku"
+        return info.status
+
+    def _hit(self, art: Article, chunk_id: str, score: float, ranks: dict[str, int]) -> SearchHit:
+        info = self.info(art.doc_id)
+        assert info is not None  # an article is only visible together with its document row
+        return SearchHit(
+            id=art.id, chunk_id=chunk_id, doc_id=art.doc_id, label=article_label(art, info),
+            status=self.status_of(art, info), score=score, text=art.text, sources=dict(ranks),
+        )

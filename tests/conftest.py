@@ -1,0 +1,119 @@
+"""Shared fixtures: no network, a deterministic embedder, the real corpus (read from outside the repo)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.registry import Registry
+from ingest import embedders
+from ingest.lexical import tokenize
+from ingest.pipeline import Index, Ingestor
+from netral.config import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class HashEmbedder:
+    """Deterministic bag-of-stems vectors: similar wording gives similar vectors, no model needed."""
+
+    def __init__(self, name: str = "fake", dim: int = 256):
+        self.name = name
+        self._dim = dim
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self._dim, dtype=np.float32)
+        for tok in tokenize(text, expand_slang=True):
+            h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=4).digest(), "little")
+            v[h % self._dim] += 1.0
+        n = float(np.linalg.norm(v))
+        return v / n if n else v + 1.0 / np.sqrt(self._dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return np.vstack([self._vec(t) for t in texts]) if texts else np.zeros((0, self._dim), np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
+embedders.register("fake", lambda arg: HashEmbedder(f"fake:{arg}" if arg else "fake"))
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run offline: any connection to a non-loopback address fails loudly."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and not (host.startswith("127.") or host in ("localhost", "::1")) \
+                and self.family in (socket.AF_INET, socket.AF_INET6):
+            raise RuntimeError(f"network access attempted in a test: {address}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+def corpus_root() -> Path:
+    return Path(os.environ.get("NETRAL_CORPUS_DIR", REPO.parent / "shared" / "corpus")).resolve()
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    root = corpus_root()
+    if not (root / "peraturan").is_dir():
+        pytest.skip(f"corpus not found at {root} (set NETRAL_CORPUS_DIR)")
+    return root
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    return Registry.load()
+
+
+def make_corpus(dest: Path, root: Path, files: Sequence[str]) -> Path:
+    """A small corpus folder for a test, copied from the real one at run time."""
+    for rel in files:
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(root / rel, target)
+    return dest
+
+
+SMALL = ("peraturan/uu-20-2023-asn.md", "peraturan/pp-94-2021-disiplin-pns.md",
+         "peraturan/uu-5-2014-asn.md", "materi/002_b02840f67c21a277.txt")
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path, corpus_dir: Path) -> Path:
+    return make_corpus(tmp_path / "corpus", corpus_dir, SMALL)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, small_corpus: Path) -> Settings:
+    return Settings(corpus_dir=small_corpus, data_dir=tmp_path / "data", embedder="fake",
+                    collection=f"t{abs(hash(tmp_path)) % 10**8}")
+
+
+@pytest.fixture
+def index(settings: Settings) -> Iterator[Index]:
+    idx = Index.open(settings)
+    yield idx
+    idx.close()
+
+
+@pytest.fixture
+def ingested(index: Index, settings: Settings, registry: Registry) -> Index:
+    Ingestor(index, HashEmbedder(), registry, settings.chunk_max_chars).run(settings.corpus_dir)
+    return index
