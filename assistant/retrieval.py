@@ -7,6 +7,7 @@ chunk. An article named in the question ("pasal 5 pp 94/2021") is returned first
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,11 +15,13 @@ from dataclasses import dataclass, field
 from assistant.citations import article_mentions, doc_mentions
 from corpus.registry import Registry
 from ingest.embedders import Embedder
-from ingest.lexical import BM25Index
+from ingest.lexical import BM25Index, fold_units
 from ingest.pipeline import Index
 from netral.config import Settings
 from netral.labels import article_label
 from netral.records import Article, DocumentInfo, SearchHit
+
+_CIVIL_SERVANT = re.compile(r"\b(?:PNS|ASN|PPPK|Pegawai Negeri|Aparatur Sipil|Pegawai Pemerintah)\b")
 
 
 @dataclass
@@ -92,7 +95,7 @@ class HybridSearcher:
             return SearchResult(query, [], 0.0)
         named = [d.doc_id for d in doc_mentions(query, self.registry)]
         n = self.settings.candidates
-        lexical = self.bm25.search(query, k=n)
+        lexical = fold_units(self.bm25.search(query, k=n * 4))[:n]
         dense_raw = self.index.vectors.query(self.embedder.embed_query(query), k=n * 2)
         vec_to_chunk = self.index.store.vector_to_chunk([v for v, _ in dense_raw])
         dense = [(vec_to_chunk[v], s) for v, s in dense_raw if v in vec_to_chunk][:n]
@@ -110,6 +113,10 @@ class HybridSearcher:
                 continue
             article_id, doc_id = rows[chunk_id][0], rows[chunk_id][1]
             score *= self._weight(doc_id, named)
+            if "/penjelasan/umum" in article_id:
+                score *= self.settings.general_elucidation_weight
+            if _CIVIL_SERVANT.search(rows[chunk_id][2]):
+                score *= self.settings.civil_servant_weight
             if article_id not in by_article or score > by_article[article_id][0]:
                 by_article[article_id] = (score, chunk_id)
         ordered = sorted(by_article.items(), key=lambda kv: (-kv[1][0], kv[0]))

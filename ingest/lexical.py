@@ -44,33 +44,60 @@ SLANG: dict[str, str] = {
     "pemilu": "pemilihan umum",
     "pileg": "pemilihan umum anggota dewan perwakilan rakyat",
     "pilpres": "pemilihan umum presiden",
-    "like": "menyukai tanda suka dukungan",
-    "share": "membagikan menyebarluaskan dukungan",
-    "komen": "komentar dukungan",
+    # Reacting to a candidate's post is, in the regulations' words, giving support to a candidate.
+    "like": "menyukai memberikan dukungan",
+    "share": "membagikan menyebarluaskan memberikan dukungan",
+    "komen": "komentar memberikan dukungan",
+    "postingan": "unggahan media sosial",
+    "posting": "unggahan media sosial",
     "kampanye": "kampanye",
     "asn": "aparatur sipil negara asn",
-    "pns": "pegawai negeri sipil pns",
+    "pns": "pegawai negeri sipil pns asn",
     "pppk": "pegawai pemerintah dengan perjanjian kerja pppk",
     "nyapres": "calon presiden",
     "timses": "tim kampanye sukses",
 }
 
-_PREFIXES = ("memper", "mem", "men", "meng", "meny", "me", "ber", "ter", "per", "pem", "pen", "peng", "peny",
-             "pe", "di", "ke", "se")
-_SUFFIXES = ("kannya", "annya", "nya", "kan", "lah", "kah", "an", "i")
+_PARTICLES = ("lah", "kah", "pun", "nya")
+_SUFFIXES = ("kan", "an")  # "-i" is left alone: too many roots end in i (jadi, beri, bagi)
+_VOWELS = set("aeiou")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def stem(word: str) -> str:
-    """A light, deterministic Indonesian stemmer: one suffix, one prefix, keep at least 4 letters."""
-    if len(word) <= 4 or word.isdigit():
+    """A light Indonesian stemmer (after Nazief-Adriani): particles, one suffix, one prefix with the
+    nasal sound changes (menetapkan -> tetap, memihak -> pihak, penyuluhan -> suluh). Deterministic and
+    used the same way on documents and queries, so its few mistakes cancel out."""
+    if len(word) <= 4 or not word.isalpha():
         return word
-    for suf in _SUFFIXES:
+    for suf in _PARTICLES:
         if word.endswith(suf) and len(word) - len(suf) >= 4:
             word = word[: -len(suf)]
             break
-    for pre in _PREFIXES:
-        if word.startswith(pre) and len(word) - len(pre) >= 4:
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 5:
+            word = word[: -len(suf)]
+            break
+    return _strip_prefix(word)
+
+
+def _strip_prefix(word: str) -> str:
+    def ok(rest: str) -> bool:
+        return len(rest) >= 4
+
+    for pre in ("memper", "diper", "ber", "ter", "per"):
+        if word.startswith(pre) and ok(word[len(pre):]):
+            return word[len(pre):]
+    for pre, vowel_root in (("meng", ""), ("peng", ""), ("meny", "s"), ("peny", "s"), ("mem", "p"), ("pem", "p"),
+                            ("men", "t"), ("pen", "t")):
+        if word.startswith(pre):
+            rest = word[len(pre):]
+            if rest and rest[0] in _VOWELS and vowel_root:
+                rest = vowel_root + rest
+            if ok(rest):
+                return rest
+    for pre in ("me", "pe", "di", "ke", "se"):
+        if word.startswith(pre) and ok(word[len(pre):]):
             return word[len(pre):]
     return word
 
@@ -143,6 +170,38 @@ class BM25Index:
         data = json.loads(path.read_text(encoding="utf-8"))
         postings = {t: [(int(i), int(tf)) for i, tf in p] for t, p in data["postings"].items()}
         return cls(ids=data["ids"], doc_len=data["doc_len"], postings=postings, fingerprint=data["fingerprint"])
+
+
+UNIT_SEP = "~"
+
+
+def lexical_units(chunk_id: str, context: str, text: str, window: int = 3) -> list[tuple[str, str]]:
+    """Passages for BM25: the chunk's context line plus a window of consecutive provisions.
+
+    Scoring whole long articles favours short ones that repeat a word; scoring a few provisions at a time
+    lets "j. menjadi anggota dan/atau pengurus partai politik" inside a 30-line Pasal compete on its own.
+    The ids are `<chunk id>~<k>`; search folds them back to chunks.
+    """
+    lines = [ln for ln in text.split("\n") if ln.strip()] or [text]
+    if len(lines) <= window:
+        return [(f"{chunk_id}{UNIT_SEP}0", f"{context}\n{text}")]
+    lead = lines[0] if len(lines[0]) < 300 else ""
+    out = []
+    for k in range(0, len(lines) - window + 1):
+        body = "\n".join(lines[k:k + window])
+        head = f"{lead}\n" if lead and k > 0 else ""
+        out.append((f"{chunk_id}{UNIT_SEP}{k}", f"{context}\n{head}{body}"))
+    return out
+
+
+def fold_units(hits: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Unit hits to chunk hits, best unit per chunk, order kept."""
+    seen: dict[str, float] = {}
+    for unit_id, score in hits:
+        chunk_id = unit_id.split(UNIT_SEP, 1)[0]
+        if chunk_id not in seen:
+            seen[chunk_id] = score
+    return list(seen.items())
 
 
 def fingerprint_of(pairs: Sequence[tuple[str, str]]) -> str:

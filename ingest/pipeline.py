@@ -15,7 +15,7 @@ from ingest.chunker import chunk_article
 from ingest.clean import clean
 from ingest.documents import identify
 from ingest.embedders import Embedder
-from ingest.lexical import BM25Index
+from ingest.lexical import BM25Index, lexical_units
 from ingest.materials import split_material
 from ingest.store import ArticleStore, VectorStore
 from ingest.structure import parse_regulation
@@ -25,6 +25,8 @@ from netral.records import Chunk, IngestReport, ParsedDocument
 log = logging.getLogger(__name__)
 
 BM25_FILE = "bm25.json"
+# Bump when tokenisation or the passage scheme changes, so persisted BM25 files are rebuilt.
+LEXICAL_VERSION = "units-4"
 EMBED_BATCH = 16
 
 
@@ -63,12 +65,13 @@ class Index:
 
     def lexical(self) -> BM25Index:
         """The persisted BM25 index, rebuilt if it does not match the article store."""
-        fp = self.store.fingerprint()
+        fp = f"{LEXICAL_VERSION}|{self.store.fingerprint()}"
         if self.bm25_path.exists():
             idx = BM25Index.load(self.bm25_path)
             if idx.fingerprint == fp:
                 return idx
-        idx = BM25Index.build(self.store.chunk_texts(), fingerprint=fp)
+        units = (u for cid, ctx, text in self.store.chunk_parts() for u in lexical_units(cid, ctx, text))
+        idx = BM25Index.build(units, fingerprint=fp)
         idx.save(self.bm25_path)
         return idx
 
@@ -78,7 +81,7 @@ class Index:
 
 class Ingestor:
     def __init__(
-        self, index: Index, embedder: Embedder, registry: Registry, max_chars: int = 1600, embed_max_chars: int = 900
+        self, index: Index, embedder: Embedder, registry: Registry, max_chars: int = 1200, embed_max_chars: int = 900
     ):
         self.index = index
         self.embedder = embedder

@@ -140,10 +140,10 @@ class ArticleStore:
 
     # --- reads for search -------------------------------------------------------------------------------
 
-    def chunk_texts(self) -> list[tuple[str, str]]:
-        """(chunk id, context + text) of every visible chunk, in a stable order."""
+    def chunk_parts(self) -> list[tuple[str, str, str]]:
+        """(chunk id, context, text) of every visible chunk, in a stable order."""
         rows = self._db.execute("SELECT id, context, text FROM chunks ORDER BY id").fetchall()
-        return [(r[0], f"{r[1]}\n{r[2]}") for r in rows]
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def chunk_rows(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
         """chunk id -> (article id, doc id, text, context)."""
@@ -253,4 +253,5 @@ class VectorStore:
         if k <= 0 or self.count() == 0:
             return []
         res = self._col.query(query_embeddings=[vector.tolist()], n_results=min(k, self.count()), include=["distances"])
-        return list(zip(res["ids"][0], [1.0 - float(d) for d in res["distances"][0]], strict=True))
+        distances = res["distances"] or [[]]
+        return list(zip(res["ids"][0], [1.0 - float(d) for d in distances[0]], strict=True))

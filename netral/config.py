@@ -27,7 +27,7 @@ class Settings:
     chroma_url: str = ""
     collection: str = "netral-pasal"
     # A Pasal longer than this (characters) is split at ayat boundaries for embedding.
-    chunk_max_chars: int = 1600
+    chunk_max_chars: int = 1200
     # The dense vector sees the first this-many characters of a chunk (context line + start of the text);
     # BM25 indexes all of it. Embedding cost is linear in text length on 2 CPU cores: 900 keeps a cold
     # ingest of the corpus under 6 minutes (see bench/).
@@ -39,6 +39,11 @@ class Settings:
     # wins ties on the same content but a repealed article still surfaces when asked for by name.
     repealed_weight: float = 0.55
     materi_weight: float = 0.8
+    # The Penjelasan Umum is a long essay that matches almost any question a little; rank it below articles.
+    general_elucidation_weight: float = 0.6
+    # Questions come from civil servants about their own conduct: an article whose subject is the ASN/PNS/
+    # PPPK (not candidates, KPU or parties) is the more likely basis when the question does not say otherwise.
+    civil_servant_weight: float = 1.3
     log_level: str = "WARNING"
 
     @classmethod

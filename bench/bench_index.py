@@ -1,0 +1,135 @@
+"""Benchmark the index: cold and warm ingest, in-process search latency, CLI cold start.
+
+    python bench/bench_index.py                 # full run on NETRAL_CORPUS_DIR (about 6 minutes)
+    python bench/bench_index.py --skip-ingest   # search and CLI figures on the existing index only
+
+Writes bench/results/index.json and bench/results/index.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.retrieval import HybridSearcher  # noqa: E402
+from corpus.registry import Registry  # noqa: E402
+from ingest.embedders import create  # noqa: E402
+from ingest.pipeline import Index, Ingestor  # noqa: E402
+from netral.config import Settings  # noqa: E402
+
+
+def percentile(values: list[float], q: float) -> float:
+    s = sorted(values)
+    k = max(0, min(len(s) - 1, round(q / 100 * (len(s) - 1))))
+    return s[k]
+
+
+def ingest(settings: Settings) -> dict:
+    index = Index.open(settings)
+    ingestor = Ingestor(index, create(settings.embedder), Registry.load(), settings.chunk_max_chars,
+                        settings.embed_max_chars)
+    t0 = time.perf_counter()
+    report = ingestor.run(settings.corpus_dir)
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    again = ingestor.run(settings.corpus_dir)
+    warm = time.perf_counter() - t0
+    index.close()
+    docs = [r for r in report.rows if r["status"] != "dihapus"]
+    return {
+        "documents": len(docs), "pasal": sum(r["pasal"] for r in docs), "chunks": sum(r["chunks"] for r in docs),
+        "cold_seconds": round(cold, 1), "warm_seconds": round(warm, 2),
+        "warm_all_unchanged": all(r["status"] == "tidak berubah" for r in again.rows),
+        "errors": report.errors,
+    }
+
+
+def search_latency(settings: Settings, queries: list[str]) -> dict:
+    index = Index.open(settings)
+    searcher = HybridSearcher(index, create(settings.embedder), Registry.load(), settings)
+    searcher.warm_up()
+    times = []
+    for q in queries:
+        t0 = time.perf_counter()
+        searcher.search(q, k=5)
+        times.append((time.perf_counter() - t0) * 1000)
+    index.close()
+    return {"queries": len(queries), "p50_ms": round(percentile(times, 50), 1),
+            "p95_ms": round(percentile(times, 95), 1), "p99_ms": round(percentile(times, 99), 1),
+            "max_ms": round(max(times), 1)}
+
+
+def cli_cold_start(settings: Settings, runs: int = 3) -> dict:
+    exe = str(Path(sys.executable).parent / "netral")
+    env = {**os.environ, "NETRAL_DATA_DIR": str(settings.data_dir), "NETRAL_CORPUS_DIR": str(settings.corpus_dir)}
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([exe, "search", "netralitas ASN dalam pemilu", "--json"], env=env, check=True,
+                       capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return {"runs": runs, "median_seconds": round(statistics.median(times), 2), "max_seconds": round(max(times), 2)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--skip-ingest", action="store_true", help="measure search on the existing index only")
+    args = ap.parse_args()
+    base = Settings.from_env()
+    queries = [q for q in (ROOT / "bench" / "queries.txt").read_text(encoding="utf-8").splitlines() if q.strip()]
+    result: dict = {"machine": {"cpus": os.cpu_count()}, "embedder": base.embedder,
+                    "chunk_max_chars": base.chunk_max_chars, "embed_max_chars": base.embed_max_chars}
+    tmp = None
+    if args.skip_ingest:
+        settings = base
+    else:
+        tmp = Path(tempfile.mkdtemp(prefix="netral-bench-"))
+        settings = base.with_(data_dir=tmp / "data")
+        result["ingest"] = ingest(settings)
+    result["search"] = search_latency(settings, queries)
+    result["cli_cold_start"] = cli_cold_start(settings)
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    previous = json.loads((out / "index.json").read_text()) if (out / "index.json").exists() else {}
+    if args.skip_ingest and "ingest" in previous:
+        result["ingest"] = previous["ingest"]
+    (out / "index.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    (out / "index.md").write_text(render(result))
+    print(render(result))
+    if tmp:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def render(r: dict) -> str:
+    lines = ["| measure | value | target |", "|---|---|---|"]
+    if "ingest" in r:
+        i = r["ingest"]
+        lines += [
+            f"| cold ingest ({i['documents']} documents, {i['pasal']} Pasal, {i['chunks']} chunks) | "
+            f"{i['cold_seconds']} s | ≤ 360 s |",
+            f"| re-ingest, nothing changed | {i['warm_seconds']} s | ≤ 15 s |",
+        ]
+    s = r["search"]
+    lines += [
+        f"| search in-process, {s['queries']} queries: p50 / p95 / p99 | {s['p50_ms']} / {s['p95_ms']} / "
+        f"{s['p99_ms']} ms | p95 ≤ 150 ms |",
+        f"| CLI cold start (`netral search … --json`), median of {r['cli_cold_start']['runs']} | "
+        f"{r['cli_cold_start']['median_seconds']} s | ≤ 4 s |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

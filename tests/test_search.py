@@ -1,0 +1,108 @@
+"""Hybrid search on a small index built with the deterministic embedder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.citations import article_mentions, doc_mentions
+from assistant.retrieval import HybridSearcher
+from corpus.registry import Registry
+from ingest.pipeline import Index
+from netral import cli
+from netral.config import Settings
+from tests.conftest import HashEmbedder
+
+
+@pytest.fixture
+def searcher(ingested: Index, settings: Settings, registry: Registry) -> HybridSearcher:
+    return HybridSearcher(ingested, HashEmbedder(), registry, settings)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("pasal 5 pp 94/2021", ("pp-94-2021", "5", "")),
+        ("Pasal 5 huruf n angka 4 PP Nomor 94 Tahun 2021", ("pp-94-2021", "5", "huruf-n/angka-4")),
+        ("apa isi pasal 9 ayat (2) UU ASN?", ("uu-20-2023", "9", "ayat-2")),
+        ("UU 10/2016 pasal 7", ("uu-10-2016", "7", "")),
+    ],
+)
+def test_article_mentions(text: str, expected: tuple[str, str, str], registry: Registry) -> None:
+    m = article_mentions(text, registry)[0]
+    assert (m.doc_id, m.number, m.provision) == expected
+
+
+def test_doc_mentions_without_article(registry: Registry) -> None:
+    assert [d.doc_id for d in doc_mentions("menurut PP 53 tahun 2010 bagaimana?", registry)] == ["pp-53-2010"]
+    assert doc_mentions("boleh nggak saya datang ke kampanye?", registry) == []
+
+
+def test_exact_citation_comes_first(searcher: HybridSearcher) -> None:
+    res = searcher.search("pasal 5 pp 94/2021", k=3)
+    assert res.hits[0].id == "pp-94-2021/pasal-5"
+    assert res.hits[0].label == "Pasal 5 PP 94/2021"
+    assert res.hits[0].status == "berlaku"
+
+
+def test_in_force_ranked_above_repealed_for_same_content(searcher: HybridSearcher) -> None:
+    # UU 5/2014 and UU 20/2023 both forbid party membership; the in-force law must come first.
+    ids = [h.doc_id for h in searcher.search("pegawai ASN anggota pengurus partai politik", k=10).hits]
+    assert "uu-20-2023" in ids
+    if "uu-5-2014" in ids:
+        assert ids.index("uu-20-2023") < ids.index("uu-5-2014")
+
+
+def test_repealed_law_found_when_named(searcher: HybridSearcher) -> None:
+    hits = searcher.search("pasal 87 uu 5/2014", k=3).hits
+    assert hits[0].id == "uu-5-2014/pasal-87" and hits[0].status == "dicabut"
+
+
+def test_materials_are_labelled(searcher: HybridSearcher) -> None:
+    hits = searcher.search("surat edaran pasangan suami istri calon netralitas", k=10).hits
+    materi = [h for h in hits if h.doc_id.startswith("materi/")]
+    assert materi and all(h.status == "materi" and h.label.startswith("Materi sosialisasi") for h in materi)
+
+
+def test_empty_query_returns_nothing(searcher: HybridSearcher) -> None:
+    assert searcher.search("   ").hits == []
+
+
+def test_cli_search_json(ingested: Index, settings: Settings, capsys: pytest.CaptureFixture[str],
+                         monkeypatch: pytest.MonkeyPatch) -> None:
+    ingested.close()
+    monkeypatch.setenv("NETRAL_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("NETRAL_COLLECTION", settings.collection)
+    code = cli.main(["search", "pasal 9 uu asn", "--k", "2", "--json", "--embedder", "fake"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"query", "results", "elapsed_ms"}
+    assert out["results"][0]["id"] == "uu-20-2023/pasal-9"
+    assert set(out["results"][0]) == {"id", "doc_id", "label", "status", "score", "text"}
+
+
+def test_cli_corpus_lists_missing(ingested: Index, settings: Settings, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    ingested.close()
+    monkeypatch.setenv("NETRAL_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("NETRAL_COLLECTION", settings.collection)
+    assert cli.main(["corpus", "--json", "--embedder", "fake"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {d["id"] for d in out["documents"]} >= {"uu-20-2023", "pp-94-2021"}
+    missing = {m["id"] for m in out["missing"]}
+    assert {"skb-2-2022", "se-menpanrb-18-2023"} <= missing
+
+
+def test_cli_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["--help"], ["ingest", "--help"], ["corpus", "--help"], ["search", "--help"]):
+        with pytest.raises(SystemExit) as exc:
+            cli.main(args)
+        assert exc.value.code == 0
+        assert "Contoh" in capsys.readouterr().out
+
+
+def test_cli_empty_index_message(tmp_path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    monkeypatch.setenv("NETRAL_DATA_DIR", str(tmp_path / "kosong"))
+    assert cli.main(["search", "netralitas", "--embedder", "fake"]) == 2
+    assert "netral ingest" in capsys.readouterr().err
