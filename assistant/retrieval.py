@@ -94,48 +94,64 @@ class HybridSearcher:
         if not query:
             return SearchResult(query, [], 0.0)
         named = [d.doc_id for d in doc_mentions(query, self.registry)]
+        fused, ranks = self._fuse(query)
+        rows = self.index.store.chunk_rows(list(fused))
+        ordered = self._rank_articles(fused, rows, named)
+        top = ordered[0][1][0] if ordered else 0.0
+        hits: list[SearchHit] = []
+        for mention in article_mentions(query, self.registry):
+            art = self.index.store.article(mention.article_id)
+            if art is not None and all(h.id != art.id for h in hits):
+                hits.append(self._hit(art, f"{art.id}#0", top + 1.0, {"citation": 1}))
+        per_material: dict[str, int] = defaultdict(int)
+        for article_id, (score, chunk_id) in ordered:
+            if len(hits) >= k:
+                break
+            doc_id = rows[chunk_id][1]
+            if any(h.id == article_id for h in hits):
+                continue
+            if doc_id.startswith("materi/"):
+                # Materials all talk about neutrality; two sections of one paper are enough to point to it.
+                if per_material[doc_id] >= self.settings.max_sections_per_material:
+                    continue
+                per_material[doc_id] += 1
+            art = self.index.store.article(article_id)
+            if art is not None:
+                hits.append(self._hit(art, chunk_id, score, ranks[chunk_id]))
+        return SearchResult(query, hits[:k], (time.perf_counter() - t0) * 1000, named)
+
+    def _fuse(self, query: str) -> tuple[dict[str, float], dict[str, dict[str, int]]]:
+        """Reciprocal-rank fusion of the BM25 and dense chunk rankings."""
         n = self.settings.candidates
         lexical = fold_units(self.bm25.search(query, k=n * 4))[:n]
         dense_raw = self.index.vectors.query(self.embedder.embed_query(query), k=n * 2)
         vec_to_chunk = self.index.store.vector_to_chunk([v for v, _ in dense_raw])
         dense = [(vec_to_chunk[v], s) for v, s in dense_raw if v in vec_to_chunk][:n]
-
         fused: dict[str, float] = defaultdict(float)
         ranks: dict[str, dict[str, int]] = defaultdict(dict)
         for name, ranking in (("bm25", lexical), ("dense", dense)):
             for rank, (chunk_id, _s) in enumerate(ranking, start=1):
                 fused[chunk_id] += 1.0 / (self.settings.rrf_k + rank)
                 ranks[chunk_id][name] = rank
-        rows = self.index.store.chunk_rows(list(fused))
+        return fused, ranks
+
+    def _rank_articles(
+        self, fused: dict[str, float], rows: dict[str, tuple[str, str, str, str]], named: list[str]
+    ) -> list[tuple[str, tuple[float, str]]]:
+        """Chunk scores to article scores (best chunk), with the status and subject priors applied."""
         by_article: dict[str, tuple[float, str]] = {}
         for chunk_id, score in fused.items():
             if chunk_id not in rows:
                 continue
-            article_id, doc_id = rows[chunk_id][0], rows[chunk_id][1]
+            article_id, doc_id, text = rows[chunk_id][0], rows[chunk_id][1], rows[chunk_id][2]
             score *= self._weight(doc_id, named)
             if "/penjelasan/umum" in article_id:
                 score *= self.settings.general_elucidation_weight
-            if _CIVIL_SERVANT.search(rows[chunk_id][2]):
+            if not doc_id.startswith("materi/") and _CIVIL_SERVANT.search(text):
                 score *= self.settings.civil_servant_weight
             if article_id not in by_article or score > by_article[article_id][0]:
                 by_article[article_id] = (score, chunk_id)
-        ordered = sorted(by_article.items(), key=lambda kv: (-kv[1][0], kv[0]))
-
-        hits: list[SearchHit] = []
-        top = ordered[0][1][0] if ordered else 0.0
-        for mention in article_mentions(query, self.registry):
-            art = self.index.store.article(mention.article_id)
-            if art is not None and all(h.id != art.id for h in hits):
-                hits.append(self._hit(art, f"{art.id}#0", top + 1.0, {"citation": 1}))
-        for article_id, (score, chunk_id) in ordered:
-            if len(hits) >= k:
-                break
-            if any(h.id == article_id for h in hits):
-                continue
-            art = self.index.store.article(article_id)
-            if art is not None:
-                hits.append(self._hit(art, chunk_id, score, ranks[chunk_id]))
-        return SearchResult(query, hits[:k], (time.perf_counter() - t0) * 1000, named)
+        return sorted(by_article.items(), key=lambda kv: (-kv[1][0], kv[0]))
 
     def _weight(self, doc_id: str, named: list[str]) -> float:
         if doc_id in named:

@@ -38,7 +38,8 @@ class Settings:
     # Score multiplier for repealed documents and non-binding materials, so that in-force law
     # wins ties on the same content but a repealed article still surfaces when asked for by name.
     repealed_weight: float = 0.55
-    materi_weight: float = 0.8
+    materi_weight: float = 0.7
+    max_sections_per_material: int = 2
     # The Penjelasan Umum is a long essay that matches almost any question a little; rank it below articles.
     general_elucidation_weight: float = 0.6
     # Questions come from civil servants about their own conduct: an article whose subject is the ASN/PNS/
