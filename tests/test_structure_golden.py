@@ -21,7 +21,7 @@ def parsed(doc_id: str) -> ParseResult:
     assert info is not None
     path = next(Path(corpus_root()).rglob(info.file), None)
     if path is None:
-        pytest.skip(f"{info.file} not in the corpus folder")
+        pytest.fail(f"{info.file} not in the corpus folder {corpus_root()}")
     return parse_regulation(clean(load(path).text), info)
 
 
