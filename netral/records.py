@@ -167,3 +167,77 @@ class IngestReport:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+Verdict = Literal["boleh", "tidak_boleh", "bersyarat", "informasi", "di_luar_cakupan"]
+
+VERDICT_LABEL: dict[str, str] = {
+    "boleh": "Boleh",
+    "tidak_boleh": "Tidak boleh",
+    "bersyarat": "Bersyarat",
+    "informasi": "Informasi",
+    "di_luar_cakupan": "Tidak tercakup",
+}
+
+
+@dataclass
+class Source:
+    """A retrieved article offered to the answer composer as numbered source [n]."""
+
+    number: int
+    article_id: str
+    doc_id: str
+    label: str  # label of the quoted provision: "Pasal 5 huruf n PP 94/2021"
+    status: str
+    quote: str  # exact text of the best-matching provision (or the article)
+    provision: str  # "huruf-n" or ""
+    text: str  # whole article text, for the model's context
+    kind: str = "pasal"
+
+    @property
+    def citation_id(self) -> str:
+        return f"{self.article_id}/{self.provision}" if self.provision else self.article_id
+
+
+@dataclass
+class Citation:
+    id: str
+    doc_id: str
+    label: str
+    status: str
+    quote: str
+    number: int = 0
+    article_id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "doc_id": self.doc_id, "label": self.label, "status": self.status,
+                "quote": self.quote}
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    verdict: Verdict
+    citations: list[Citation] = field(default_factory=list)
+    sanctions: list[str] = field(default_factory=list)
+    abstained: bool = False
+    backend: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    query: str = ""  # what was searched (after follow-up rewriting)
+    retrieved: list[str] = field(default_factory=list)  # article ids offered as sources
+    error: str = ""  # set when the generative backend failed and the extractive answer was used
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "verdict": self.verdict,
+            "citations": [c.to_json() for c in self.citations],
+            "sanctions": self.sanctions,
+            "abstained": self.abstained,
+            "backend": self.backend,
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+            "notes": self.notes,
+        }

@@ -116,3 +116,25 @@ def test_chroma_server_gives_same_results_as_embedded(chroma_server: str, tmp_pa
                         for q in ("netralitas ASN", "partai politik", "pasal 5 pp 94/2021")])
         index.close()
     assert results[0] == results[1]
+
+
+def test_llamacpp_backend_end_to_end(real_searcher: HybridSearcher) -> None:
+    """The packaged Qwen2.5 1.5B through llama-cpp-python, one question, checked citations."""
+    from assistant.answering import Assistant
+    from assistant.backends import create_generator
+
+    settings = real_searcher.settings.with_(backend="llamacpp")
+    generator = create_generator("llamacpp", settings)
+    assistant = Assistant(real_searcher, real_searcher.registry, settings, generator)
+    try:
+        ans = assistant.answer("Apakah PNS boleh menjadi anggota partai politik?")
+    finally:
+        generator.close()  # type: ignore[union-attr]
+    assert ans.citations, ans
+    store = real_searcher.index.store
+    for c in ans.citations:
+        art = store.article(c.article_id)
+        assert art is not None and c.quote.rstrip(" …") in art.text
+    assert ans.verdict in ("tidak_boleh", "bersyarat", "informasi")
+    if ans.backend == "llamacpp":
+        assert ans.timings["first_token_ms"] < 60_000

@@ -1,0 +1,152 @@
+"""Answer composers: the deterministic extractive one and the LLM one, plus citation checking.
+
+The LLM may only cite the numbered sources it was given. After generation, markers pointing to no source
+are removed and the citation list is rebuilt from the records of the sources actually cited, so a quote
+shown to a user is always the corpus text, never the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from netral.records import STATUS_LABEL, Citation, Source, Verdict
+
+_MARKER = re.compile(r"\[(\d{1,2})\]")
+_VERDICT_LINE = re.compile(r"^\s*\**\s*jawaban\s*\**\s*:\s*\**\s*(?P<v>[^\n*.]+)", re.I | re.M)
+_VERDICT_WORDS: list[tuple[str, Verdict]] = [
+    ("tidak diatur", "di_luar_cakupan"),
+    ("tidak tercakup", "di_luar_cakupan"),
+    ("tidak boleh", "tidak_boleh"),
+    ("dilarang", "tidak_boleh"),
+    ("bersyarat", "bersyarat"),
+    ("boleh", "boleh"),
+    ("informasi", "informasi"),
+]
+
+
+def prompt_text(name: str) -> str:
+    return resources.files("assistant").joinpath(f"prompts/{name}").read_text(encoding="utf-8")
+
+
+def render_sources(sources: Sequence[Source], budget_chars: int) -> str:
+    """Numbered sources for the prompt, each cut to its share of the budget (the quote first)."""
+    per = max(200, budget_chars // max(1, len(sources)))
+    lines = []
+    for s in sources:
+        status = STATUS_LABEL.get(s.status, s.status)
+        body = s.quote if len(s.quote) >= per or s.quote == s.text else f"{s.quote}\n(konteks pasal: {s.text})"
+        lines.append(f"[{s.number}] {s.label} ({status}): {body[:per]}")
+    return "\n".join(lines)
+
+
+def build_messages(question: str, sources: Sequence[Source], budget_chars: int) -> list[tuple[str, str]]:
+    example = prompt_text("example_id.txt")
+    shot_q, shot_a = example.split("---", 1)
+    user = f"SUMBER:\n{render_sources(sources, budget_chars)}\n\nPERTANYAAN: {question}"
+    return [
+        ("system", prompt_text("system_id.txt")),
+        ("human", shot_q.strip()),
+        ("ai", shot_a.strip()),
+        ("human", user),
+    ]
+
+
+def parse_verdict(text: str) -> Verdict | None:
+    m = _VERDICT_LINE.search(text)
+    head = (m.group("v") if m else text[:60]).lower()
+    for word, verdict in _VERDICT_WORDS:
+        if word in head:
+            return verdict
+    return None
+
+
+@dataclass
+class CheckedText:
+    text: str
+    cited: list[Source]
+    removed_markers: int
+
+
+def check_citations(text: str, sources: Sequence[Source]) -> CheckedText:
+    """Drop markers that point to no source; renumber the cited sources 1..n in order of first use."""
+    by_number = {s.number: s for s in sources}
+    order: list[int] = []
+    removed = 0
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal removed
+        n = int(m.group(1))
+        if n not in by_number:
+            removed += 1
+            return ""
+        if n not in order:
+            order.append(n)
+        return f"[{order.index(n) + 1}]"
+
+    cleaned = _MARKER.sub(repl, text)
+    cleaned = re.sub(r"[ \t]+([.,;])", r"\1", cleaned)
+    cleaned = re.sub(r"[ \t]{2,}", " ", cleaned).strip()
+    return CheckedText(cleaned, [by_number[n] for n in order], removed)
+
+
+def citations_of(sources: Sequence[Source]) -> list[Citation]:
+    return [
+        Citation(id=s.citation_id, doc_id=s.doc_id, label=s.label, status=s.status, quote=s.quote,
+                 number=k, article_id=s.article_id)
+        for k, s in enumerate(sources, start=1)
+    ]
+
+
+# --- extractive ----------------------------------------------------------------------------------------------
+
+_PERMISSION_Q = re.compile(
+    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|dapatkah|apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|"
+    r"menjadi|jadi|hadir|datang|memberi\w*|menghadiri|mencalonkan|share|like))\b",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"\b(mengundurkan diri|wajib mengundurkan|harus mengundurkan|cuti di luar tanggungan|dengan syarat|"
+    r"sepanjang|kecuali|tanpa menggunakan atribut)\b",
+    re.I,
+)
+
+
+def extractive_verdict(question: str, sources: Sequence[Source]) -> Verdict:
+    """A bottom line only where the quoted provisions state one; otherwise "informasi"."""
+    if not sources or not _PERMISSION_Q.search(question):
+        return "informasi"
+    binding = [s for s in sources[:2] if s.status not in ("materi", "dicabut")]
+    for s in binding:
+        lead = s.text.split("\n", 1)[0]
+        if _CONDITION.search(s.quote):
+            return "bersyarat"
+        if re.search(r"\bdilarang\b", s.quote, re.I) or (s.provision and re.search(r"\bdilarang\b", lead, re.I)):
+            return "tidak_boleh"
+    return "informasi"
+
+
+_VERDICT_SENTENCE: dict[str, str] = {
+    "tidak_boleh": "Tidak boleh. Peraturan yang berlaku melarangnya:",
+    "bersyarat": "Bersyarat. Peraturan mengaturnya dengan syarat tertentu:",
+    "boleh": "Boleh, sesuai ketentuan berikut:",
+    "informasi": "Berikut ketentuan yang paling relevan dengan pertanyaan Anda:",
+}
+
+
+def extractive_answer(question: str, sources: Sequence[Source], verdict: Verdict) -> str:
+    lines = [_VERDICT_SENTENCE.get(verdict, _VERDICT_SENTENCE["informasi"])]
+    for s in sources:
+        tag = " (materi sosialisasi, tidak mengikat)" if s.status == "materi" else ""
+        if s.status == "dicabut":
+            tag = " (sudah dicabut; hanya sebagai rujukan sejarah)"
+        quote = s.quote if len(s.quote) <= 400 else s.quote[:400].rsplit(" ", 1)[0] + " …"
+        lines.append(f"- {s.label}{tag}: “{quote}” [{s.number}]")
+    return "\n".join(lines)
+
+
+def stream_words(text: str) -> Iterator[str]:
+    """Token-like pieces of a finished text, so every backend can feed the same streaming UI."""
+    yield from re.findall(r"\S+\s*", text)

@@ -1,0 +1,110 @@
+"""The project's own metrics: retrieval by article id, citations, verdicts, abstention, repealed law.
+
+Everything is computed at article level: a citation of `pp-94-2021/pasal-5/huruf-n` counts as
+`pp-94-2021/pasal-5`, the unit the gold set is written in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from statistics import mean
+from typing import Any
+
+from evals.gold import GoldItem
+from netral.records import Answer
+
+KS = (1, 3, 5, 10)
+_ARTICLE = re.compile(r"^(.*?/(?:penetapan/)?(?:pasal-[0-9a-z]+|penjelasan/umum|bagian-\d+))")
+
+
+def article_of(citation_id: str) -> str:
+    m = _ARTICLE.match(citation_id)
+    return m.group(1) if m else citation_id
+
+
+@dataclass
+class ItemResult:
+    item: GoldItem
+    answer: Answer | None
+    error: str = ""
+    seconds: float = 0.0
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def retrieved(self) -> list[str]:
+        return self.answer.retrieved if self.answer else []
+
+    @property
+    def cited(self) -> list[str]:
+        if not self.answer:
+            return []
+        out: list[str] = []
+        for c in self.answer.citations:
+            a = article_of(c.id)
+            if a not in out:
+                out.append(a)
+        return out
+
+
+def retrieval_scores(retrieved: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
+    ref = set(reference)
+    ranks = [i for i, r in enumerate(retrieved, start=1) if r in ref]
+    out = {f"hit@{k}": float(any(r <= k for r in ranks)) for k in KS}
+    out["mrr"] = 1.0 / ranks[0] if ranks else 0.0
+    return out
+
+
+def citation_scores(cited: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
+    ref = set(reference)
+    good = [c for c in cited if c in ref]
+    return {
+        "citation_hit": float(bool(good)),
+        "citation_precision": len(good) / len(cited) if cited else 0.0,
+        "citation_recall": len(set(good)) / len(ref) if ref else 0.0,
+    }
+
+
+def score_item(r: ItemResult, corpus_text: dict[str, str], doc_status: dict[str, str]) -> dict[str, float]:
+    """Per-item scores. `corpus_text` maps article id -> exact article text (to check quotes)."""
+    s: dict[str, float] = {}
+    a = r.answer
+    if a is None:
+        return {"crashed": 1.0}
+    s["abstained"] = float(a.abstained)
+    s["verdict_correct"] = float(a.verdict == r.item.verdict)
+    # Every citation must exist in the corpus and quote its text exactly.
+    valid = [c for c in a.citations if c.quote.rstrip(" …") in corpus_text.get(article_of(c.id), "")]
+    s["citations"] = float(len(a.citations))
+    s["citation_valid"] = float(len(valid) == len(a.citations))
+    s["repealed_as_in_force"] = float(sum(
+        1 for c in a.citations if doc_status.get(c.doc_id) == "dicabut" and c.status != "dicabut"
+    ))
+    if not r.item.out_of_scope:
+        s.update(retrieval_scores(r.retrieved, r.item.reference_context_ids))
+        s.update(citation_scores(r.cited, r.item.reference_context_ids))
+    return s
+
+
+def aggregate(results: Sequence[ItemResult]) -> dict[str, Any]:
+    """Summary numbers over a list of scored results."""
+    ok = [r for r in results if r.answer is not None]
+    in_scope = [r for r in ok if not r.item.out_of_scope]
+    out_scope = [r for r in ok if r.item.out_of_scope]
+
+    def avg(rs: Sequence[ItemResult], key: str) -> float | None:
+        vals = [r.scores[key] for r in rs if key in r.scores]
+        return round(mean(vals), 4) if vals else None
+
+    m: dict[str, Any] = {"items": len(results), "crashed": len(results) - len(ok), "in_scope": len(in_scope),
+                         "out_of_scope": len(out_scope)}
+    for k in (*[f"hit@{k}" for k in KS], "mrr", "citation_hit", "citation_precision", "citation_recall"):
+        m[k] = avg(in_scope, k)
+    m["verdict_accuracy"] = avg(ok, "verdict_correct")
+    m["abstention_accuracy"] = avg(out_scope, "abstained")
+    m["false_abstention_rate"] = avg(in_scope, "abstained")
+    m["citation_validity"] = avg(ok, "citation_valid")
+    m["repealed_as_in_force"] = int(sum(r.scores.get("repealed_as_in_force", 0) for r in ok))
+    m["seconds_mean"] = round(mean(r.seconds for r in results), 3) if results else None
+    return m

@@ -1,0 +1,69 @@
+"""Batch answering for helpdesk queues: JSONL or CSV in, JSONL out; one bad line never stops the run."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from netral.records import Answer
+
+
+class Answers(Protocol):
+    def answer(self, question: str, history: Any = ()) -> Answer: ...
+
+
+def read_questions(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """(line number, record or None, problem) for every line of a .jsonl or .csv file."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            for k, row in enumerate(csv.DictReader(fh), start=2):
+                yield _check(k, dict(row))
+        return
+    if suffix not in (".jsonl", ".ndjson", ".json"):
+        raise ValueError(f"format berkas '{suffix}' tidak didukung; gunakan .jsonl atau .csv")
+    with path.open(encoding="utf-8") as fh:
+        for k, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield k, None, f"bukan JSON yang valid ({exc.msg})"
+                continue
+            if not isinstance(rec, dict):
+                yield k, None, "baris harus berupa objek JSON dengan kolom 'question'"
+                continue
+            yield _check(k, rec)
+
+
+def _check(k: int, rec: dict[str, Any]) -> tuple[int, dict[str, Any] | None, str]:
+    q = rec.get("question")
+    if not isinstance(q, str) or not q.strip():
+        return k, None, "kolom 'question' kosong atau tidak ada"
+    return k, rec, ""
+
+
+def run_batch(assistant: Answers, src: Path, dest: Path) -> dict[str, Any]:
+    answered, problems = 0, []
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with dest.open("w", encoding="utf-8") as out:
+        for k, rec, problem in read_questions(src):
+            if rec is None:
+                problems.append({"line": k, "reason": problem})
+                continue
+            try:
+                ans = assistant.answer(rec["question"])
+            except Exception as exc:  # one failing question must not lose the rest of the queue
+                problems.append({"line": k, "reason": f"gagal dijawab: {type(exc).__name__}: {exc}"})
+                continue
+            row = ans.to_json()
+            if "id" in rec:
+                row = {"id": rec["id"], **row}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.flush()
+            answered += 1
+    return {"answered": answered, "failed": len(problems), "problems": problems}
