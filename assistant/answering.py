@@ -15,6 +15,7 @@ from assistant.compose import (
     citations_of,
     extractive_answer,
     extractive_verdict,
+    keep_supported,
     parse_verdict,
     stream_words,
 )
@@ -135,14 +136,16 @@ class Assistant:
         return notes
 
     def _extractive(self, prep: Prepared, t0: float, error: str = "") -> Answer:
-        sources = prep.sources[:3]
+        sources = prep.sources[: self.settings.extractive_sources]
         verdict = extractive_verdict(prep.understood.question, sources)
         text = extractive_answer(prep.understood.question, sources, verdict)
         return self._finish(prep, text, verdict, citations_of(sources), t0, "extractive", error=error)
 
     def _generate(self, prep: Prepared, t0: float) -> Iterator[str | Answer]:
         assert self.generator is not None
-        messages = build_messages(prep.understood.question, prep.sources, self.settings.prompt_source_chars)
+        offered = prep.sources[: self.settings.llm_sources]
+        prep = Prepared(prep.understood, offered, prep.notes, prep.retrieved, prep.retrieve_ms)
+        messages = build_messages(prep.understood.question, offered, self.settings.prompt_source_chars)
         pieces: list[str] = []
         first_token: float | None = None
         try:
@@ -164,14 +167,19 @@ class Assistant:
 
     def _checked(self, prep: Prepared, raw: str, t0: float) -> Answer:
         verdict = parse_verdict(raw)
-        checked = check_citations(raw, prep.sources)
-        body = re.sub(r"^\s*\**\s*jawaban\s*\**\s*:[^\n]*\n?", "", checked.text, count=1, flags=re.I).strip()
+        body = re.sub(r"^\s*\**\s*jawaban\s*\**\s*:[^\n]*\n?", "", raw, count=1, flags=re.I).strip()
+        checked = check_citations(keep_supported(body, prep.sources), prep.sources)
+        body = checked.text
         if verdict == "di_luar_cakupan":
             text = (body or "Peraturan yang dimuat tidak mengatur hal ini.") + "\n\n" + SCOPE_TEXT
             return self._abstain(prep.understood.question, text, prep.notes, t0, backend=self.backend)
         if verdict is None or not checked.cited or len(body) < 20:
             # Unusable output (no verdict line, no citation, or nothing said): fall back to the articles.
             return self._extractive(prep, t0, error="jawaban model tidak dapat diverifikasi")
+        ruled = extractive_verdict(prep.understood.question, prep.sources)
+        if ruled in ("tidak_boleh", "bersyarat") and verdict == "boleh":
+            # The quoted provision itself prohibits or conditions it: a model saying "boleh" is wrong.
+            return self._extractive(prep, t0, error="kesimpulan model bertentangan dengan pasal yang dikutip")
         return self._finish(prep, body, verdict, citations_of(checked.cited), t0, self.backend)
 
     def _finish(

@@ -22,6 +22,19 @@ from netral.labels import article_label
 from netral.records import Article, DocumentInfo, SearchHit
 
 _CIVIL_SERVANT = re.compile(r"\b(?:PNS|ASN|PPPK|Pegawai Negeri|Aparatur Sipil|Pegawai Pemerintah)\b")
+# Articles on the political conduct the corpus is about.
+_POLITICAL = re.compile(r"partai politik|kampanye|netral|pasangan calon|dukungan kepada calon|mencalonkan|"
+                        r"keberpihakan|calon (?:presiden|gubernur|bupati|walikota|anggota)", re.I)
+# A question about consequences, and the articles that impose them.
+_SANCTION_QUESTION = re.compile(r"\b(sanksi\w*|hukuman\w*|dihukum|kena\s+(?:apa|pasal|sanksi)|akibat\w*|"
+                                r"konsekuensi\w*|diberhentikan|dipecat|dijatuhi|pidana)\b", re.I)
+_CROSS_REFERENCE = re.compile(r"sebagaimana dimaksud dalam Pasal (\d{1,3}[A-Z]?)\s+huruf")
+_SANCTION_ARTICLE = re.compile(r"Hukuman Disiplin (?:ringan|sedang|berat)|dijatuhkan bagi|diberhentikan|"
+                               r"dipidana|sanksi", re.I)
+
+
+def _doc_of(article_id: str) -> str:
+    return re.split(r"/(?:penetapan/)?(?:pasal-|penjelasan/|bagian-)", article_id, maxsplit=1)[0]
 
 
 @dataclass
@@ -46,6 +59,8 @@ class HybridSearcher:
         self._bm25: BM25Index | None = None
         self._infos: dict[str, DocumentInfo] = {}
         self._amended_by: dict[str, str] | None = None
+        self._amendments: list[tuple[str, str]] = []
+        self._superseded: set[str] | None = None
 
     # --- lazily loaded state -----------------------------------------------------------------------------
 
@@ -63,6 +78,13 @@ class HybridSearcher:
             self._infos[doc_id] = info
         return self._infos[doc_id]
 
+    def superseded(self) -> set[str]:
+        """Articles whose text is no longer the one in force: amended originals and earlier amendments."""
+        if self._superseded is None:
+            latest = self.amended_by()
+            self._superseded = set(latest) | {a for a, target in self._amendments if latest.get(target) != a}
+        return self._superseded
+
     def amended_by(self) -> dict[str, str]:
         """target article id -> id of the latest in-force amendment of it (from amending acts in the index)."""
         if self._amended_by is None:
@@ -71,9 +93,12 @@ class HybridSearcher:
                 "WHERE a.data LIKE '%\"amends\": \"%'"
             ).fetchall()
             latest: dict[str, tuple[int, str]] = {}
+            self._amendments = []
             for art_id, data, info_raw in rows:
                 target = json.loads(data).get("amends")
                 info = json.loads(info_raw)
+                if target:
+                    self._amendments.append((art_id, target))
                 if target and info.get("status") != "dicabut":
                     year = int(info.get("tahun", 0))
                     if target not in latest or year > latest[target][0]:
@@ -96,7 +121,7 @@ class HybridSearcher:
         named = [d.doc_id for d in doc_mentions(query, self.registry)]
         fused, ranks = self._fuse(query)
         rows = self.index.store.chunk_rows(list(fused))
-        ordered = self._rank_articles(fused, rows, named)
+        ordered = self._rank_articles(fused, rows, named, query)
         top = ordered[0][1][0] if ordered else 0.0
         hits: list[SearchHit] = []
         for mention in article_mentions(query, self.registry):
@@ -107,7 +132,7 @@ class HybridSearcher:
         for article_id, (score, chunk_id) in ordered:
             if len(hits) >= k:
                 break
-            doc_id = rows[chunk_id][1]
+            doc_id = rows[chunk_id][1] if chunk_id in rows else _doc_of(article_id)
             if any(h.id == article_id for h in hits):
                 continue
             if doc_id.startswith("materi/"):
@@ -129,17 +154,19 @@ class HybridSearcher:
         dense = [(vec_to_chunk[v], s) for v, s in dense_raw if v in vec_to_chunk][:n]
         fused: dict[str, float] = defaultdict(float)
         ranks: dict[str, dict[str, int]] = defaultdict(dict)
-        for name, ranking in (("bm25", lexical), ("dense", dense)):
+        for name, ranking, weight in (("bm25", lexical, 1.0), ("dense", dense, self.settings.dense_weight)):
             for rank, (chunk_id, _s) in enumerate(ranking, start=1):
-                fused[chunk_id] += 1.0 / (self.settings.rrf_k + rank)
+                fused[chunk_id] += weight / (self.settings.rrf_k + rank)
                 ranks[chunk_id][name] = rank
         return fused, ranks
 
     def _rank_articles(
-        self, fused: dict[str, float], rows: dict[str, tuple[str, str, str, str]], named: list[str]
+        self, fused: dict[str, float], rows: dict[str, tuple[str, str, str, str]], named: list[str], query: str
     ) -> list[tuple[str, tuple[float, str]]]:
         """Chunk scores to article scores (best chunk), with the status and subject priors applied."""
         by_article: dict[str, tuple[float, str]] = {}
+        sanction_intent = bool(_SANCTION_QUESTION.search(query))
+        definition_intent = bool(re.search(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)\b", query, re.I))
         for chunk_id, score in fused.items():
             if chunk_id not in rows:
                 continue
@@ -147,11 +174,46 @@ class HybridSearcher:
             score *= self._weight(doc_id, named)
             if "/penjelasan/umum" in article_id:
                 score *= self.settings.general_elucidation_weight
-            if not doc_id.startswith("materi/") and _CIVIL_SERVANT.search(text):
-                score *= self.settings.civil_servant_weight
+            if article_id in self.superseded():
+                score *= self.settings.repealed_weight  # a later act replaced this text
+            if not definition_intent and article_id.endswith("/pasal-1") and "yang dimaksud dengan" in text:
+                # The definitions article shares words with everything; it answers "apa yang dimaksud".
+                score *= self.settings.general_elucidation_weight
+            if not doc_id.startswith("materi/"):
+                if _CIVIL_SERVANT.search(text):
+                    score *= self.settings.civil_servant_weight
+                if _POLITICAL.search(text):
+                    score *= self.settings.political_topic_weight
+                if sanction_intent and _SANCTION_ARTICLE.search(text):
+                    score *= self.settings.sanction_intent_weight
             if article_id not in by_article or score > by_article[article_id][0]:
                 by_article[article_id] = (score, chunk_id)
+        self._follow_references(by_article, rows, sanction_intent)
         return sorted(by_article.items(), key=lambda kv: (-kv[1][0], kv[0]))
+
+    def _follow_references(
+        self, by_article: dict[str, tuple[float, str]], rows: dict[str, tuple[str, str, str, str]],
+        sanction_intent: bool,
+    ) -> None:
+        """A sanction article ("... sebagaimana dimaksud dalam Pasal 5 huruf n") among the best hits brings the
+        article it refers to next to it: before it when the question asks what is allowed, right after it when
+        the question asks about the sanction."""
+        top = sorted(by_article.items(), key=lambda kv: -kv[1][0])[:3]
+        for article_id, (score, chunk_id) in top:
+            text = rows[chunk_id][2]
+            if not _SANCTION_ARTICLE.search(text):
+                continue
+            m = _CROSS_REFERENCE.search(text)
+            if not m:
+                continue
+            doc = article_id.split("/pasal-")[0]
+            ref = f"{doc}/pasal-{m.group(1).lower()}"
+            if ref == article_id:
+                continue
+            wanted = score * (0.99 if sanction_intent else 1.01)
+            current = by_article.get(ref)
+            if current is None or current[0] < wanted:
+                by_article[ref] = (wanted, current[1] if current else f"{ref}#0")
 
     def _weight(self, doc_id: str, named: list[str]) -> float:
         if doc_id in named:
@@ -166,7 +228,9 @@ class HybridSearcher:
         return 1.0
 
     def status_of(self, art: Article, info: DocumentInfo) -> str:
-        if info.status == "diubah" and art.id in self.amended_by():
+        if info.status == "dicabut":
+            return "dicabut"
+        if art.id in self.superseded():
             return "diubah"
         if info.status == "diubah":
             return "berlaku"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.retrieval import HybridSearcher
 from ingest.lexical import tokenize
@@ -12,23 +12,25 @@ from netral.records import Article, Provision, SearchHit, Source
 MAX_QUOTE_CHARS = 700
 
 
-def _overlap(question_tokens: set[str], text: str) -> float:
-    toks = tokenize(text)
+def _overlap(question_tokens: set[str], text: str, idf: Callable[[str], float]) -> float:
+    """Rare shared words count more (idf from the BM25 index); long provisions are mildly penalised so
+    that "4. ... menggunakan fasilitas negara" beats a long item that shares only common words."""
+    toks = set(tokenize(text))
     if not toks:
         return 0.0
-    hits = sum(1 for t in set(toks) if t in question_tokens)
-    return hits + 0.1 * hits / len(set(toks))  # prefer the tighter provision on ties
+    return sum(idf(t) for t in toks & question_tokens) / len(toks) ** 0.3
 
 
-def best_provision(article: Article, question: str) -> tuple[Provision | None, str]:
-    """The provision whose words best match the question, with its parent's lead-in when that carries the
-    subject ("PNS dilarang: ... n. memberikan dukungan ...")."""
+def best_provision(
+    article: Article, question: str, idf: Callable[[str], float] = lambda _t: 1.0
+) -> tuple[Provision | None, str]:
+    """The provision whose words best match the question."""
     qt = set(tokenize(question, expand_slang=True))
     candidates = [p for p in article.all_provisions() if p.text]
     if not candidates:
         return None, article.text
-    best = max(candidates, key=lambda p: (_overlap(qt, p.text), -len(p.path)))
-    if _overlap(qt, best.text) == 0:
+    best = max(candidates, key=lambda p: (_overlap(qt, p.text, idf), -len(p.path)))
+    if _overlap(qt, best.text, idf) == 0:
         return None, article.text
     return best, best.text
 
@@ -63,7 +65,7 @@ def select_sources(
         info = searcher.info(h.doc_id)
         if art is None or info is None:
             continue
-        prov, quote = best_provision(art, question) if art.kind == "pasal" else (None, art.text)
+        prov, quote = best_provision(art, question, searcher.bm25.idf) if art.kind == "pasal" else (None, art.text)
         label = article_label(art, info, prov.path if prov else "")
         out.append(Source(
             number=len(out) + 1, article_id=art.id, doc_id=art.doc_id, label=label, status=h.status,

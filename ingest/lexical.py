@@ -49,13 +49,31 @@ SLANG: dict[str, str] = {
     "share": "membagikan menyebarluaskan memberikan dukungan",
     "komen": "komentar memberikan dukungan",
     "postingan": "unggahan media sosial",
+    # State property used for a campaign is "fasilitas negara" in the regulations.
+    "mobil": "mobil kendaraan fasilitas negara",
+    "kendaraan": "kendaraan fasilitas negara",
+    "laptop": "laptop fasilitas negara",
+    "seragam": "seragam atribut",
+    "kaos": "kaos atribut partai",
     "posting": "unggahan media sosial",
     "kampanye": "kampanye",
-    "asn": "aparatur sipil negara asn",
-    "pns": "pegawai negeri sipil pns asn",
-    "pppk": "pegawai pemerintah dengan perjanjian kerja pppk",
+    # The regulations use the abbreviations themselves; PNS and PPPK are both ASN.
+    "asn": "asn aparatur sipil negara",
+    "pns": "pns asn",
+    "pppk": "pppk asn",
+    "netral": "netral netralitas",
     "nyapres": "calon presiden",
     "timses": "tim kampanye sukses",
+    "nyalon": "mencalonkan calon",
+    "resign": "mengundurkan diri",
+    "mundur": "mengundurkan diri",
+    "repost": "membagikan unggahan dukungan",
+    "story": "unggahan media sosial",
+    "ig": "media sosial instagram",
+    "fb": "media sosial facebook",
+    "wa": "whatsapp media sosial",
+    "baliho": "baliho spanduk alat peraga kampanye dukungan",
+    "spanduk": "spanduk alat peraga kampanye dukungan",
 }
 
 _PARTICLES = ("lah", "kah", "pun", "nya")
@@ -120,6 +138,7 @@ class BM25Index:
     fingerprint: str = ""
     k1: float = 1.2
     b: float = 0.75
+    _vocab: list[str] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, docs: Iterable[tuple[str, str]], fingerprint: str = "") -> BM25Index:
@@ -134,13 +153,27 @@ class BM25Index:
         index.postings = dict(post)
         return index
 
+    def correct(self, term: str) -> str:
+        """The closest indexed word for a misspelt query word ("kampnye" -> "kampanye"), else the word."""
+        if term in self.postings or len(term) < 4 or term.isdigit():
+            return term
+        if self._vocab is None:
+            self._vocab = sorted(self.postings)
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        limit = 1 if len(term) < 7 else 2
+        best = process.extractOne(term, self._vocab, scorer=Levenshtein.distance, score_cutoff=limit)
+        return str(best[0]) if best else term
+
     def search(self, query: str, k: int = 10, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         if not self.ids:
             return []
         n = len(self.ids)
         avgdl = sum(self.doc_len) / n or 1.0
         scores: dict[int, float] = defaultdict(float)
-        for term, qtf in Counter(tokenize(query, expand_slang=True)).items():
+        terms = [self.correct(t) for t in tokenize(query, expand_slang=True)]
+        for term, qtf in Counter(terms).items():
             plist = self.postings.get(term)
             if not plist:
                 continue
@@ -157,6 +190,11 @@ class BM25Index:
             if len(out) >= k:
                 break
         return out
+
+    def idf(self, term: str) -> float:
+        n = len(self.ids) or 1
+        df = len(self.postings.get(term, ()))
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def save(self, path: Path) -> None:
         data = {"fingerprint": self.fingerprint, "ids": self.ids, "doc_len": self.doc_len,

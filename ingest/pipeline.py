@@ -18,7 +18,7 @@ from ingest.embedders import Embedder
 from ingest.lexical import BM25Index, lexical_units
 from ingest.materials import split_material
 from ingest.store import ArticleStore, VectorStore
-from ingest.structure import parse_regulation
+from ingest.structure import PARSER_VERSION, parse_regulation
 from netral.config import Settings
 from netral.records import Chunk, IngestReport, ParsedDocument
 
@@ -110,7 +110,7 @@ class Ingestor:
             store.set_meta("embedder", self.embedder.name)
         store.check_embedder(self.embedder.name)
         store.set_meta("embedder", self.embedder.name)
-        chunking = f"{self.max_chars}/{self.embed_max_chars}"
+        chunking = f"{self.max_chars}/{self.embed_max_chars}/parser-{PARSER_VERSION}"
         if store.get_meta("chunking") not in (None, chunking):
             # Same files, different chunks or vectors: every document must be redone.
             for doc_id in list(store.document_hashes()):

