@@ -44,7 +44,8 @@ def main() -> int:
     registry = Registry.load()
     searcher = HybridSearcher(index, create(settings.embedder), registry, settings)
     searcher.warm_up()
-    result: dict = {"max_sources": settings.max_sources, "prompt_source_chars": settings.prompt_source_chars}
+    result: dict = {"extractive_sources": settings.extractive_sources, "llm_sources": settings.llm_sources,
+                    "prompt_source_chars": settings.prompt_source_chars}
 
     extractive = Assistant(searcher, registry, settings)
     times = []
@@ -107,8 +108,8 @@ def render(r: dict) -> str:
             f"| llamacpp full answer p50 / p95 | {m['total_p50_ms']} / {m['total_p95_ms']} ms | p95 ≤ 30000 ms |",
             f"| llamacpp answers that fell back to extractive | {m['fell_back_to_extractive']} of {m['generated']} | |",
         ]
-    lines.append(f"\nContext budget: {r['max_sources']} sources, {r['prompt_source_chars']} characters of source "
-                 "text in the prompt.")
+    lines.append(f"\nContext budget for llamacpp: {r['llm_sources']} sources, {r['prompt_source_chars']} characters "
+                 f"of source text in the prompt; extractive answers quote {r['extractive_sources']} sources.")
     return "\n".join(lines) + "\n"
 
 
