@@ -21,7 +21,7 @@ from assistant.compose import (
 )
 from assistant.query import Understood, understand
 from assistant.retrieval import HybridSearcher
-from assistant.sources import select_sources
+from assistant.sources import renumber, repeal_clause, select_sources
 from corpus.registry import Registry
 from netral.config import Settings
 from netral.records import Answer, Citation, Source, Verdict
@@ -118,6 +118,11 @@ class Assistant:
             return Prepared(u, [], notes, [], (time.perf_counter() - t0) * 1000)
         result = self.searcher.search(query, k=max(10, self.settings.max_sources + 4))
         sources = select_sources(self.searcher, result.hits, u.query, self.settings.max_sources)
+        for old, new in zip(u.repealed, u.replacements, strict=False):
+            clause = repeal_clause(self.searcher, new.id, old)
+            if clause is not None and all(s.article_id != clause.article_id for s in sources):
+                # "Is X still in force?" is answered first by the article that repealed it.
+                sources = renumber([clause, *sources])
         if any(s.status == "dicabut" for s in sources) and not u.repealed:
             notes.append("Sebagian rujukan berasal dari peraturan yang sudah dicabut dan hanya ditampilkan sebagai "
                          "pembanding; yang berlaku adalah peraturan penggantinya.")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from assistant.retrieval import HybridSearcher
 from ingest.lexical import tokenize
 from netral.labels import article_label
-from netral.records import Article, Provision, SearchHit, Source
+from netral.records import Article, DocumentInfo, Provision, SearchHit, Source
 
 MAX_QUOTE_CHARS = 700
 
@@ -72,3 +74,26 @@ def select_sources(
             quote=_trim(quote), provision=prov.path if prov else "", text=art.text, kind=art.kind,
         ))
     return out
+
+
+def renumber(sources: Sequence[Source]) -> list[Source]:
+    return [replace(s, number=k) for k, s in enumerate(sources, start=1)]
+
+
+def repeal_clause(searcher: HybridSearcher, new_doc_id: str, old: DocumentInfo) -> Source | None:
+    """The provision of `new_doc_id` that repeals `old` ("... Nomor 53 Tahun 2010 ... dicabut ...")."""
+    info = searcher.info(new_doc_id)
+    if info is None:
+        return None
+    mention = re.compile(rf"Nomor\s+{re.escape(old.nomor)}\s+Tahun\s+{old.tahun}\b[^.;]*?\bdicabut", re.S)
+    for art in searcher.index.store.articles(new_doc_id):
+        if art.kind != "pasal" or not mention.search(art.text):
+            continue
+        prov = next((p for p in art.all_provisions() if mention.search(p.text)), None)
+        quote = prov.text if prov else art.text
+        return Source(
+            number=1, article_id=art.id, doc_id=art.doc_id, label=article_label(art, info, prov.path if prov else ""),
+            status=searcher.status_of(art, info), quote=_trim(quote), provision=prov.path if prov else "",
+            text=art.text, kind=art.kind,
+        )
+    return None

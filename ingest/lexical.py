@@ -53,6 +53,8 @@ SLANG: dict[str, str] = {
     "mobil": "mobil kendaraan fasilitas negara",
     "kendaraan": "kendaraan fasilitas negara",
     "laptop": "laptop fasilitas negara",
+    "kantor": "kantor fasilitas negara",
+    "cpns": "calon pns",
     "seragam": "seragam atribut",
     "kaos": "kaos atribut partai",
     "posting": "unggahan media sosial",
