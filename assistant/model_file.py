@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest.loaders import file_hash
+
 PARTS = 22
 EXPECTED_SIZE = 1_117_320_768
 EXPECTED_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
@@ -34,17 +36,9 @@ def part_paths() -> list[Path]:
     return paths
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 22), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def assemble(dest: Path, progress: Callable[[int], None] | None = None) -> Path:
     """Write the GGUF to `dest` (atomically) unless a verified copy is already there."""
-    if dest.exists() and dest.stat().st_size == EXPECTED_SIZE and sha256_of(dest) == EXPECTED_SHA256:
+    if dest.exists() and dest.stat().st_size == EXPECTED_SIZE and file_hash(dest) == EXPECTED_SHA256:
         return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(".part")

@@ -10,7 +10,8 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -285,6 +286,19 @@ def build_assistant(settings: Settings) -> tuple[Any, Any]:
     return Assistant(searcher, registry, settings, generator), index
 
 
+@contextmanager
+def assistant_session(settings: Settings) -> Iterator[Any]:
+    """The configured assistant; its model and index are closed on the way out, whatever happens."""
+    assistant, index = build_assistant(settings)
+    try:
+        yield assistant
+    finally:
+        close = getattr(assistant.generator, "close", None)
+        if close:
+            close()
+        index.close()
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from netral.batch import run_batch
 
@@ -292,8 +306,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         raise UserError("tulis pertanyaan, atau pakai --input berkas.jsonl/.csv")
     if args.input is not None and args.output is None:
         raise UserError("--input memerlukan --output (berkas .jsonl)")
-    assistant, index = build_assistant(settings)
-    try:
+    with assistant_session(settings) as assistant:
         if args.input is not None:
             summary = run_batch(assistant, args.input, args.output)
             print(f"{summary['answered']} dijawab, {summary['failed']} baris dilewati → {args.output}")
@@ -301,11 +314,6 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"  baris {problem['line']}: {problem['reason']}", file=sys.stderr)
             return 0
         ans = assistant.answer(args.question)
-    finally:
-        close = getattr(assistant.generator, "close", None)
-        if close:
-            close()
-        index.close()
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -330,16 +338,10 @@ def format_answer(ans: Any) -> str:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from netral.evaluate import run_evaluation
 
-    if args.command == "eval" and not args.backend and not settings.backend:
+    if not args.backend and not settings.backend:
         settings = settings.with_(backend="extractive")
-    assistant, index = build_assistant(settings)
-    try:
-        return run_evaluation(assistant, index, settings, args)
-    finally:
-        close = getattr(assistant.generator, "close", None)
-        if close:
-            close()
-        index.close()
+    with assistant_session(settings) as assistant:
+        return run_evaluation(assistant, assistant.searcher.index, settings, args)
 
 
 def cmd_model(args: argparse.Namespace, settings: Settings) -> int:
