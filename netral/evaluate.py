@@ -36,7 +36,10 @@ def run_evaluation(assistant: Any, index: Any, settings: Settings, args: argpars
     if args.judge:
         from assistant.backends import create_generator
 
-        judge = create_generator(args.judge_backend or "llamacpp", settings)
+        # ragas asks the judge for JSON lists of statements: give it room to finish them.
+        judge_settings = settings.with_(llm_max_tokens=max(settings.llm_max_tokens, 512),
+                                        llm_context=max(settings.llm_context, 4096))
+        judge = create_generator(args.judge_backend or "llamacpp", judge_settings)
         if judge is None:
             print("--judge memerlukan backend generatif (llamacpp, openai, ollama)", file=sys.stderr)
             return 2
