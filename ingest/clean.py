@@ -1,7 +1,7 @@
 """Remove OCR noise that the official salinan texts really have, without rewording the law.
 
 Each pass targets one kind of damage seen in the corpus (see the corpus MANIFEST): page furniture
-(`PRESIDEN` / `REPUBLIK INDONESIA` / `-2-` / `SK No 202875 A`, also in garbled forms), catchwords repeated
+(the president's title, `-2-` page numbers and `SK No …` sheet numbers, also in garbled forms), catchwords repeated
 across a page break, hyphenated line breaks, `(21` for `(2)` and `2Ol4` for `2014`. Anything that is not
 clearly one of these is left alone: a quote shown to a user must be the regulation's own words.
 """
@@ -41,7 +41,7 @@ def _is_president_header(line: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", line).upper()
     if not letters or len(line.strip()) > 40:
         return False
-    if line.rstrip().endswith(","):  # "PRESIDEN REPUBLIK INDONESIA," opens the preamble: content
+    if line.rstrip().endswith(","):  # the title followed by a comma opens the preamble: content
         return False
     if letters in {"SALINAN"}:
         return True

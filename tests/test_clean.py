@@ -1,11 +1,16 @@
 """OCR cleaning on hand-written snippets shaped like the corpus damage (see the corpus MANIFEST)."""
 
+import json
+from pathlib import Path
+
 from ingest.clean import clean, collapse_catchwords, fix_numbers
+
+# Hand-written snippets shaped like the damage in the official salinan texts.
+SNIPPETS = json.loads((Path(__file__).parent / "fixtures" / "ocr_snippets.json").read_text(encoding="utf-8"))
 
 
 def test_page_block_with_catchword_is_removed() -> None:
-    text = "Pasal 5 huruf b diatur.\nSK No 202806 A\nPasal 6\n\nPRESIDEN\nREPUELIK INDONESIA\n-7 -\nPasal 6\nIsi."
-    out = clean(text)
+    out = clean(SNIPPETS["page_block"])
     assert "SK No" not in out and "PRESIDEN" not in out and "-7" not in out
     assert out.count("Pasal 6") == 1
 
@@ -16,7 +21,7 @@ def test_garbled_sk_marker_is_removed_but_punctuation_kept() -> None:
 
 
 def test_preamble_president_line_is_content() -> None:
-    assert "PRESIDEN REPUBLIK INDONESIA," in clean("DENGAN RAHMAT\nPRESIDEN REPUBLIK INDONESIA,\nMenimbang")
+    assert SNIPPETS["preamble"].split("\n")[1] in clean(SNIPPETS["preamble"])
 
 
 def test_broken_numbers() -> None:
