@@ -24,7 +24,8 @@ from assistant.retrieval import HybridSearcher
 from assistant.sources import renumber, repeal_clause, select_sources
 from corpus.registry import Registry
 from netral.config import Settings
-from netral.records import Answer, Citation, Source, Verdict
+from netral.labels import article_label
+from netral.records import Answer, ArticleView, Citation, Source, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,15 @@ class Assistant:
             yield ans
             return
         yield from self._generate(prep, t0)
+
+    def article_view(self, article_id: str) -> ArticleView | None:
+        """The whole Pasal a citation points to (`Citation.article_id`), with its Penjelasan."""
+        art = self.searcher.index.store.article(article_id)
+        info = self.searcher.info(art.doc_id) if art else None
+        if art is None or info is None:
+            return None
+        return ArticleView(id=art.id, title=article_label(art, info), document=info.long_name,
+                           status=self.searcher.status_of(art, info), text=art.text, penjelasan=art.penjelasan)
 
     # --- steps ---------------------------------------------------------------------------------------------
 

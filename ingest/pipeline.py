@@ -89,7 +89,13 @@ class Ingestor:
         self.max_chars = max_chars
         self.embed_max_chars = embed_max_chars
 
-    def run(self, corpus_dir: Path, rebuild: bool = False, progress: ProgressHook | None = None) -> IngestReport:
+    def run(
+        self, corpus_dir: Path, rebuild: bool = False, progress: ProgressHook | None = None,
+        uploads: Path | None = None,
+    ) -> IngestReport:
+        """Bring the index in line with `corpus_dir` (and the folder of documents uploaded through the web app,
+        whose files are recorded as `@unggahan/<name>`): new and changed files are indexed, unchanged ones
+        skipped, documents whose file is gone removed."""
         t0 = time.perf_counter()
         hook = progress or ProgressHook()
         store, vectors = self.index.store, self.index.vectors
@@ -98,7 +104,8 @@ class Ingestor:
                 f"Folder korpus '{corpus_dir}' tidak ditemukan. Letakkan berkas peraturan (PDF, MD, TXT) di "
                 "folder itu atau atur NETRAL_CORPUS_DIR ke folder yang berisi dokumen."
             )
-        files, skipped = loaders.discover(corpus_dir)
+        roots = _Roots(corpus_dir, uploads)
+        files, skipped = roots.discover()
         if not files:
             raise NoDocuments(
                 f"Tidak ada dokumen (PDF, MD, TXT) di '{corpus_dir}'. Letakkan berkas peraturan di folder itu "
@@ -120,11 +127,11 @@ class Ingestor:
 
         report = IngestReport()
         for path, reason in skipped:
-            report.errors.append({"file": str(path.relative_to(corpus_dir)), "reason": reason})
+            report.errors.append({"file": roots.name(path), "reason": reason})
         seen_docs: dict[str, str] = {}
         seen_hashes: dict[str, str] = {}
         for path in files:
-            rel = str(path.relative_to(corpus_dir))
+            rel = roots.name(path)
             try:
                 row = self._ingest_file(path, rel, seen_docs, seen_hashes, hook)
             except loaders.LoadError as exc:
@@ -136,7 +143,7 @@ class Ingestor:
 
         present = set(seen_docs)
         for doc_id, (source, _h) in store.document_hashes().items():
-            if doc_id not in present and not (corpus_dir / source).exists():
+            if doc_id not in present and not roots.locate(source).exists():
                 old = sorted(store.vector_ids(doc_id))
                 store.remove_document(doc_id)
                 vectors.delete(old)
@@ -226,3 +233,31 @@ class Ingestor:
             log.info("removing %d orphaned vectors", len(orphans))
             self.index.vectors.delete(orphans)
 
+
+
+UPLOAD_PREFIX = "@unggahan/"
+
+
+@dataclass(frozen=True)
+class _Roots:
+    """The corpus folder and, optionally, the uploads folder, with the names files are recorded under."""
+
+    corpus: Path
+    uploads: Path | None
+
+    def discover(self) -> tuple[list[Path], list[tuple[Path, str]]]:
+        files, skipped = loaders.discover(self.corpus)
+        if self.uploads is not None and self.uploads.is_dir():
+            more, more_skipped = loaders.discover(self.uploads)
+            files, skipped = files + more, skipped + more_skipped
+        return files, skipped
+
+    def name(self, path: Path) -> str:
+        if self.uploads is not None and path.is_relative_to(self.uploads):
+            return UPLOAD_PREFIX + str(path.relative_to(self.uploads))
+        return str(path.relative_to(self.corpus))
+
+    def locate(self, name: str) -> Path:
+        if name.startswith(UPLOAD_PREFIX):
+            return (self.uploads or self.corpus) / name[len(UPLOAD_PREFIX):]
+        return self.corpus / name

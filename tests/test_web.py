@@ -1,0 +1,273 @@
+"""The web app built with a fake assistant and driven over HTTP with gradio_client, as a browser would."""
+
+from __future__ import annotations
+
+import csv
+import json
+import socket
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gradio_client import Client, handle_file
+
+from assistant.compose import stream_words
+from netral.config import Settings
+from netral.records import Answer, ArticleView, Citation
+from ui.admin import Admin
+from ui.app import WebDeps, build_app, launch
+from ui.feedback import FeedbackStore
+
+QUOTE = "memberikan dukungan kepada calon Presiden/Wakil Presiden, calon Kepala Daerah/Wakil Kepala Daerah"
+CITATION = Citation("pp-94-2021/pasal-5/huruf-n", "pp-94-2021", "Pasal 5 huruf n PP 94/2021", "berlaku", QUOTE, 1,
+                    "pp-94-2021/pasal-5")
+
+
+class FakeAssistant:
+    """Answers every question the same way; remembers the histories it was given; can be told to fail."""
+
+    backend = "palsu"
+
+    def __init__(self) -> None:
+        self.histories: list[list[str]] = []
+        self.fail = False
+
+    def answer(self, question: str, history: Sequence[str] = ()) -> Answer:
+        if self.fail:
+            raise ConnectionError("model server down")
+        self.histories.append(list(history))
+        if "gaji" in question:
+            return Answer(question=question, answer="Maaf, peraturan yang dimuat tidak mengatur hal ini.",
+                          verdict="di_luar_cakupan", abstained=True, backend=self.backend)
+        return Answer(question=question, answer="Tidak boleh. PNS dilarang memberikan dukungan kepada calon [1].",
+                      verdict="tidak_boleh", citations=[CITATION], backend=self.backend,
+                      notes=["SKB 2022 belum dimuat."])
+
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
+        ans = self.answer(question, history)
+        yield from stream_words(ans.answer)
+        yield ans
+
+    def article_view(self, article_id: str) -> ArticleView | None:
+        if article_id != "pp-94-2021/pasal-5":
+            return None
+        return ArticleView(article_id, "Pasal 5 PP 94/2021", "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang "
+                           "Disiplin Pegawai Negeri Sipil", "berlaku", "PNS dilarang:\nn. " + QUOTE,
+                           "Yang dimaksud dengan dukungan adalah …")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class FakeIngest:
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.reloaded = 0
+
+    def status(self) -> dict[str, Any]:
+        return {"documents": [{"id": "pp-94-2021", "status": "berlaku", "pasal": 60, "chunks": 78,
+                               "title": "Peraturan Pemerintah Nomor 94 Tahun 2021", "file": "pp-94.md"}],
+                "missing": [{"id": "skb-2-2022", "title": "SKB Netralitas ASN 2022", "expected_file": "skb.pdf"}]}
+
+    def ingest(self, hook: Any) -> Any:
+        hook.document_started("@unggahan/baru.md", 4)
+        self.release.wait(10)
+        hook.chunks_embedded(4)
+        hook.document_done("@unggahan/baru.md", "baru")
+        return type("Report", (), {"errors": [{"file": "rusak.pdf", "reason": "PDF rusak"}]})()
+
+    def reload(self) -> None:
+        self.reloaded += 1
+
+
+@pytest.fixture
+def web(tmp_path: Path) -> Iterator[tuple[Client, WebDeps, FakeIngest]]:
+    settings = Settings(data_dir=tmp_path / "data", admin_password="sandi-admin", web_port=free_port())
+    fake_ingest = FakeIngest()
+    deps = WebDeps(FakeAssistant(), FeedbackStore(settings.feedback_db), settings,
+                   Admin(settings, fake_ingest.status, fake_ingest.ingest, fake_ingest.reload),
+                   files_dir=tmp_path / "files")
+    demo = build_app(deps)
+    launch(demo, settings, block=False)
+    try:
+        yield Client(f"http://127.0.0.1:{settings.web_port}/", verbose=False), deps, fake_ingest
+    finally:
+        fake_ingest.release.set()
+        demo.close()
+        deps.feedback.close()
+
+
+def _texts(history: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for m in history:
+        content = m["content"]
+        out.append(content if isinstance(content, str) else " ".join(p.get("text", "") for p in content))
+    return out
+
+
+def test_ask_shows_answer_verdict_and_citation_card(web: tuple[Client, WebDeps, FakeIngest]) -> None:
+    client, _deps, _ = web
+    history, panel, box = client.predict("Boleh nggak PNS like postingan caleg?", api_name="/ask")
+    texts = _texts(history)
+    assert texts[0] == "Boleh nggak PNS like postingan caleg?"
+    assert "Tidak boleh" in texts[1] and "Pasal 5 huruf n PP 94/2021" in texts[1]
+    assert 'class="nt-verdict v-tidak"' in panel
+    assert "Pasal 5 huruf n PP 94/2021" in panel and QUOTE in panel
+    assert "Buka Pasal 5 PP 94/2021 selengkapnya" in panel and "Yang dimaksud dengan dukungan" in panel
+    assert 'class="nt-status s-berlaku"' in panel
+    assert "SKB 2022 belum dimuat." in panel
+    assert box == ""
+
+
+def test_conversation_memory_passes_previous_questions(web: tuple[Client, WebDeps, FakeIngest]) -> None:
+    client, deps, _ = web
+    history, _panel, _ = client.predict("PNS boleh ikut kampanye?", api_name="/ask")
+    history, _panel, _ = client.predict("kalau PPPK bagaimana?", history, api_name="/ask")
+    assert len(history) == 4
+    assert deps.assistant.histories[-1] == ["PNS boleh ikut kampanye?"]  # type: ignore[attr-defined]
+
+
+def test_user_html_is_shown_as_text(web: tuple[Client, WebDeps, FakeIngest]) -> None:
+    client, _deps, _ = web
+    history, _panel, _ = client.predict("<script>alert('x')</script> <img src=x onerror=alert(1)>", api_name="/ask")
+    shown = _texts(history)[0]
+    assert "<script>" not in shown and "<img" not in shown
+    assert "&lt;script&gt;" in shown
+
+
+def test_empty_question_gets_a_message_and_keeps_history(web: tuple[Client, WebDeps, FakeIngest]) -> None:
+    client, _deps, _ = web
+    history, _panel, _ = client.predict("PNS boleh ikut kampanye?", api_name="/ask")
+    history, panel, _ = client.predict("   ", history, api_name="/ask")
+    assert len(history) == 2
+    assert "Pertanyaan masih kosong" in panel
+
+
+def test_failed_answer_keeps_history_and_saved_feedback(web: tuple[Client, WebDeps, FakeIngest]) -> None:
+    client, deps, _ = web
+    history, _panel, _ = client.predict("PNS boleh ikut kampanye?", api_name="/ask")
+    assert client.predict("jelas", api_name="/like")[0].startswith("Terima kasih")
+    deps.assistant.fail = True  # type: ignore[attr-defined]
+    history, panel, box = client.predict("dan kalau PPPK?", history, api_name="/ask")
+    texts = _texts(history)
+    assert len(texts) == 4 and "Tidak boleh" in texts[1]
+    assert "gangguan" in texts[3] and "gangguan" in panel
+    assert box == "dan kalau PPPK?"  # the question is given back to send again
+    assert deps.feedback.count() == 1
+
+
+def test_feedback_is_saved_durably_and_exported(web: tuple[Client, WebDeps, FakeIngest], tmp_path: Path) -> None:
+    client, deps, _ = web
+    assert client.predict("x", api_name="/like")[0] == "Belum ada jawaban untuk dinilai."
+    client.predict("PNS boleh ikut kampanye?", api_name="/ask")
+    client.predict("", api_name="/like")
+    client.predict("kurang lengkap", api_name="/dislike")
+    reopened = FeedbackStore(deps.settings.feedback_db)  # another connection sees committed rows
+    rows = reopened.rows()
+    reopened.close()
+    assert [(r.rating, r.comment) for r in rows] == [(-1, "kurang lengkap"), (1, "")]
+    assert rows[0].citations == ["Pasal 5 huruf n PP 94/2021"] and rows[0].backend == "palsu"
+    assert client.predict(api_name="/admin_feedback_csv") is None  # not logged in
+    client.predict("sandi-admin", api_name="/admin_login")
+    exported = client.predict(api_name="/admin_feedback_csv")
+    with open(exported, encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.reader(fh))
+    assert table[0][:4] == ["id", "waktu", "penilaian", "komentar"]
+    assert [r[2] for r in table[1:]] == ["kurang tepat", "membantu"]
+
+
+def test_draft_letter_and_downloads(web: tuple[Client, WebDeps, FakeIngest]) -> None:
+    client, _deps, _ = web
+    letter, panel, note = client.predict("Apakah PNS boleh mendukung calon bupati?", "Sdr. Budi", "BKD Kota Contoh",
+                                         "Kepala BKD", "Semarang", "800/1/BKD", api_name="/draft")
+    assert letter.startswith("Nomor   : 800/1/BKD")
+    assert "Yth. Sdr. Budi" in letter and "Dengan hormat," in letter and "Semarang," in letter
+    assert "Dasar hukum:\n1. Pasal 5 huruf n PP 94/2021 (berlaku): \u201c" + QUOTE in letter
+    assert "Pasal 5 huruf n PP 94/2021" in panel and note.startswith("Draf siap")
+    edited = letter.replace("Dengan hormat,", "Dengan hormat, (disunting)")
+    for fmt in ("txt", "md", "docx"):
+        path, msg = client.predict(edited, fmt, api_name="/export_letter")
+        assert path.endswith("." + fmt) and "siap diunduh" in msg
+        if fmt == "docx":
+            from docx import Document
+
+            text = "\n".join(p.text for p in Document(path).paragraphs)
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        assert "(disunting)" in text and "Pasal 5 huruf n PP 94/2021" in text
+
+
+def test_draft_refuses_empty_question_and_export_without_draft(web: tuple[Client, WebDeps, FakeIngest]) -> None:
+    client, _deps, _ = web
+    letter, _panel, note = client.predict("", "", "", "", "", "", api_name="/draft")
+    assert letter == "" and "kosong" in note
+    path, msg = client.predict("", "docx", api_name="/export_letter")
+    assert path is None and "Belum ada draf" in msg
+
+
+def test_batch_drafts_every_good_line_and_reports_bad_ones(web: tuple[Client, WebDeps, FakeIngest],
+                                                           tmp_path: Path) -> None:
+    client, _deps, _ = web
+    src = tmp_path / "antrean.csv"
+    src.write_text("id,question\nA1,PNS boleh ikut kampanye?\nA2,\nA3,berapa gaji PNS?\n", encoding="utf-8")
+    files, summary = client.predict(handle_file(str(src)), "BKD", "Semarang", api_name="/batch")
+    assert summary.startswith("2 pertanyaan dijawab") and "baris 3" in summary
+    by_ext = {Path(f).suffix: f for f in files}
+    with open(by_ext[".csv"], encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == ["A1", "A3"]
+    assert rows[0]["dasar_hukum"] == "Pasal 5 huruf n PP 94/2021" and "Dasar hukum:" in rows[0]["draf_surat"]
+    assert rows[1]["putusan"] == "di_luar_cakupan"
+    records = [json.loads(line) for line in Path(by_ext[".jsonl"]).read_text(encoding="utf-8").splitlines()]
+    assert records[0]["citations"][0]["quote"] == QUOTE and records[0]["draft_letter"].startswith("Nomor")
+
+
+def test_admin_requires_password_and_ingests_uploads_in_background(
+        web: tuple[Client, WebDeps, FakeIngest], tmp_path: Path) -> None:
+    client, deps, fake = web
+    doc = tmp_path / "baru.md"
+    doc.write_text("# Peraturan baru\nPasal 1\nIsi.", encoding="utf-8")
+    assert "Masuk sebagai admin" in client.predict([handle_file(str(doc))], api_name="/admin_upload")
+    assert client.predict("salah", api_name="/admin_login") == "Kata sandi salah."
+    assert client.predict("sandi-admin", api_name="/admin_login") == "Masuk sebagai admin."
+    table = client.predict(api_name="/admin_corpus")
+    assert table[0]["data"][0][0] == "pp-94-2021" and "skb-2-2022" in table[1]
+    bad = tmp_path / "catatan.docx"
+    bad.write_bytes(b"PK")
+    assert "tidak didukung" in client.predict([handle_file(str(bad))], api_name="/admin_upload")
+    started = client.predict([handle_file(str(doc))], api_name="/admin_upload")
+    assert "berjalan di latar belakang" in started
+    assert (deps.settings.upload_dir / "baru.md").read_text(encoding="utf-8").startswith("# Peraturan baru")
+    assert deps.admin is not None and deps.admin.state.running
+    assert "Sedang mengindeks @unggahan/baru.md: 0/4" in deps.admin.state.summary()
+    fake.release.set()
+    deps.admin.wait(10)
+    summary = deps.admin.state.summary()
+    assert "selesai" in summary and "baru: @unggahan/baru.md" in summary and "DILEWATI rusak.pdf" in summary
+    assert fake.reloaded == 1
+
+
+def test_admin_tab_disabled_without_password(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", web_port=free_port())
+    deps = WebDeps(FakeAssistant(), FeedbackStore(settings.feedback_db), settings, files_dir=tmp_path / "f")
+    demo = build_app(deps)
+    launch(demo, settings, block=False)
+    try:
+        client = Client(f"http://127.0.0.1:{settings.web_port}/", verbose=False)
+        assert "nonaktif" in client.predict("apa saja", api_name="/admin_login")
+        assert client.predict(api_name="/admin_feedback_csv") is None
+    finally:
+        demo.close()
+        deps.feedback.close()
+
+
+def test_login_for_whole_app_from_settings() -> None:
+    assert Settings(auth="bkd:rahasia, bawaslu:kuat").auth_pairs() == [("bkd", "rahasia"), ("bawaslu", "kuat")]
+    assert Settings().auth_pairs() == []
+    with pytest.raises(ValueError, match="pengguna:sandi"):
+        Settings(auth="tanpa-sandi").auth_pairs()

@@ -1,0 +1,426 @@
+"""The gradio web app: a chat for civil servants, a reply-drafting desk and a batch queue for helpdesk staff,
+and an admin tab. `build_app()` only wires components to the services it is given; `launch()` serves it.
+
+Every handler catches its own failures and answers with an Indonesian message, so a failed answer never
+clears the chat history, and feedback already saved stays in SQLite whatever happens to the page.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+import gradio as gr
+
+from assistant.letter import LetterDetails, draft_letter
+from netral.batch import answer_file
+from netral.config import Settings
+from netral.records import Answer, ArticleView
+from ui import render
+from ui.admin import Admin, UploadRejected
+from ui.exports import FORMATS, safe_stem, write_batch, write_letter
+from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "Boleh nggak saya datang ke kampanye suami saya yang nyaleg DPRD?",
+    "Kalau cuma like postingan caleg di medsos kena sanksi?",
+    "Apakah PNS boleh menjadi anggota partai politik?",
+    "PPPK ikut deklarasi dukungan paslon bupati, apa hukumannya?",
+    "Saya guru PNS, mau daftar calon kepala desa. Harus mundur?",
+]
+HEADER = """
+<div id="nt-header"><div class="nt-logo">§</div><div>
+<h1>Asisten Netralitas ASN</h1>
+<p>Tanya jawab peraturan netralitas PNS dan PPPK, dengan pasal yang menjadi dasarnya.</p></div></div>
+"""
+DISCLAIMER = (
+    '<div class="nt-disclaimer"><b>Bukan nasihat hukum.</b> Jawaban disusun dari teks peraturan yang dimuat; '
+    "selalu rujuk peraturan resmi dan tanyakan kepada BKD, Inspektorat, atau Bawaslu setempat untuk kasus Anda."
+    "</div>"
+)
+FAILED_ANSWER = ("Maaf, terjadi gangguan saat menyusun jawaban. Percakapan Anda tetap tersimpan; silakan kirim "
+                 "ulang pertanyaan sebentar lagi.")
+EMPTY_QUESTION = "Pertanyaan masih kosong. Tulis pertanyaan Anda tentang netralitas ASN."
+# Streaming re-renders the whole chat; a repaint every few words is smooth without flooding the socket.
+STREAM_EVERY_S = 0.12
+
+
+class ChatAssistant(Protocol):
+    """What the page needs from the assistant (assistant.answering.Assistant, or a fake in tests)."""
+
+    @property
+    def backend(self) -> str: ...
+
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]: ...
+
+    def answer(self, question: str, history: Sequence[str] = ()) -> Answer: ...
+
+    def article_view(self, article_id: str) -> ArticleView | None: ...
+
+
+@dataclass
+class WebDeps:
+    assistant: ChatAssistant
+    feedback: FeedbackStore
+    settings: Settings
+    admin: Admin | None = None
+    # Where generated downloads are written (a temporary folder by default).
+    files_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="netral-web-")))
+
+
+def stylesheet() -> str:
+    return resources.files("ui").joinpath("static/style.css").read_text(encoding="utf-8")
+
+
+def theme() -> gr.themes.Base:
+    # Local fonts only: the page must not fetch anything from outside (offline desks, privacy).
+    return gr.themes.Soft(primary_hue="teal", neutral_hue="slate",
+                          font=["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],
+                          font_mono=["ui-monospace", "Consolas", "monospace"])
+
+
+# --- handlers (plain functions of their inputs, so they can be tested and reused) ---------------------------
+
+
+class Handlers:
+    def __init__(self, deps: WebDeps):
+        self.d = deps
+
+    # chat -------------------------------------------------------------------------------------------------
+
+    def chat(self, message: str, history: list[dict[str, Any]] | None, answers: list[Answer] | None,
+             ) -> Iterator[tuple[list[dict[str, Any]], str, list[Answer], str]]:
+        history = list(history or [])
+        answers = list(answers or [])
+        message = (message or "").strip()
+        if not message:
+            yield history, render.error_message(EMPTY_QUESTION), answers, ""
+            return
+        history.append({"role": "user", "content": render.escape_user_text(message)})
+        history.append({"role": "assistant", "content": "_Mencari pasal yang relevan…_"})
+        yield history, render.EMPTY_PANEL, answers, ""
+        previous = [a.question for a in answers]
+        final: Answer | None = None
+        text, last_paint = "", 0.0
+        try:
+            for item in self.d.assistant.stream(message, previous):
+                if isinstance(item, Answer):
+                    final = item
+                    continue
+                text += item
+                if time.monotonic() - last_paint >= STREAM_EVERY_S:
+                    history[-1] = {"role": "assistant", "content": render.escape_user_text(text) + " ▌"}
+                    last_paint = time.monotonic()
+                    yield history, render.EMPTY_PANEL, answers, ""
+        except Exception:
+            log.exception("answering failed")
+            final = None
+        if final is None:
+            history[-1] = {"role": "assistant", "content": render.error_message(FAILED_ANSWER)}
+            yield history, render.error_message(FAILED_ANSWER), answers, message
+            return
+        history[-1] = {"role": "assistant", "content": render.answer_message(final)}
+        answers.append(final)
+        yield history, render.answer_panel(final, self._lookup), answers, ""
+
+    def _lookup(self, article_id: str) -> ArticleView | None:
+        try:
+            return self.d.assistant.article_view(article_id)
+        except Exception:  # the card still shows the quote; only the "open the whole Pasal" part is missing
+            log.exception("article lookup failed for %s", article_id)
+            return None
+
+    def clear(self) -> tuple[list[dict[str, Any]], str, list[Answer], str]:
+        return [], render.EMPTY_PANEL, [], ""
+
+    def feedback(self, rating: int, comment: str, answers: list[Answer] | None, mode: str = "chat") -> str:
+        if not answers:
+            return "Belum ada jawaban untuk dinilai."
+        try:
+            self.d.feedback.add(answers[-1], rating, comment or "", mode)
+        except Exception:
+            log.exception("saving feedback failed")
+            return "⚠️ Masukan belum tersimpan karena gangguan penyimpanan; silakan coba lagi."
+        return "Terima kasih, masukan Anda tersimpan."
+
+    def ask_json(self, question: str) -> dict[str, Any]:
+        """The answer record as JSON, for programs (and the load benchmark)."""
+        try:
+            return self.d.assistant.answer(question or "").to_json()
+        except Exception as exc:
+            log.exception("answering failed")
+            return {"question": question, "error": f"{FAILED_ANSWER} ({type(exc).__name__})"}
+
+    # helpdesk -----------------------------------------------------------------------------------------------
+
+    def draft(self, question: str, recipient: str, unit: str, signer: str, city: str, number: str,
+              ) -> tuple[str, str, Answer | None, str]:
+        question = (question or "").strip()
+        if not question:
+            return "", render.EMPTY_PANEL, None, EMPTY_QUESTION
+        try:
+            ans = self.d.assistant.answer(question)
+        except Exception:
+            log.exception("drafting failed")
+            return "", render.EMPTY_PANEL, None, FAILED_ANSWER
+        details = LetterDetails.from_form(date.today(), recipient=recipient, sender_unit=unit, sender_name=signer,
+                                          city=city, number=number)
+        note = "Draf siap disunting. Periksa kembali sebelum dikirim." if not ans.abstained else \
+            "Pertanyaan ini di luar cakupan peraturan yang dimuat; draf menyatakannya apa adanya."
+        return draft_letter(ans, details), render.answer_panel(ans, self._lookup), ans, note
+
+    def export_letter(self, letter: str, fmt: str, ans: Answer | None) -> tuple[str | None, str]:
+        if not (letter or "").strip():
+            return None, "Belum ada draf untuk diunduh; susun draf terlebih dahulu."
+        if fmt not in FORMATS:
+            return None, f"Format tidak dikenal; pilih {', '.join(FORMATS)}."
+        stem = "balasan-" + safe_stem(ans.question if ans else letter[:60])
+        path = write_letter(letter, self._fresh_dir(), stem, fmt)
+        return str(path), f"Berkas {path.name} siap diunduh."
+
+    def batch(self, upload: str | None, unit: str, city: str, progress: gr.Progress | None = None,
+              ) -> tuple[list[str] | None, str]:
+        if not upload:
+            return None, "Unggah berkas .csv atau .jsonl berisi kolom `question` (dan `id` bila ada)."
+        src = Path(upload)
+        details = LetterDetails.from_form(date.today(), sender_unit=unit, city=city)
+        rows: list[tuple[str, Answer, str]] = []
+        problems: list[str] = []
+        try:
+            for item in answer_file(self.d.assistant, src):
+                if progress is not None:
+                    progress((len(rows) + len(problems) + 1, None), desc="menjawab", unit="baris")
+                if item.answer is None:
+                    problems.append(f"baris {item.line}: {item.problem}")
+                    continue
+                rows.append((str(item.id), item.answer, draft_letter(item.answer, details)))
+        except (ValueError, UnicodeDecodeError) as exc:
+            return None, f"Berkas tidak dapat dibaca: {exc}"
+        if not rows:
+            return None, "Tidak ada pertanyaan yang dapat dijawab.\n" + "\n".join(f"- {p}" for p in problems)
+        csv_path, jsonl_path = write_batch(rows, self._fresh_dir(), "draf-" + safe_stem(src.stem))
+        summary = f"{len(rows)} pertanyaan dijawab dan disusun drafnya; {len(problems)} baris dilewati."
+        if problems:
+            summary += "\n" + "\n".join(f"- {p}" for p in problems[:50])
+        return [str(csv_path), str(jsonl_path)], summary
+
+    def _fresh_dir(self) -> Path:
+        # One folder per download keeps simultaneous users' files apart.
+        path = self.d.files_dir / uuid.uuid4().hex[:12]
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    # admin -------------------------------------------------------------------------------------------------
+
+    def login(self, password: str) -> tuple[bool, Any, str]:
+        admin = self.d.admin
+        if admin is None or not self.d.settings.admin_password:
+            return False, gr.update(visible=False), "Tab admin nonaktif: atur NETRAL_ADMIN_PASSWORD lalu mulai ulang."
+        if not admin.check_password(password or ""):
+            return False, gr.update(visible=False), "Kata sandi salah."
+        return True, gr.update(visible=True), "Masuk sebagai admin."
+
+    def corpus_table(self, ok: bool) -> tuple[list[list[Any]], str]:
+        if not ok or self.d.admin is None:
+            return [], ""
+        status = self.d.admin.corpus_status()
+        rows = [[d["id"], d["status"], d["pasal"], d["chunks"], d["title"], d["file"]] for d in status["documents"]]
+        missing = "\n".join(f"- **{m['id']}** — {m['title']} (nama berkas: `{m['expected_file']}`)"
+                            for m in status["missing"])
+        return rows, ("Belum ada di korpus:\n" + missing) if missing else "Semua dokumen yang dikenal sudah dimuat."
+
+    def upload(self, ok: bool, files: list[str] | None) -> str:
+        if not ok or self.d.admin is None:
+            return "Masuk sebagai admin terlebih dahulu."
+        if not files:
+            return "Pilih berkas PDF, MD, atau TXT terlebih dahulu."
+        try:
+            saved = self.d.admin.accept([Path(f) for f in files])
+        except UploadRejected as exc:
+            return f"Berkas ditolak: {exc}"
+        if not self.d.admin.start_ingest():
+            return "Pengindeksan lain sedang berjalan; berkas sudah disimpan dan akan ikut pada pengindeksan berikut."
+        return f"{len(saved)} berkas disimpan; pengindeksan berjalan di latar belakang."
+
+    def job_status(self, ok: bool) -> str:
+        if not ok or self.d.admin is None:
+            return ""
+        return self.d.admin.state.summary()
+
+    def feedback_table(self, ok: bool) -> list[list[Any]]:
+        if not ok:
+            return []
+        return [table_row(r) for r in self.d.feedback.rows(limit=200)]
+
+    def export_feedback(self, ok: bool) -> str | None:
+        if not ok:
+            return None
+        return str(self.d.feedback.export_csv(self._fresh_dir() / "masukan-netral.csv"))
+
+
+# --- layout ----------------------------------------------------------------------------------------------------
+
+
+def build_app(deps: WebDeps) -> gr.Blocks:
+    h = Handlers(deps)
+    with gr.Blocks(title="Asisten Netralitas ASN", fill_width=False) as demo:
+        gr.HTML(HEADER)
+        gr.HTML(DISCLAIMER)
+        with gr.Tabs():
+            with gr.Tab("Tanya jawab", id="tanya"):
+                _chat_tab(h)
+            with gr.Tab("Draf balasan", id="draf"):
+                _draft_tab(h)
+            with gr.Tab("Antrean", id="antrean"):
+                _batch_tab(h)
+            with gr.Tab("Admin", id="admin"):
+                _admin_tab(h, deps)
+    return demo
+
+
+def _chat_tab(h: Handlers) -> None:
+    answers = gr.State([])
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=320):
+            chatbot = gr.Chatbot(
+                label="Percakapan", height=480, elem_id="nt-chat", feedback_options=None, layout="bubble",
+                placeholder="Tanyakan apa saja tentang netralitas ASN: partai, kampanye, media sosial, "
+                            "pencalonan, atau sanksinya.",
+                buttons=["copy"],
+            )
+            box = gr.Textbox(placeholder="Tulis pertanyaan Anda… (Enter untuk mengirim)", show_label=False,
+                             lines=1, max_lines=6, submit_btn="Kirim", elem_id="nt-question", autofocus=True)
+            gr.Examples(EXAMPLES, inputs=box, label="Contoh pertanyaan")
+            with gr.Row():
+                up = gr.Button("👍 Membantu", size="sm", elem_id="nt-up")
+                down = gr.Button("👎 Kurang tepat", size="sm", elem_id="nt-down")
+                clear = gr.Button("Percakapan baru", size="sm", variant="secondary")
+            comment = gr.Textbox(placeholder="Komentar untuk jawaban terakhir (opsional)", show_label=False,
+                                 lines=1, max_lines=3)
+            fb_status = gr.Markdown()
+        with gr.Column(scale=2, min_width=300):
+            panel = gr.HTML(render.EMPTY_PANEL, elem_id="nt-panel")
+    box.submit(h.chat, [box, chatbot, answers], [chatbot, panel, answers, box], api_name="ask",
+               concurrency_limit=h.d.settings.web_concurrency, concurrency_id="answer")
+    clear.click(h.clear, None, [chatbot, panel, answers, box], api_name="clear")
+    up.click(lambda c, a: (h.feedback(1, c, a), ""), [comment, answers], [fb_status, comment], api_name="like")
+    down.click(lambda c, a: (h.feedback(-1, c, a), ""), [comment, answers], [fb_status, comment],
+               api_name="dislike")
+    q = gr.Textbox(visible=False)
+    out = gr.JSON(visible=False)
+    q.submit(h.ask_json, q, out, api_name="jawab", concurrency_limit=h.d.settings.web_concurrency,
+             concurrency_id="answer")
+
+
+def _draft_tab(h: Handlers) -> None:
+    answer = gr.State(None)
+    gr.Markdown("Untuk petugas BKD, Inspektorat, atau Bawaslu: jawaban yang sama, disusun sebagai surat balasan "
+                "resmi lengkap dengan **Dasar hukum**. Sunting seperlunya, lalu salin atau unduh.")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=320):
+            question = gr.Textbox(label="Pertanyaan yang masuk", lines=4,
+                                  placeholder="Tempel isi pertanyaan/aduan di sini")
+            with gr.Row():
+                recipient = gr.Textbox(label="Kepada (Yth.)", placeholder="Saudara Penanya")
+                number = gr.Textbox(label="Nomor surat", placeholder="800/123/BKD/2026")
+            with gr.Row():
+                unit = gr.Textbox(label="Unit pengirim", placeholder="Badan Kepegawaian Daerah …")
+                signer = gr.Textbox(label="Penanda tangan", placeholder="Nama dan jabatan")
+                city = gr.Textbox(label="Kota", placeholder="Semarang")
+            go = gr.Button("Susun draf", variant="primary")
+            note = gr.Markdown()
+            letter = gr.Textbox(label="Draf surat (dapat disunting)", lines=22, max_lines=60, buttons=["copy"],
+                                interactive=True, elem_id="nt-letter")
+            with gr.Row():
+                fmt = gr.Radio(list(FORMATS), value="docx", label="Format unduhan")
+                export = gr.Button("Buat berkas unduhan")
+            file_out = gr.File(label="Berkas", interactive=False)
+            export_note = gr.Markdown()
+        with gr.Column(scale=2, min_width=300):
+            panel = gr.HTML(render.EMPTY_PANEL)
+    go.click(h.draft, [question, recipient, unit, signer, city, number], [letter, panel, answer, note],
+             api_name="draft", concurrency_limit=h.d.settings.web_concurrency, concurrency_id="answer")
+    export.click(h.export_letter, [letter, fmt, answer], [file_out, export_note], api_name="export_letter")
+
+
+def _batch_tab(h: Handlers) -> None:
+    gr.Markdown("Unggah antrean pertanyaan (**.csv** atau **.jsonl** dengan kolom `question`, dan `id` bila ada). "
+                "Hasilnya: CSV untuk spreadsheet dan JSONL lengkap, berisi putusan, jawaban, dasar hukum, dan draf "
+                "surat untuk setiap pertanyaan. Baris yang rusak dilewati dan dilaporkan.")
+    with gr.Row():
+        upload = gr.File(label="Berkas antrean (.csv atau .jsonl)", type="filepath")
+        with gr.Column():
+            unit = gr.Textbox(label="Unit pengirim", placeholder="Badan Kepegawaian Daerah …")
+            city = gr.Textbox(label="Kota", placeholder="Semarang")
+            go = gr.Button("Jawab semua", variant="primary")
+    result = gr.File(label="Hasil", file_count="multiple", interactive=False)
+    summary = gr.Markdown()
+
+    # gradio injects a live progress tracker where a parameter defaults to gr.Progress().
+    def run(upload_path: str | None, unit_: str, city_: str,
+            progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
+        return h.batch(upload_path, unit_, city_, progress)
+
+    go.click(run, [upload, unit, city], [result, summary], api_name="batch", concurrency_limit=1,
+             concurrency_id="answer")
+
+
+def _admin_tab(h: Handlers, deps: WebDeps) -> None:
+    ok = gr.State(False)
+    if not deps.settings.admin_password:
+        gr.Markdown("Tab admin nonaktif. Atur `NETRAL_ADMIN_PASSWORD` lalu mulai ulang aplikasi.")
+    with gr.Row():
+        password = gr.Textbox(label="Kata sandi admin", type="password", scale=3)
+        login = gr.Button("Masuk", scale=1)
+    login_msg = gr.Markdown()
+    with gr.Column(visible=False) as area:
+        gr.Markdown("### Korpus")
+        table = gr.Dataframe(headers=["id", "status", "pasal", "potongan", "judul", "berkas"], interactive=False,
+                             wrap=True)
+        missing = gr.Markdown()
+        refresh = gr.Button("Muat ulang status", size="sm")
+        gr.Markdown("### Tambah dokumen")
+        # No `file_types`: gradio would refuse other files with an English message; Admin.accept explains in
+        # Indonesian instead.
+        files = gr.File(label="PDF, MD, atau TXT", file_count="multiple")
+        send = gr.Button("Unggah dan indeks", variant="primary")
+        upload_msg = gr.Markdown()
+        job = gr.Textbox(label="Kemajuan pengindeksan", lines=6, interactive=False)
+        gr.Markdown("### Masukan pengguna")
+        fb = gr.Dataframe(headers=list(EXPORT_COLUMNS), interactive=False, wrap=True)
+        with gr.Row():
+            fb_refresh = gr.Button("Muat ulang masukan", size="sm")
+            fb_export = gr.Button("Ekspor CSV", size="sm")
+        fb_file = gr.File(label="Ekspor", interactive=False)
+    timer = gr.Timer(1.0, active=False)
+    internal: dict[str, Any] = {"api_visibility": "private"}
+    login.click(h.login, password, [ok, area, login_msg], api_name="admin_login").then(
+        h.corpus_table, ok, [table, missing], **internal).then(h.feedback_table, ok, fb, **internal).then(
+        lambda o: gr.Timer(active=bool(o)), ok, timer, **internal)
+    refresh.click(h.corpus_table, ok, [table, missing], api_name="admin_corpus")
+    send.click(h.upload, [ok, files], upload_msg, api_name="admin_upload")
+    timer.tick(h.job_status, ok, job, **internal)
+    fb_refresh.click(h.feedback_table, ok, fb, api_name="admin_feedback")
+    fb_export.click(h.export_feedback, ok, fb_file, api_name="admin_feedback_csv")
+
+
+def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None) -> Any:
+    """Serve the app on the configured host and port (127.0.0.1 by default)."""
+    auth = settings.auth_pairs() or None
+    demo.queue(default_concurrency_limit=settings.web_concurrency, max_size=200)
+    return demo.launch(
+        server_name=settings.web_host, server_port=port if port is not None else settings.web_port, auth=auth,
+        auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
+        prevent_thread_lock=not block, show_error=False, quiet=not block, footer_links=[],
+        theme=theme(), css=stylesheet(), max_file_size=f"{settings.max_upload_mb}mb",
+    )

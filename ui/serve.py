@@ -1,0 +1,68 @@
+"""Composition root of the web app: real assistant, feedback store and admin operations from one Settings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from corpus.registry import Registry
+from ingest.pipeline import Index, Ingestor, ProgressHook
+from netral.config import Settings
+from netral.corpus_status import corpus_status
+from ui.admin import Admin
+from ui.app import WebDeps
+from ui.feedback import FeedbackStore
+
+log = logging.getLogger(__name__)
+
+
+def admin_for(settings: Settings, assistant: Any) -> Admin:
+    """Admin operations over the same index the assistant reads.
+
+    The background ingest opens its own connection to the index: a write transaction on the connection the
+    chat reads from would let readers see a half-replaced document. When it ends, the assistant gets a new
+    searcher (fresh BM25 and caches) over a new connection; requests already running finish on the old one.
+    """
+    from assistant.retrieval import HybridSearcher
+
+    registry: Registry = assistant.registry
+    embedder = assistant.searcher.embedder
+
+    def status() -> dict[str, Any]:
+        index = Index.open(settings)
+        try:
+            return corpus_status(index.store, registry)
+        finally:
+            index.close()
+
+    def ingest(hook: ProgressHook) -> Any:
+        index = Index.open(settings)
+        try:
+            ingestor = Ingestor(index, embedder, registry, settings.chunk_max_chars, settings.embed_max_chars)
+            return ingestor.run(settings.corpus_dir, progress=hook, uploads=settings.upload_dir)
+        finally:
+            index.close()
+
+    def reload() -> None:
+        searcher = HybridSearcher(Index.open(settings), embedder, registry, settings)
+        searcher.warm_up()
+        assistant.searcher = searcher
+        log.info("assistant reloaded after ingest")
+
+    return Admin(settings, status, ingest, reload)
+
+
+@contextmanager
+def web_deps(settings: Settings) -> Iterator[WebDeps]:
+    from netral.cli import assistant_session
+
+    with assistant_session(settings) as assistant:
+        assistant.searcher.warm_up()
+        feedback = FeedbackStore(settings.feedback_db)
+        try:
+            yield WebDeps(assistant=assistant, feedback=feedback, settings=settings,
+                          admin=admin_for(settings, assistant))
+        finally:
+            feedback.close()
