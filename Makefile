@@ -1,4 +1,4 @@
-# One target per job. `make run` installs, ingests and starts the assistant; `make test` runs every check.
+# One target per job. `make run` installs, ingests and starts the web app; `make test` runs every check.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 export RAGAS_DO_NOT_TRACK := true
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install ingest run test test-fast lint bench clean
+.PHONY: install ingest run web test test-fast lint browser bench clean
 
 install: $(VENV)/.installed
 
@@ -27,14 +27,22 @@ $(VENV)/.installed: pyproject.toml
 ingest: install
 	$(BIN)/netral ingest
 
-run: ingest
-	$(BIN)/netral corpus
+# The web chat on http://127.0.0.1:7860 (NETRAL_WEB_HOST / NETRAL_WEB_PORT to change).
+run: ingest web
+
+web: install
+	$(BIN)/netral web
+
+# Headless Chromium for the browser end-to-end tests (Debian package; needs root, as on CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
 
 test-fast: install

@@ -293,7 +293,8 @@ def _chat_tab(h: Handlers) -> None:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chatbot = gr.Chatbot(
-                label="Percakapan", height=480, elem_id="nt-chat", feedback_options=None, layout="bubble",
+                label="Percakapan", show_label=False, height=480, elem_id="nt-chat", feedback_options=None,
+                layout="bubble",
                 placeholder="Tanyakan apa saja tentang netralitas ASN: partai, kampanye, media sosial, "
                             "pencalonan, atau sanksinya.",
                 buttons=["copy"],
@@ -302,9 +303,9 @@ def _chat_tab(h: Handlers) -> None:
                              lines=1, max_lines=6, submit_btn="Kirim", elem_id="nt-question", autofocus=True)
             gr.Examples(EXAMPLES, inputs=box, label="Contoh pertanyaan")
             with gr.Row():
-                up = gr.Button("👍 Membantu", size="sm", elem_id="nt-up")
-                down = gr.Button("👎 Kurang tepat", size="sm", elem_id="nt-down")
-                clear = gr.Button("Percakapan baru", size="sm", variant="secondary")
+                up = gr.Button("✓ Membantu", size="sm", elem_id="nt-up", min_width=0)
+                down = gr.Button("✕ Kurang tepat", size="sm", elem_id="nt-down", min_width=0)
+                clear = gr.Button("Percakapan baru", size="sm", variant="secondary", min_width=0)
             comment = gr.Textbox(placeholder="Komentar untuk jawaban terakhir (opsional)", show_label=False,
                                  lines=1, max_lines=3)
             fb_status = gr.Markdown()
