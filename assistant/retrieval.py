@@ -26,11 +26,23 @@ _CIVIL_SERVANT = re.compile(r"\b(?:PNS|ASN|PPPK|Pegawai Negeri|Aparatur Sipil|Pe
 _POLITICAL = re.compile(r"partai politik|kampanye|netral|pasangan calon|dukungan kepada calon|mencalonkan|"
                         r"keberpihakan|calon (?:presiden|gubernur|bupati|walikota|anggota)", re.I)
 # A question about consequences, and the articles that impose them.
-_SANCTION_QUESTION = re.compile(r"\b(sanksi\w*|hukuman\w*|dihukum|kena\s+(?:apa|pasal|sanksi)|akibat\w*|"
+_SANCTION_QUESTION = re.compile(r"\b(sanksi\w*|hukuman\w*|dihukum|kena\s+apa|akibat\w*|"
                                 r"konsekuensi\w*|diberhentikan|dipecat|dijatuhi|pidana)\b", re.I)
+# "... kena sanksi?" / "kena pasal apa" ask whether the conduct is prohibited and by which rule: the
+# prohibition is the answer, the sanction article second. "Sanksinya apa", "hukuman apa" ask for the sanction.
+_WHETHER_SANCTIONED = re.compile(r"\b(?:kena|terkena|bisa kena|dapat)\s+(?:sanksi|pasal|hukuman)\b(?!\w)", re.I)
+_WHICH_SANCTION = re.compile(r"\b(?:sanksi\w*|hukuman\w*)\s+(?:apa|berupa|yang)\b|\bapa\s+(?:sanksi|hukuman)\w*|"
+                             r"\b(?:tingkat|jenis)\s+(?:apa|hukuman)|\bdihukum\b|konsekuensi\w*|akibat\w*|pidana", re.I)
 _CROSS_REFERENCE = re.compile(r"sebagaimana dimaksud dalam Pasal (\d{1,3}[A-Z]?)\s+huruf")
 _SANCTION_ARTICLE = re.compile(r"Hukuman Disiplin (?:ringan|sedang|berat)|dijatuhkan bagi|diberhentikan|"
                                r"dipidana|sanksi", re.I)
+
+
+def sanction_question(query: str) -> bool:
+    """Does the question ask what the sanction is (rather than whether the conduct is prohibited)?"""
+    if not _SANCTION_QUESTION.search(query):
+        return False
+    return not _WHETHER_SANCTIONED.search(query) or bool(_WHICH_SANCTION.search(query))
 
 
 def _doc_of(article_id: str) -> str:
@@ -61,6 +73,7 @@ class HybridSearcher:
         self._amended_by: dict[str, str] | None = None
         self._amendments: list[tuple[str, str]] = []
         self._superseded: set[str] | None = None
+        self._leads: dict[str, str] = {}
 
     # --- lazily loaded state -----------------------------------------------------------------------------
 
@@ -105,6 +118,13 @@ class HybridSearcher:
                         latest[target] = (year, art_id)
             self._amended_by = {t: a for t, (_y, a) in latest.items()}
         return self._amended_by
+
+    def lead(self, article_id: str) -> str:
+        """The first line of an article (its lead sentence), cached: articles do not change under a searcher."""
+        if article_id not in self._leads:
+            art = self.index.store.article(article_id)
+            self._leads[article_id] = art.text.split("\n", 1)[0] if art else ""
+        return self._leads[article_id]
 
     def warm_up(self) -> None:
         _ = self.bm25
@@ -165,7 +185,7 @@ class HybridSearcher:
     ) -> list[tuple[str, tuple[float, str]]]:
         """Chunk scores to article scores (best chunk), with the status and subject priors applied."""
         by_article: dict[str, tuple[float, str]] = {}
-        sanction_intent = bool(_SANCTION_QUESTION.search(query))
+        sanction_intent = sanction_question(query)
         definition_intent = bool(re.search(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)\b", query, re.I))
         for chunk_id, score in fused.items():
             if chunk_id not in rows:
@@ -180,6 +200,9 @@ class HybridSearcher:
                 # The definitions article shares words with everything; it answers "apa yang dimaksud".
                 score *= self.settings.general_elucidation_weight
             if not doc_id.startswith("materi/"):
+                # A long Pasal is split: its later chunks lack the lead sentence that says what it is about
+                # ("Hukuman Disiplin berat … dijatuhkan bagi PNS yang melanggar ketentuan larangan:").
+                text = f"{self.lead(article_id)}\n{text}"
                 if _CIVIL_SERVANT.search(text):
                     score *= self.settings.civil_servant_weight
                 if _POLITICAL.search(text):
@@ -200,20 +223,35 @@ class HybridSearcher:
         the question asks about the sanction."""
         top = sorted(by_article.items(), key=lambda kv: -kv[1][0])[:3]
         for article_id, (score, chunk_id) in top:
-            text = rows[chunk_id][2]
-            if not _SANCTION_ARTICLE.search(text):
+            if chunk_id not in rows:
                 continue
-            m = _CROSS_REFERENCE.search(text)
-            if not m:
+            text = rows[chunk_id][2]
+            if not _SANCTION_ARTICLE.search(f"{self.lead(article_id)}\n{text}"):
+                continue
+            number = self._referenced_article(article_id, text)
+            if number is None:
                 continue
             doc = article_id.split("/pasal-")[0]
-            ref = f"{doc}/pasal-{m.group(1).lower()}"
+            ref = f"{doc}/pasal-{number.lower()}"
             if ref == article_id:
                 continue
             wanted = score * (0.99 if sanction_intent else 1.01)
             current = by_article.get(ref)
             if current is None or current[0] < wanted:
                 by_article[ref] = (wanted, current[1] if current else f"{ref}#0")
+
+    def _referenced_article(self, article_id: str, chunk_text: str) -> str | None:
+        """The article a sanction provision points to: the first reference in the matching chunk, else the
+        last one before it (sub-items "1. … 5." of a split Pasal sit under an item that holds the reference)."""
+        m = _CROSS_REFERENCE.search(chunk_text)
+        if m:
+            return m.group(1)
+        art = self.index.store.article(article_id)
+        start = art.text.find(chunk_text[:200]) if art else -1
+        if art is None or start < 0:
+            return None
+        before = list(_CROSS_REFERENCE.finditer(art.text, 0, start))
+        return before[-1].group(1) if before else None
 
     def _weight(self, doc_id: str, named: list[str]) -> float:
         if doc_id in named:

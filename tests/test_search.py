@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assistant.citations import article_mentions, doc_mentions
-from assistant.retrieval import HybridSearcher
+from assistant.retrieval import HybridSearcher, sanction_question
 from corpus.registry import Registry
 from ingest.pipeline import Index
 from netral import cli
@@ -106,3 +106,25 @@ def test_cli_empty_index_message(tmp_path, capsys: pytest.CaptureFixture[str], m
     monkeypatch.setenv("NETRAL_DATA_DIR", str(tmp_path / "kosong"))
     assert cli.main(["search", "netralitas", "--embedder", "fake"]) == 2
     assert "netral ingest" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("question,asks_sanction", [
+    ("kalau cuma like postingan caleg kena sanksi?", False),
+    ("ruang rapat dipakai sosialisasi caleg, pns yg ngatur kena pasal apa", False),
+    ("Apa sanksi PNS yang menggunakan fasilitas negara saat kampanye?", True),
+    ("PNS ikut kampanye pakai atribut PNS dihukum disiplin tingkat apa?", True),
+    ("CPNS tercatat anggota partai politik, apa konsekuensinya?", True),
+    ("kena sanksi apa kalau PNS pasang baliho caleg?", True),
+    ("Apakah PNS boleh menjadi anggota partai politik?", False),
+])
+def test_sanction_intent_separates_whether_from_which(question: str, asks_sanction: bool) -> None:
+    assert sanction_question(question) is asks_sanction
+
+
+def test_split_sanction_article_brings_the_prohibition_it_refers_to(searcher: HybridSearcher) -> None:
+    """PP 94/2021 Pasal 14 is split into chunks; the one about campaign support has no "sebagaimana dimaksud"
+    of its own, but the item above it refers to Pasal 5: the prohibition ranks first for a "may I" question."""
+    art = searcher.index.store.article("pp-94-2021/pasal-14")
+    assert art is not None
+    chunk = art.text[art.text.index("4. mengadakan kegiatan"):][:300]
+    assert searcher._referenced_article("pp-94-2021/pasal-14", chunk) == "5"

@@ -75,6 +75,12 @@ def shots_dir(tmp_path: Path) -> Path:
     return d
 
 
+def open_app(page: object, url: str) -> None:
+    # Not "networkidle": the page keeps a live connection to the server's queue.
+    page.goto(url, wait_until="load")  # type: ignore[attr-defined]
+    page.locator("#nt-question textarea").wait_for(timeout=30_000)  # type: ignore[attr-defined]
+
+
 def ask(page: object, question: str) -> None:
     box = page.locator("#nt-question textarea")  # type: ignore[attr-defined]
     box.fill(question)
@@ -86,7 +92,7 @@ def ask(page: object, question: str) -> None:
 def test_question_answer_and_citation_card_in_browser(server: str, browser: object, tmp_path: Path,
                                                       width: int, height: int, name: str) -> None:
     page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
-    page.goto(server, wait_until="networkidle")
+    open_app(page, server)
     assert "Asisten Netralitas ASN" in page.content()
     ask(page, "kalau cuma like postingan caleg kena sanksi?")
     card = page.locator("#nt-panel .nt-card").first
@@ -108,7 +114,7 @@ def test_script_in_question_is_shown_not_run(server: str, browser: object) -> No
     page = browser.new_page()  # type: ignore[attr-defined]
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(server, wait_until="networkidle")
+    open_app(page, server)
     box = page.locator("#nt-question textarea")
     box.fill("<img src=x onerror=alert('xss')> PNS boleh ikut kampanye?")
     box.press("Enter")
@@ -120,7 +126,7 @@ def test_script_in_question_is_shown_not_run(server: str, browser: object) -> No
 
 def test_draft_letter_tab_in_browser(server: str, browser: object, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
-    page.goto(server, wait_until="networkidle")
+    open_app(page, server)
     page.get_by_role("tab", name="Draf balasan").click()
     page.get_by_label("Pertanyaan yang masuk").fill("Apakah PNS boleh menjadi anggota partai politik?")
     page.get_by_role("button", name="Susun draf").click()
