@@ -271,3 +271,34 @@ def test_login_for_whole_app_from_settings() -> None:
     assert Settings().auth_pairs() == []
     with pytest.raises(ValueError, match="pengguna:sandi"):
         Settings(auth="tanpa-sandi").auth_pairs()
+
+
+def test_real_admin_upload_is_ingested_and_answerable(ingested: Any, settings: Settings, corpus_dir: Path,
+                                                      registry: Any, tmp_path: Path) -> None:
+    """The admin path on a real (small) index: the uploaded PP 42/2004 is stored under the uploads folder,
+    ingested in the background, and the assistant answers from it right after; a later CLI-style ingest of the
+    corpus keeps it."""
+    from assistant.answering import Assistant
+    from assistant.retrieval import HybridSearcher
+    from ingest.pipeline import Ingestor
+    from tests.conftest import HashEmbedder
+    from ui.serve import admin_for
+
+    settings = settings.with_(admin_password="x")
+    assistant = Assistant(HybridSearcher(ingested, HashEmbedder(), registry, settings), registry, settings)
+    admin = admin_for(settings, assistant)
+    before = {d["id"] for d in admin.corpus_status()["documents"]}
+    assert "pp-42-2004" not in before
+    admin.accept([corpus_dir / "peraturan" / "pp-42-2004-jiwa-korps-kode-etik-pns.md"])
+    assert admin.start_ingest()
+    admin.wait(120)
+    assert not admin.state.running and not admin.state.error, admin.state.summary()
+    assert "baru: @unggahan/pp-42-2004-jiwa-korps-kode-etik-pns.md" in admin.state.summary()
+    status = {d["id"]: d for d in admin.corpus_status()["documents"]}
+    assert status["pp-42-2004"]["file"] == "@unggahan/pp-42-2004-jiwa-korps-kode-etik-pns.md"
+    ans = assistant.answer("Apa saja etika PNS dalam bermasyarakat menurut kode etik PNS?")
+    assert any(c.doc_id == "pp-42-2004" for c in ans.citations), [c.id for c in ans.citations]
+    report = Ingestor(ingested, HashEmbedder(), registry, settings.chunk_max_chars).run(
+        settings.corpus_dir, uploads=settings.upload_dir)
+    assert "pp-42-2004" in ingested.store.document_hashes()
+    assert all(r["status"] == "tidak berubah" for r in report.rows)
