@@ -94,9 +94,12 @@ def draft_letter(answer: Answer, details: LetterDetails | None = None) -> str:
     out.append("")
     if answer.citations:
         out.append("Dasar hukum:")
+        body = "\n".join(paragraphs)
         for c in answer.citations:
             status = STATUS_LABEL.get(c.status, c.status)
-            out.append(f"{c.number}. {c.label} ({status}): \u201c{c.quote}\u201d")
+            # An answer that already quotes the provision (the extractive one does) is not quoted twice.
+            quoted = c.quote.rstrip(" …")[:80] in body
+            out.append(f"{c.number}. {c.label} ({status})" + ("" if quoted else f": \u201c{c.quote}\u201d"))
     else:
         out.append("Dasar hukum: tidak ada ketentuan dalam peraturan yang dimuat yang mengatur hal ini.")
     out += [

@@ -345,7 +345,7 @@ def _draft_tab(h: Handlers) -> None:
             with gr.Row():
                 fmt = gr.Radio(list(FORMATS), value="docx", label="Format unduhan")
                 export = gr.Button("Buat berkas unduhan")
-            file_out = gr.File(label="Berkas", interactive=False)
+            file_out = gr.File(label="Berkas", interactive=False, height=90)
             export_note = gr.Markdown()
         with gr.Column(scale=2, min_width=300):
             panel = gr.HTML(render.EMPTY_PANEL)
