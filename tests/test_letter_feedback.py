@@ -100,8 +100,8 @@ def test_batch_rejects_unsupported_file_in_indonesian(tmp_path: Path) -> None:
 
 def test_letter_does_not_quote_twice_what_the_body_already_quotes() -> None:
     quoted_body = _answer(answer="Tidak boleh. Peraturan yang berlaku melarangnya:\n"
-                                 "- Pasal 52 ayat (3) huruf j UU 20/2023: \u201cmenjadi anggota dan/atau pengurus partai "
-                                 "politik\u201d [1]")
+                                 "- Pasal 52 ayat (3) huruf j UU 20/2023: \u201cmenjadi anggota dan/atau "
+                                 "pengurus partai politik\u201d [1]")
     text = draft_letter(quoted_body, LetterDetails(day=date(2026, 1, 5)))
     assert text.count("menjadi anggota dan/atau pengurus partai politik") == 1
     assert "Dasar hukum:\n1. Pasal 52 ayat (3) huruf j UU 20/2023 (berlaku)\n" in text
