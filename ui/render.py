@@ -66,7 +66,8 @@ def _whole_pasal(view: ArticleView) -> str:
                 if pen and pen.lower() not in ("cukup jelas.", "cukup jelas") else
                 '<div class="nt-penjelasan nt-muted">Penjelasan: cukup jelas.</div>' if pen else "")
     return (f'<details class="nt-whole"><summary>Buka {esc(view.title)} selengkapnya</summary>'
-            f'<div class="nt-doc">{esc(view.document)}</div>{_paragraphs(view.text)}{pen_html}</details>')
+            f'<div class="nt-body"><div class="nt-doc">{esc(view.document)}</div>{_paragraphs(view.text)}'
+            f"{pen_html}</div></details>")
 
 
 def citation_card(c: Citation, lookup: ArticleLookup | None = None) -> str:
