@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from netral.records import Article, Chunk, DocumentInfo, ParsedDocument, Provision
+from netral.sqlite import open_db
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,12 +45,8 @@ class IndexMismatch(RuntimeError):
 
 class ArticleStore:
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        self._db = open_db(path, SCHEMA)
 
     def close(self) -> None:
         self._db.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from netral.records import Answer
+from netral.sqlite import open_db
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -56,13 +56,9 @@ class FeedbackRow:
 
 class FeedbackStore:
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(SCHEMA)
+        self._db = open_db(path, SCHEMA, synchronous="FULL")
 
     def close(self) -> None:
         self._db.close()
