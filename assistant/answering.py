@@ -123,6 +123,8 @@ class Assistant:
             # Article numbers differ between the old and the new act: search the subject, not the number.
             query = re.sub(r"\bpasal\s+\d+\w?(\s+(ayat|huruf|angka)\s*\(?\w+\)?)*", " ", query, flags=re.I)
             query = query.replace(old.nomor, new.nomor).replace(str(old.tahun), str(new.tahun))
+            for alias in old.aliases:  # "UU ASN lama" names the repealed act without its number
+                query = re.sub(rf"\b{re.escape(alias)}\b", new.short_name, query, flags=re.I)
         notes.extend(self._missing_basis(u.query))
         if u.out_of_scope:
             return Prepared(u, [], notes, [], (time.perf_counter() - t0) * 1000)

@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 from assistant.citations import article_mentions, doc_mentions
 from corpus.registry import Registry
 from ingest.embedders import Embedder
-from ingest.lexical import BM25Index, fold_units
+from ingest.lexical import BM25Index, fold_units, tokenize
 from ingest.pipeline import Index
 from netral.config import Settings
 from netral.labels import article_label
 from netral.records import Article, DocumentInfo, SearchHit
 
 _CIVIL_SERVANT = re.compile(r"\b(?:PNS|ASN|PPPK|Pegawai Negeri|Aparatur Sipil|Pegawai Pemerintah)\b")
+# A question about PPPK only: PNS-only provisions (PP 11/2017, the PNS discipline rules) are not its subject.
+_PPPK_QUESTION = re.compile(r"\bpppk\b|perjanjian kerja", re.I)
+_PNS_QUESTION = re.compile(r"\b(?:pns|cpns|pegawai negeri)\b", re.I)
+_PPPK_SUBJECT = re.compile(r"\b(?:ASN|PPPK|Aparatur Sipil|Pegawai Pemerintah dengan Perjanjian Kerja)\b")
 # Articles on the political conduct the corpus is about.
 _POLITICAL = re.compile(r"partai politik|kampanye|netral|pasangan calon|dukungan kepada calon|mencalonkan|"
                         r"keberpihakan|calon (?:presiden|gubernur|bupati|walikota|anggota)", re.I)
@@ -36,6 +40,9 @@ _WHICH_SANCTION = re.compile(r"\b(?:sanksi\w*|hukuman\w*)\s+(?:apa|berupa|yang)\
 _CROSS_REFERENCE = re.compile(r"sebagaimana dimaksud dalam Pasal (\d{1,3}[A-Z]?)\s+huruf")
 _SANCTION_ARTICLE = re.compile(r"Hukuman Disiplin (?:ringan|sedang|berat)|dijatuhkan bagi|diberhentikan|"
                                r"dipidana|sanksi", re.I)
+
+
+LEAD_COVERAGE = 0.6
 
 
 def sanction_question(query: str) -> bool:
@@ -119,6 +126,13 @@ class HybridSearcher:
             self._amended_by = {t: a for t, (_y, a) in latest.items()}
         return self._amended_by
 
+    def _lead_covered(self, article_id: str, query_words: set[str]) -> bool:
+        """Does the question say most of what the article's lead sentence says? A short lead ("Etika terhadap
+        diri sendiri meliputi:", "Pemberhentian … diusulkan oleh:") names what the article is about, like a
+        title; an article that merely lists the topic among others has a longer lead the question covers less."""
+        lead = set(tokenize(self.lead(article_id)))
+        return len(lead) >= 2 and len(lead & query_words) / len(lead) >= LEAD_COVERAGE
+
     def lead(self, article_id: str) -> str:
         """The first line of an article (its lead sentence), cached: articles do not change under a searcher."""
         if article_id not in self._leads:
@@ -186,6 +200,9 @@ class HybridSearcher:
         """Chunk scores to article scores (best chunk), with the status and subject priors applied."""
         by_article: dict[str, tuple[float, str]] = {}
         sanction_intent = sanction_question(query)
+        subject = _PPPK_SUBJECT if _PPPK_QUESTION.search(query) and not _PNS_QUESTION.search(query) \
+            else _CIVIL_SERVANT
+        query_words = set(tokenize(query, expand_slang=True))
         definition_intent = bool(re.search(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)\b", query, re.I))
         for chunk_id, score in fused.items():
             if chunk_id not in rows:
@@ -203,12 +220,14 @@ class HybridSearcher:
                 # A long Pasal is split: its later chunks lack the lead sentence that says what it is about
                 # ("Hukuman Disiplin berat … dijatuhkan bagi PNS yang melanggar ketentuan larangan:").
                 text = f"{self.lead(article_id)}\n{text}"
-                if _CIVIL_SERVANT.search(text):
+                if subject.search(text):
                     score *= self.settings.civil_servant_weight
                 if _POLITICAL.search(text):
                     score *= self.settings.political_topic_weight
                 if sanction_intent and _SANCTION_ARTICLE.search(text):
                     score *= self.settings.sanction_intent_weight
+                if self._lead_covered(article_id, query_words):
+                    score *= self.settings.lead_match_weight
             if article_id not in by_article or score > by_article[article_id][0]:
                 by_article[article_id] = (score, chunk_id)
         self._follow_references(by_article, rows, sanction_intent)

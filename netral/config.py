@@ -52,6 +52,8 @@ class Settings:
     political_topic_weight: float = 1.25
     # When the question asks about consequences, articles that impose sanctions come first.
     sanction_intent_weight: float = 1.4
+    # An article whose lead sentence the question mostly repeats is about exactly what is asked.
+    lead_match_weight: float = 1.3
     log_level: str = "WARNING"
 
     # --- answering -------------------------------------------------------------------------------------

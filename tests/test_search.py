@@ -128,3 +128,11 @@ def test_split_sanction_article_brings_the_prohibition_it_refers_to(searcher: Hy
     assert art is not None
     chunk = art.text[art.text.index("4. mengadakan kegiatan"):][:300]
     assert searcher._referenced_article("pp-94-2021/pasal-14", chunk) == "5"
+
+
+def test_lead_sentence_names_what_the_article_is_about(searcher: HybridSearcher) -> None:
+    from ingest.lexical import tokenize
+
+    words = set(tokenize("tingkat hukuman disiplin itu terdiri atas apa saja?"))
+    assert searcher._lead_covered("pp-94-2021/pasal-8", words)  # "(1) Tingkat Hukuman Disiplin terdiri atas:"
+    assert not searcher._lead_covered("pp-94-2021/pasal-14", words)  # a long lead on one sanction level
