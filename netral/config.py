@@ -72,6 +72,9 @@ class Settings:
     llm_max_tokens: int = 220
     llm_threads: int = 2
     llm_timeout: float = 60.0
+    # The ragas judge writes JSON lists of statements and verdicts; cut short, the JSON does not parse and ragas
+    # retries with ever longer prompts. A long extractive answer needs ~600 tokens of verdicts.
+    judge_max_tokens: int = 1024
     openai_base_url: str = ""
     openai_api_key: str = ""
     openai_model: str = "gpt-4o-mini"

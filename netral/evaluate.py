@@ -37,7 +37,7 @@ def run_evaluation(assistant: Any, index: Any, settings: Settings, args: argpars
         from assistant.backends import create_generator
 
         # ragas asks the judge for JSON lists of statements: give it room to finish them.
-        judge_settings = settings.with_(llm_max_tokens=max(settings.llm_max_tokens, 512),
+        judge_settings = settings.with_(llm_max_tokens=settings.judge_max_tokens,
                                         llm_context=max(settings.llm_context, 4096))
         judge = create_generator(args.judge_backend or "llamacpp", judge_settings)
         if judge is None:
