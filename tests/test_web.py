@@ -302,3 +302,22 @@ def test_real_admin_upload_is_ingested_and_answerable(ingested: Any, settings: S
         settings.corpus_dir, uploads=settings.upload_dir)
     assert "pp-42-2004" in ingested.store.document_hashes()
     assert all(r["status"] == "tidak berubah" for r in report.rows)
+
+
+def test_whole_app_login_from_netral_auth(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", web_port=free_port(), auth="bkd:rahasia")
+    deps = WebDeps(FakeAssistant(), FeedbackStore(settings.feedback_db), settings, files_dir=tmp_path / "f")
+    demo = build_app(deps)
+    launch(demo, settings, block=False)
+    url = f"http://127.0.0.1:{settings.web_port}/"
+    try:
+        with pytest.raises(Exception):  # noqa: B017 - gradio_client raises its own error types for a 401
+            Client(url, verbose=False).predict("PNS boleh ikut kampanye?", api_name="/jawab")
+        with pytest.raises(Exception):  # noqa: B017
+            Client(url, auth=("bkd", "salah"), verbose=False)
+        answer = Client(url, auth=("bkd", "rahasia"), verbose=False).predict("PNS boleh ikut kampanye?",
+                                                                              api_name="/jawab")
+        assert answer["verdict"] == "tidak_boleh"
+    finally:
+        demo.close()
+        deps.feedback.close()
