@@ -88,9 +88,10 @@ class Settings:
     auth: str = ""
     # Password of the admin tab (corpus status, uploads, feedback); empty disables the tab.
     admin_password: str = ""
-    # Requests the chat answers at once; more wait in gradio's queue and are told their place in it.
-    # llama.cpp generates one answer at a time anyway (see assistant/backends.py).
-    web_concurrency: int = 4
+    # Answers computed at once; more wait in gradio's queue and are told their place in it. 0 = automatic:
+    # 1 for llamacpp, which generates one answer at a time anyway (more would only wait, untold, on its lock),
+    # 4 for the extractive and server backends.
+    web_concurrency: int = 0
     # Largest document the admin may upload (MB).
     max_upload_mb: int = 50
 

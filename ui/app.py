@@ -77,6 +77,12 @@ class WebDeps:
     # Where generated downloads are written (a temporary folder by default).
     files_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="netral-web-")))
 
+    @property
+    def concurrency(self) -> int:
+        if self.settings.web_concurrency > 0:
+            return self.settings.web_concurrency
+        return 1 if self.assistant.backend == "llamacpp" else 4
+
 
 def stylesheet() -> str:
     return resources.files("ui").joinpath("static/style.css").read_text(encoding="utf-8")
@@ -312,14 +318,14 @@ def _chat_tab(h: Handlers) -> None:
         with gr.Column(scale=2, min_width=300):
             panel = gr.HTML(render.EMPTY_PANEL, elem_id="nt-panel")
     box.submit(h.chat, [box, chatbot, answers], [chatbot, panel, answers, box], api_name="ask",
-               concurrency_limit=h.d.settings.web_concurrency, concurrency_id="answer")
+               concurrency_limit=h.d.concurrency, concurrency_id="answer")
     clear.click(h.clear, None, [chatbot, panel, answers, box], api_name="clear")
     up.click(lambda c, a: (h.feedback(1, c, a), ""), [comment, answers], [fb_status, comment], api_name="like")
     down.click(lambda c, a: (h.feedback(-1, c, a), ""), [comment, answers], [fb_status, comment],
                api_name="dislike")
     q = gr.Textbox(visible=False)
     out = gr.JSON(visible=False)
-    q.submit(h.ask_json, q, out, api_name="jawab", concurrency_limit=h.d.settings.web_concurrency,
+    q.submit(h.ask_json, q, out, api_name="jawab", concurrency_limit=h.d.concurrency,
              concurrency_id="answer")
 
 
@@ -350,7 +356,7 @@ def _draft_tab(h: Handlers) -> None:
         with gr.Column(scale=2, min_width=300):
             panel = gr.HTML(render.EMPTY_PANEL)
     go.click(h.draft, [question, recipient, unit, signer, city, number], [letter, panel, answer, note],
-             api_name="draft", concurrency_limit=h.d.settings.web_concurrency, concurrency_id="answer")
+             api_name="draft", concurrency_limit=h.d.concurrency, concurrency_id="answer")
     export.click(h.export_letter, [letter, fmt, answer], [file_out, export_note], api_name="export_letter")
 
 
@@ -372,8 +378,9 @@ def _batch_tab(h: Handlers) -> None:
             progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
         return h.batch(upload_path, unit_, city_, progress)
 
+    # One queue file at a time; a queue of hundreds must not hold back the chat's own answers.
     go.click(run, [upload, unit, city], [result, summary], api_name="batch", concurrency_limit=1,
-             concurrency_id="answer")
+             concurrency_id="batch")
 
 
 def _admin_tab(h: Handlers, deps: WebDeps) -> None:
@@ -416,9 +423,10 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
 
 
 def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None) -> Any:
-    """Serve the app on the configured host and port (127.0.0.1 by default)."""
+    """Serve the app on the configured host and port (127.0.0.1 by default). The answering events carry their
+    own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests."""
     auth = settings.auth_pairs() or None
-    demo.queue(default_concurrency_limit=settings.web_concurrency, max_size=200)
+    demo.queue(max_size=200)
     return demo.launch(
         server_name=settings.web_host, server_port=port if port is not None else settings.web_port, auth=auth,
         auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
