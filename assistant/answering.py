@@ -152,11 +152,12 @@ class Assistant:
                          "Netralitas ASN Tahun 2022; teks resminya belum dimuat.")
         return notes
 
-    def _extractive(self, prep: Prepared, t0: float, error: str = "") -> Answer:
+    def _extractive(self, prep: Prepared, t0: float, error: str = "", backend_down: bool = False) -> Answer:
         sources = prep.sources[: self.settings.extractive_sources]
         verdict = extractive_verdict(prep.understood.question, sources)
         text = extractive_answer(prep.understood.question, sources, verdict)
-        return self._finish(prep, text, verdict, citations_of(sources), t0, "extractive", error=error)
+        return self._finish(prep, text, verdict, citations_of(sources), t0, "extractive", error=error,
+                            backend_down=backend_down)
 
     def _generate(self, prep: Prepared, t0: float) -> Iterator[str | Answer]:
         assert self.generator is not None
@@ -173,7 +174,7 @@ class Assistant:
                 yield piece
         except Exception as exc:  # server down, timeout, model crash: the user still gets an answer
             log.warning("backend %s failed: %s", self.generator.name, exc)
-            ans = self._extractive(prep, t0, error=f"{type(exc).__name__}: {exc}")
+            ans = self._extractive(prep, t0, error=f"{type(exc).__name__}: {exc}", backend_down=True)
             yield ans
             return
         raw = "".join(pieces)
@@ -201,11 +202,14 @@ class Assistant:
 
     def _finish(
         self, prep: Prepared, text: str, verdict: Verdict, citations: list[Citation], t0: float, backend: str,
-        error: str = "",
+        error: str = "", backend_down: bool = False,
     ) -> Answer:
         notes = list(prep.notes)
-        if error:
+        if error and backend_down:
             notes.insert(0, "Model bahasa tidak dapat dipakai saat ini; jawaban disusun langsung dari kutipan pasal.")
+        elif error:  # the model answered, but its answer did not pass the citation checks
+            notes.insert(0, "Jawaban model bahasa tidak lolos pemeriksaan sitasi; jawaban disusun langsung dari "
+                            "kutipan pasal.")
         sanctions = [f"{c.label}: {c.quote}" for c in citations if _SANCTION.search(c.quote) and c.status != "materi"]
         total = (time.perf_counter() - t0) * 1000
         return Answer(

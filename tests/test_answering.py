@@ -123,6 +123,7 @@ def test_llm_without_citation_falls_back_to_extractive(assistant: Assistant) -> 
     assistant.generator = fake_llm("Jawaban: Boleh\nTentu saja boleh, tidak ada masalah.")
     ans = assistant.answer("Apakah PNS boleh ikut kampanye calon presiden?")
     assert ans.backend == "extractive" and ans.error and ans.citations
+    assert ans.notes[0].startswith("Jawaban model bahasa tidak lolos pemeriksaan sitasi")
 
 
 def test_backend_failure_gives_extractive_answer(assistant: Assistant) -> None:
