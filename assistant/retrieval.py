@@ -81,6 +81,7 @@ class HybridSearcher:
         self._amendments: list[tuple[str, str]] = []
         self._superseded: set[str] | None = None
         self._leads: dict[str, str] = {}
+        self._lead_tokens: dict[str, frozenset[str]] = {}
 
     # --- lazily loaded state -----------------------------------------------------------------------------
 
@@ -130,8 +131,14 @@ class HybridSearcher:
         """Does the question say most of what the article's lead sentence says? A short lead ("Etika terhadap
         diri sendiri meliputi:", "Pemberhentian … diusulkan oleh:") names what the article is about, like a
         title; an article that merely lists the topic among others has a longer lead the question covers less."""
-        lead = set(tokenize(self.lead(article_id)))
+        lead = self._lead_words(article_id)
         return len(lead) >= 2 and len(lead & query_words) / len(lead) >= LEAD_COVERAGE
+
+    def _lead_words(self, article_id: str) -> frozenset[str]:
+        # Called for every candidate chunk of every query: tokenize each lead once per searcher.
+        if article_id not in self._lead_tokens:
+            self._lead_tokens[article_id] = frozenset(tokenize(self.lead(article_id)))
+        return self._lead_tokens[article_id]
 
     def lead(self, article_id: str) -> str:
         """The first line of an article (its lead sentence), cached: articles do not change under a searcher."""
