@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +29,7 @@ from netral.records import Chunk, IngestReport, ParsedDocument
 log = logging.getLogger(__name__)
 
 BM25_FILE = "bm25.json"
+LOCK_FILE = "ingest.lock"
 # Bump when tokenisation or the passage scheme changes, so persisted BM25 files are rebuilt.
 LEXICAL_VERSION = "units-4"
 EMBED_BATCH = 16
@@ -32,6 +37,44 @@ EMBED_BATCH = 16
 
 class NoDocuments(RuntimeError):
     pass
+
+
+class IngestBusy(RuntimeError):
+    """Another ingest (the CLI, the admin tab, another web worker) is writing this index right now."""
+
+
+@contextmanager
+def ingest_lock(index_dir: Path) -> Iterator[None]:
+    """One ingest at a time per index folder, across processes. An advisory lock on a file in the index
+    folder: the kernel releases it when its holder exits, even by SIGKILL, so no stale lock is ever left."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(index_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise IngestBusy(
+                "pengindeksan lain sedang berjalan pada indeks ini (dari perintah `netral ingest` atau tab "
+                "admin); tunggu sampai selesai, lalu ulangi"
+            ) from exc
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def ingest_running(index_dir: Path) -> bool:
+    """Whether some process holds the ingest lock of this index folder."""
+    path = index_dir / LOCK_FILE
+    if not path.exists():
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
 
 
 class ProgressHook:
@@ -95,7 +138,13 @@ class Ingestor:
     ) -> IngestReport:
         """Bring the index in line with `corpus_dir` (and the folder of documents uploaded through the web app,
         whose files are recorded as `@unggahan/<name>`): new and changed files are indexed, unchanged ones
-        skipped, documents whose file is gone removed."""
+        skipped, documents whose file is gone removed. Raises IngestBusy when another ingest holds the index."""
+        with ingest_lock(self.index.settings.index_dir):
+            return self._run(corpus_dir, rebuild, progress, uploads)
+
+    def _run(
+        self, corpus_dir: Path, rebuild: bool, progress: ProgressHook | None, uploads: Path | None,
+    ) -> IngestReport:
         t0 = time.perf_counter()
         hook = progress or ProgressHook()
         store, vectors = self.index.store, self.index.vectors

@@ -139,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (env NETRAL_BACKEND)")
     p.add_argument("--host", help="alamat yang didengar (env NETRAL_WEB_HOST, bawaan 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (env NETRAL_WEB_PORT, bawaan 7860)")
+    p.add_argument("--workers", type=int, help="jumlah proses web pada port berurutan mulai --port; lebih dari 1 "
+                                               "memerlukan server Chroma (env NETRAL_WEB_WORKERS, bawaan 1)")
 
     p = sub.add_parser(
         "model", help="rakit dan verifikasi model GGUF lokal", formatter_class=fmt,
@@ -159,6 +161,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         backend=getattr(args, "backend", None),
         web_host=getattr(args, "host", None),
         web_port=getattr(args, "port", None),
+        web_workers=getattr(args, "workers", None),
     )
 
 
@@ -204,7 +207,7 @@ def _open(settings: Settings) -> tuple[Any, Any, Any]:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.pipeline import Ingestor, NoDocuments
+    from ingest.pipeline import IngestBusy, Ingestor, NoDocuments
     from ingest.store import IndexMismatch
     from netral.progress import TqdmProgress
 
@@ -213,7 +216,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     try:
         report = ingestor.run(settings.corpus_dir, rebuild=args.rebuild,
                               progress=None if args.json else TqdmProgress(), uploads=settings.upload_dir)
-    except (NoDocuments, IndexMismatch) as exc:
+    except (NoDocuments, IndexMismatch, IngestBusy) as exc:
         raise UserError(str(exc)) from exc
     finally:
         index.close()
@@ -367,11 +370,32 @@ def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
         settings.auth_pairs()
     except ValueError as exc:
         raise UserError(str(exc)) from exc
+    if settings.web_workers > 1:
+        return serve_workers(settings)
     with web_deps(settings) as deps:
         print(f"Asisten siap (backend {deps.assistant.backend}) di http://{settings.web_host}:{settings.web_port}",
               file=sys.stderr)
         launch(build_app(deps), settings, block=True)
     return 0
+
+
+def serve_workers(settings: Settings) -> int:
+    from ui.workers import Supervisor
+
+    if not settings.chroma_url:
+        raise UserError(
+            "--workers lebih dari 1 memerlukan server Chroma: jalankan `chroma run --path <folder> --port 8000` "
+            "dan atur NETRAL_CHROMA_URL=http://127.0.0.1:8000 (penyimpanan Chroma tertanam hanya untuk satu proses)"
+        )
+    ports = [settings.web_port + i for i in range(settings.web_workers)]
+    # Each worker gets exactly these settings (CLI flags included) through NETRAL_* variables.
+    env = {**os.environ, **settings.with_(web_workers=1).to_env()}
+    check_host = "127.0.0.1" if settings.web_host in ("0.0.0.0", "::", "") else settings.web_host
+    supervisor = Supervisor(lambda port: [sys.executable, "-m", "netral.cli", "web", "--port", str(port)], ports,
+                            env, check_host=check_host)
+    print(f"{len(ports)} proses web di http://{settings.web_host}:{ports[0]} … :{ports[-1]}; pasang penyeimbang beban "
+          "dengan sesi lengket (README, Scaling out). SIGHUP: mulai ulang satu per satu.", file=sys.stderr)
+    return supervisor.run()
 
 
 def cmd_model(args: argparse.Namespace, settings: Settings) -> int:

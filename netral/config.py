@@ -92,8 +92,14 @@ class Settings:
     # 1 for llamacpp, which generates one answer at a time anyway (more would only wait, untold, on its lock),
     # 4 for the extractive and server backends.
     web_concurrency: int = 0
+    # Web worker processes (`netral web --workers N`) on ports web_port … web_port+N-1, for a load balancer
+    # with sticky sessions in front (README, "Scaling out"). More than 1 needs a Chroma server (chroma_url).
+    web_workers: int = 1
     # Largest document the admin may upload (MB).
     max_upload_mb: int = 50
+    # How often (seconds) a running web app checks whether another process changed the index (`netral
+    # ingest`, another worker's admin tab) and reloads it; 0 turns the check off.
+    index_poll_seconds: float = 5.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -110,6 +116,10 @@ class Settings:
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
+
+    def to_env(self) -> dict[str, str]:
+        """These settings as NETRAL_* variables: what a child process needs to run with exactly them."""
+        return {PREFIX + f.name.upper(): str(getattr(self, f.name)) for f in fields(self)}
 
     @property
     def index_dir(self) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from netral.config import Settings
-from tests.test_web import free_port
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
 

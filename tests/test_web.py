@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import socket
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from gradio_client import Client, handle_file
 from assistant.compose import stream_words
 from netral.config import Settings
 from netral.records import Answer, ArticleView, Citation
+from tests.conftest import free_port
 from ui.admin import Admin
 from ui.app import WebDeps, build_app, launch
 from ui.feedback import FeedbackStore
@@ -56,12 +56,6 @@ class FakeAssistant:
         return ArticleView(article_id, "Pasal 5 PP 94/2021", "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang "
                            "Disiplin Pegawai Negeri Sipil", "berlaku", "PNS dilarang:\nn. " + QUOTE,
                            "Yang dimaksud dengan dukungan adalah …")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class FakeIngest:
@@ -282,11 +276,12 @@ def test_real_admin_upload_is_ingested_and_answerable(ingested: Any, settings: S
     from assistant.retrieval import HybridSearcher
     from ingest.pipeline import Ingestor
     from tests.conftest import HashEmbedder
+    from ui.reload import AssistantReloader
     from ui.serve import admin_for
 
     settings = settings.with_(admin_password="x")
     assistant = Assistant(HybridSearcher(ingested, HashEmbedder(), registry, settings), registry, settings)
-    admin = admin_for(settings, assistant)
+    admin = admin_for(settings, assistant, AssistantReloader(settings, assistant).reload)
     before = {d["id"] for d in admin.corpus_status()["documents"]}
     assert "pp-42-2004" not in before
     admin.accept([corpus_dir / "peraturan" / "pp-42-2004-jiwa-korps-kode-etik-pns.md"])

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.loaders import SUPPORTED
-from ingest.pipeline import ProgressHook
+from ingest.pipeline import IngestBusy, ProgressHook
 from netral.config import Settings
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,8 @@ class Admin:
             for e in getattr(report, "errors", []):
                 state.log.append(f"DILEWATI {e['file']}: {e['reason']}")
             self._on_ingested()
+        except IngestBusy as exc:
+            state.error = str(exc)
         except Exception as exc:  # reported on the page; the chat keeps using the index it had
             log.exception("background ingest failed")
             state.error = f"{type(exc).__name__}: {exc}"

@@ -1,9 +1,10 @@
-"""Composition root of the web app: real assistant, feedback store and admin operations from one Settings."""
+"""Composition root of the web app: real assistant, feedback store, admin operations and the index watch
+from one Settings."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -14,19 +15,18 @@ from netral.corpus_status import corpus_status
 from ui.admin import Admin
 from ui.app import WebDeps
 from ui.feedback import FeedbackStore
+from ui.reload import AssistantReloader
 
 log = logging.getLogger(__name__)
 
 
-def admin_for(settings: Settings, assistant: Any) -> Admin:
+def admin_for(settings: Settings, assistant: Any, reload: Callable[[], None]) -> Admin:
     """Admin operations over the same index the assistant reads.
 
     The background ingest opens its own connection to the index: a write transaction on the connection the
-    chat reads from would let readers see a half-replaced document. When it ends, the assistant gets a new
-    searcher (fresh BM25 and caches) over a new connection; requests already running finish on the old one.
+    chat reads from would let readers see a half-replaced document. When it ends, `reload` hands the assistant
+    a new searcher (fresh BM25 and caches) over a new connection; requests already running finish on the old one.
     """
-    from assistant.retrieval import HybridSearcher
-
     registry: Registry = assistant.registry
     embedder = assistant.searcher.embedder
 
@@ -45,12 +45,6 @@ def admin_for(settings: Settings, assistant: Any) -> Admin:
         finally:
             index.close()
 
-    def reload() -> None:
-        searcher = HybridSearcher(Index.open(settings), embedder, registry, settings)
-        searcher.warm_up()
-        assistant.searcher = searcher
-        log.info("assistant reloaded after ingest")
-
     return Admin(settings, status, ingest, reload)
 
 
@@ -61,8 +55,11 @@ def web_deps(settings: Settings) -> Iterator[WebDeps]:
     with assistant_session(settings) as assistant:
         assistant.searcher.warm_up()
         feedback = FeedbackStore(settings.feedback_db)
+        reloader = AssistantReloader(settings, assistant)
+        reloader.start()
         try:
             yield WebDeps(assistant=assistant, feedback=feedback, settings=settings,
-                          admin=admin_for(settings, assistant))
+                          admin=admin_for(settings, assistant, reloader.reload))
         finally:
+            reloader.stop()
             feedback.close()

@@ -1,0 +1,104 @@
+"""Scale-out end to end: a real Chroma server, `netral ingest` into it, `netral web --workers 2` on top, and
+the workers answering alike, following a later ingest, and coming back after one is killed (slow; run in CI)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gradio_client import Client
+
+from tests.conftest import free_port, make_corpus
+
+pytestmark = pytest.mark.slow
+
+PARTY = "Apakah PNS boleh menjadi anggota partai politik?"
+ETHICS = "Apa saja etika PNS dalam bermasyarakat menurut kode etik PNS?"
+PP42 = "peraturan/pp-42-2004-jiwa-korps-kode-etik-pns.md"
+
+
+def _netral(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "netral.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+
+
+def _up(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+            return bool(resp.status == 200)
+    except OSError:
+        return False
+
+
+def _wait(predicate: Any, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.5)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def _ask(port: int, question: str) -> dict[str, Any]:
+    result = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(question, api_name="/jawab")
+    assert isinstance(result, dict) and "error" not in result, result
+    return result
+
+
+def _children(pid: int) -> list[int]:
+    raw = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(x) for x in raw]
+
+
+def test_workers_on_a_chroma_server(chroma_server: str, tmp_path: Path, corpus_dir: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", corpus_dir, ("peraturan/pp-94-2021-disiplin-pns.md",
+                                                           "peraturan/uu-20-2023-asn.md"))
+    env = {**os.environ, "NETRAL_CORPUS_DIR": str(corpus), "NETRAL_DATA_DIR": str(tmp_path / "data"),
+           "NETRAL_CHROMA_URL": chroma_server, "NETRAL_BACKEND": "extractive", "NETRAL_INDEX_POLL_SECONDS": "1"}
+    done = _netral("ingest", env=env)
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "data" / "index" / "chroma").exists()  # vectors went to the server
+
+    port = free_port()
+    ports = [port, port + 1]
+    supervisor = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--workers", "2", "--port", str(port)],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait(lambda: all(_up(p) for p in ports), 240, "both workers")
+        workers = _children(supervisor.pid)
+        assert len(workers) == 2
+
+        # The same question gets the same grounded answer from either worker.
+        a, b = _ask(ports[0], PARTY), _ask(ports[1], PARTY)
+        assert a["citations"] and a["verdict"] == b["verdict"]
+        assert [c["id"] for c in a["citations"]] == [c["id"] for c in b["citations"]]
+        assert {c["doc_id"] for c in a["citations"]} <= {"pp-94-2021", "uu-20-2023"}
+        assert not any(c["doc_id"] == "pp-42-2004" for c in _ask(ports[0], ETHICS)["citations"])
+
+        # An ingest by another process reaches every worker without a restart.
+        (corpus / PP42).write_bytes((corpus_dir / PP42).read_bytes())
+        done = _netral("ingest", env=env)
+        assert done.returncode == 0, done.stderr
+        for p in ports:
+            _wait(lambda p=p: any(c["doc_id"] == "pp-42-2004" for c in _ask(p, ETHICS)["citations"]), 60,
+                  f"worker {p} to answer from the new document")
+
+        # A worker that dies is started again; the other keeps serving meanwhile.
+        os.kill(workers[0], signal.SIGKILL)
+        _wait(lambda: workers[0] not in _children(supervisor.pid) and len(_children(supervisor.pid)) == 2, 30,
+              "a replacement worker")
+        assert _ask(ports[1], PARTY)["verdict"] == a["verdict"]
+        _wait(lambda: all(_up(p) for p in ports), 240, "the replacement worker to serve")
+        assert _ask(ports[0], PARTY)["citations"] == a["citations"]
+    finally:
+        supervisor.send_signal(signal.SIGTERM)
+        code = supervisor.wait(60)
+    assert code == 0
+    assert not any(_up(p) for p in ports)
