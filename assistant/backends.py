@@ -107,10 +107,15 @@ def _openai(settings: Settings) -> Generator:
         from langchain_openai import ChatOpenAI
         from pydantic import SecretStr
 
+        # Self-hosted servers (vLLM, llama.cpp's server, LM Studio) take the classic `max_tokens`; llama.cpp's
+        # silently ignores `max_completion_tokens` and would generate up to the whole context.
+        limit: dict[str, Any] = (
+            {"extra_body": {"max_tokens": settings.llm_max_tokens}} if settings.openai_base_url
+            else {"max_completion_tokens": settings.llm_max_tokens}
+        )
         return ChatOpenAI(
             base_url=settings.openai_base_url or None, api_key=SecretStr(settings.openai_api_key or "tidak-perlu"),
-            model=settings.openai_model, temperature=0.1, timeout=settings.llm_timeout, max_retries=1,
-            max_completion_tokens=settings.llm_max_tokens,
+            model=settings.openai_model, temperature=0.1, timeout=settings.llm_timeout, max_retries=1, **limit,
         )
 
     return LangChainGenerator(factory, "openai")

@@ -3,10 +3,15 @@
 
     python bench/bench_load.py --backend extractive --users 20 --questions 5
     python bench/bench_load.py --backend llamacpp --users 4 --questions 2
+    python bench/bench_load.py --backend extractive --users 20 --questions 5 --workers 2
 
 Starts `netral web` on a free loopback port against the existing index (`netral ingest` first), measures
 each request from submission to answer, records the longest queue position each user was shown, and writes
-bench/results/load.json (one entry per backend) and bench/results/load.md.
+bench/results/load.json (one entry per configuration) and bench/results/load.md.
+
+With --workers N it starts a Chroma server (`chroma run`) on loopback, copies the index's vectors into it and
+its article store next to it (no re-embedding), runs `netral web --workers N` against it, and pins each user
+to one worker in turn, as a load balancer with sticky sessions does.
 """
 
 from __future__ import annotations
@@ -38,22 +43,69 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(backend: str, port: int, log_path: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "NETRAL_BACKEND": backend}
+def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
+                 env_extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "NETRAL_BACKEND": backend, **(env_extra or {})}
     log = log_path.open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--port", str(port)], env=env, cwd=ROOT,
-                            stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit("web app exited:\n" + log_path.read_text())
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
-                return proc
-        except OSError:
+    proc = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--port", str(port),
+                             "--workers", str(workers)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 300
+    for p in range(port, port + workers):
+        while not _up(f"http://127.0.0.1:{p}/"):
+            if proc.poll() is not None:
+                raise SystemExit("web app exited:\n" + log_path.read_text())
+            if time.time() > deadline:
+                proc.kill()
+                raise SystemExit("web app did not start in 300 s")
             time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("web app did not start in 180 s")
+    return proc
+
+
+def _up(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def chroma_copy(work: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    """A Chroma server holding a copy of the current index's vectors, and the settings that point at it."""
+    import shutil
+
+    sys.path.insert(0, str(ROOT))
+    from ingest.store import VectorStore
+    from netral.config import Settings
+
+    settings = Settings.from_env()
+    port = free_port()
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    server = subprocess.Popen([exe, "run", "--path", str(work / "chroma"), "--host", "127.0.0.1", "--port",
+                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while not _listening(port):
+        if time.time() > deadline:
+            server.kill()
+            raise SystemExit("chroma server did not start")
+        time.sleep(0.5)
+    source = VectorStore(settings.index_dir / "chroma", settings.collection)
+    target = VectorStore(Path(), settings.collection, url)
+    for ids, vectors, metas in source.batches():
+        target.add(ids, vectors, metas)
+    data = work / "data"
+    (data / "index").mkdir(parents=True)
+    for name in ("articles.sqlite", "bm25.json"):
+        shutil.copy(settings.index_dir / name, data / "index" / name)
+    return server, {"NETRAL_CHROMA_URL": url, "NETRAL_DATA_DIR": str(data)}
 
 
 def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: threading.Lock) -> None:
@@ -81,19 +133,26 @@ def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: thread
                         "error": error, "verdict": verdict})
 
 
-def run(backend: str, users: int, per_user: int) -> dict[str, Any]:
+def run(backend: str, users: int, per_user: int, workers: int = 1) -> dict[str, Any]:
+    import tempfile
+
     queries = [q for q in (ROOT / "bench" / "queries.txt").read_text(encoding="utf-8").splitlines() if q.strip()]
-    port = free_port()
-    proc = start_server(backend, port, Path(f"/tmp/netral-load-{port}.log"))
-    url = f"http://127.0.0.1:{port}/"
+    port = free_port() if workers == 1 else free_port_run(workers)
+    chroma, env_extra = None, {}
+    work = Path(tempfile.mkdtemp(prefix="netral-load-"))
+    if workers > 1:
+        chroma, env_extra = chroma_copy(work)
+    proc = start_server(backend, port, work / "web.log", workers, env_extra)
+    urls = [f"http://127.0.0.1:{p}/" for p in range(port, port + workers)]
     try:
         from gradio_client import Client
 
-        Client(url, verbose=False).predict("netralitas ASN", api_name="/jawab")  # warm-up, not measured
+        for url in urls:
+            Client(url, verbose=False).predict("netralitas ASN", api_name="/jawab")  # warm-up, not measured
         out: list[dict[str, Any]] = []
         lock = threading.Lock()
-        threads = [threading.Thread(target=user, args=(url, [queries[(u * per_user + k) % len(queries)]
-                                                            for k in range(per_user)], out, lock))
+        threads = [threading.Thread(target=user, args=(urls[u % workers], [queries[(u * per_user + k) % len(queries)]
+                                                                           for k in range(per_user)], out, lock))
                    for u in range(users)]
         t0 = time.perf_counter()
         for t in threads:
@@ -103,10 +162,14 @@ def run(backend: str, users: int, per_user: int) -> dict[str, Any]:
         wall = time.perf_counter() - t0
     finally:
         proc.terminate()
-        proc.wait(30)
+        proc.wait(60)
+        if chroma is not None:
+            chroma.terminate()
+            chroma.wait(30)
     ok = [r["ms"] for r in out if not r["error"]]
     return {
-        "backend": backend, "users": users, "questions_per_user": per_user, "requests": len(out),
+        "backend": backend, "workers": workers, "store": "Chroma server" if workers > 1 else "embedded",
+        "users": users, "questions_per_user": per_user, "requests": len(out),
         "errors": sum(1 for r in out if r["error"]), "error_samples": [r["error"] for r in out if r["error"]][:5],
         "p50_ms": round(pct(ok, 50), 1), "p95_ms": round(pct(ok, 95), 1), "p99_ms": round(pct(ok, 99), 1),
         "max_ms": round(max(ok), 1) if ok else None, "wall_s": round(wall, 2),
@@ -115,15 +178,40 @@ def run(backend: str, users: int, per_user: int) -> dict[str, Any]:
     }
 
 
+def free_port_run(n: int) -> int:
+    """The first of n consecutive free loopback ports."""
+    for _ in range(50):
+        first = free_port()
+        try:
+            socks = []
+            for p in range(first, first + n):
+                s = socket.socket()
+                socks.append(s)
+                s.bind(("127.0.0.1", p))
+            return first
+        except OSError:
+            continue
+        finally:
+            for s in socks:
+                s.close()
+    raise SystemExit(f"no {n} consecutive free ports")
+
+
+def key(entry: dict[str, Any]) -> str:
+    workers = entry.get("workers", 1)
+    return entry["backend"] if workers == 1 else f"{entry['backend']}, {workers} workers"
+
+
 def write(entry: dict[str, Any]) -> None:
     path = RESULTS / "load.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    data[entry["backend"]] = entry
+    data[key(entry)] = entry
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    lines = ["| backend | users × questions | errors | p50 / p95 / p99 ms | throughput (answers/s) | "
+    lines = ["| configuration | users × questions | errors | p50 / p95 / p99 ms | throughput (answers/s) | "
              "most requests queued at once |", "|---|---|---|---|---|---|"]
-    for e in data.values():
-        lines.append(f"| {e['backend']} | {e['users']} × {e['questions_per_user']} | {e['errors']} | "
+    for name, e in data.items():
+        lines.append(f"| {name} ({e.get('store', 'embedded')}) | {e['users']} × {e['questions_per_user']} | "
+                     f"{e['errors']} | "
                      f"{e['p50_ms']} / {e['p95_ms']} / {e['p99_ms']} | {e['throughput_per_s']} | "
                      f"{e['max_queue_position_seen']} |")
     (RESULTS / "load.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -134,8 +222,9 @@ def main() -> int:
     ap.add_argument("--backend", default="extractive")
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--questions", type=int, default=5, help="questions per user")
+    ap.add_argument("--workers", type=int, default=1, help="web worker processes (more than 1: on a Chroma server)")
     args = ap.parse_args()
-    entry = run(args.backend, args.users, args.questions)
+    entry = run(args.backend, args.users, args.questions, args.workers)
     write(entry)
     print(json.dumps(entry, indent=2, ensure_ascii=False))
     return 1 if entry["errors"] else 0

@@ -243,6 +243,17 @@ class VectorStore:
                 return out
             offset += 1000
 
+    def batches(self, size: int = 500) -> Iterator[tuple[list[str], np.ndarray, list[dict[str, Any]]]]:
+        """Every stored vector with its id and metadata, `size` at a time (to copy an index elsewhere)."""
+        offset = 0
+        while True:
+            got = self._col.get(include=["embeddings", "metadatas"], limit=size, offset=offset)
+            if not got["ids"]:
+                return
+            yield list(got["ids"]), np.asarray(got["embeddings"], dtype=np.float32), \
+                [dict(m or {}) for m in (got["metadatas"] or [])]
+            offset += size
+
     def count(self) -> int:
         return int(self._col.count())
 
