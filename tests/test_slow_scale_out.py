@@ -29,9 +29,9 @@ def _netral(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
                           timeout=600, check=False)
 
 
-def _up(port: int) -> bool:
+def _up(port: int, path: str = "/") -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as resp:
             return bool(resp.status == 200)
     except OSError:
         return False
@@ -117,19 +117,11 @@ def openai_server() -> Any:
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
                              "--port", str(port), "--n_ctx", "2048", "--n_threads", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait(lambda: _up_models(port), 120, "llama.cpp server")
+    _wait(lambda: _up(port, "/v1/models"), 120, "llama.cpp server")
     yield proc, f"http://127.0.0.1:{port}/v1"
     if proc.poll() is None:
         proc.terminate()
         proc.wait(30)
-
-
-def _up_models(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2) as resp:
-            return bool(resp.status == 200)
-    except OSError:
-        return False
 
 
 def test_openai_backend_on_a_real_openai_compatible_server(openai_server: Any, real_index: Any) -> None:
