@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 export RAGAS_DO_NOT_TRACK := true
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install ingest run web test test-fast lint browser bench clean
+.PHONY: install ingest run web test test-fast lint browser nginx bench clean
 
 install: $(VENV)/.installed
 
@@ -42,7 +42,12 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint browser
+# nginx for the scale-out test, which runs the README's load-balancer configuration in front of two workers.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
+
+test: lint browser nginx
 	$(BIN)/pytest
 
 test-fast: install

@@ -1,9 +1,12 @@
-"""Scale-out end to end: a real Chroma server, `netral ingest` into it, `netral web --workers 2` on top, and
-the workers answering alike, following a later ingest, and coming back after one is killed (slow; run in CI)."""
+"""Scale-out end to end: a real Chroma server, `netral ingest` into it, `netral web --workers 2` on top behind
+nginx with the README's configuration, the workers answering alike, following a later ingest, and coming back
+after one is killed; the `openai` backend on a real OpenAI-compatible server (slow; run in CI)."""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -52,6 +55,29 @@ def _ask(port: int, question: str) -> dict[str, Any]:
     return result
 
 
+def _nginx(tmp_path: Path, ports: list[int]) -> tuple[subprocess.Popen[bytes], int]:
+    """nginx running the README's configuration, with the test's worker ports and a loopback listen port."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```nginx\n", 1)[1].split("```", 1)[0]
+    listen = free_port()
+    upstream = "".join(f"    server 127.0.0.1:{p};\n" for p in ports)
+    block = re.sub(r"(    server 127\.0\.0\.1:\d+;[^\n]*\n)+", upstream, block)
+    block = re.sub(r"listen \d+;", f"listen 127.0.0.1:{listen};", block)
+    assert f"127.0.0.1:{ports[0]}" in block and f"listen 127.0.0.1:{listen}" in block, block
+    tmp = tmp_path / "nginx"
+    tmp.mkdir()
+    conf = tmp / "nginx.conf"
+    conf.write_text(
+        f"pid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\nevents {{}}\nhttp {{\n  access_log off;\n"
+        f"  client_body_temp_path {tmp}/body;\n  proxy_temp_path {tmp}/proxy;\n  fastcgi_temp_path {tmp}/fcgi;\n"
+        f"  uwsgi_temp_path {tmp}/uwsgi;\n  scgi_temp_path {tmp}/scgi;\n{block}}}\n")
+    exe = shutil.which("nginx") or "/usr/sbin/nginx"
+    proc = subprocess.Popen([exe, "-c", str(conf), "-p", str(tmp), "-g", "daemon off; master_process off;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait(lambda: _up(listen), 30, "nginx")
+    return proc, listen
+
+
 def _children(pid: int) -> list[int]:
     raw = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     return [int(x) for x in raw]
@@ -80,6 +106,15 @@ def test_workers_on_a_chroma_server(chroma_server: str, tmp_path: Path, corpus_d
         assert a["citations"] and a["verdict"] == b["verdict"]
         assert [c["id"] for c in a["citations"]] == [c["id"] for c in b["citations"]]
         assert {c["doc_id"] for c in a["citations"]} <= {"pp-94-2021", "uu-20-2023"}
+
+        # Through nginx with the README's configuration (sticky upstream, event stream unbuffered).
+        proxy, listen = _nginx(tmp_path, ports)
+        try:
+            via = _ask(listen, PARTY)
+            assert [c["id"] for c in via["citations"]] == [c["id"] for c in a["citations"]]
+        finally:
+            proxy.terminate()
+            proxy.wait(10)
         assert not any(c["doc_id"] == "pp-42-2004" for c in _ask(ports[0], ETHICS)["citations"])
 
         # An ingest by another process reaches every worker without a restart.
