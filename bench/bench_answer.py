@@ -13,30 +13,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from harness import RESULTS, free_port, http_ok, pct, queries, wait_until  # first: makes the packages importable
 
-from assistant.answering import Assistant  # noqa: E402
-from assistant.backends import create_generator  # noqa: E402
-from assistant.retrieval import HybridSearcher  # noqa: E402
-from corpus.registry import Registry  # noqa: E402
-from ingest.embedders import create  # noqa: E402
-from ingest.pipeline import Index  # noqa: E402
-from netral.config import Settings  # noqa: E402
-from netral.records import Answer  # noqa: E402
-
-
-def pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[max(0, min(len(s) - 1, round(q / 100 * (len(s) - 1))))]
+from assistant.answering import Assistant
+from assistant.backends import create_generator
+from assistant.retrieval import HybridSearcher
+from corpus.registry import Registry
+from ingest.embedders import create
+from ingest.pipeline import Index
+from netral.config import Settings
+from netral.records import Answer
 
 
 def measure(assistant: Assistant, questions: list[str], backend: str) -> dict:
@@ -63,27 +54,20 @@ def measure(assistant: Assistant, questions: list[str], backend: str) -> dict:
         "questions": len(questions), "generated": len(total), "abstained": abstained,
         "fell_back_to_extractive": fallbacks,
         "ttft_median_ms": round(statistics.median(ttft), 1) if ttft else None,
-        "ttft_p95_ms": round(pct(ttft, 95), 1) if ttft else None,
-        "total_p50_ms": round(pct(total, 50), 1) if total else None,
-        "total_p95_ms": round(pct(total, 95), 1) if total else None,
+        "ttft_p95_ms": pct(ttft, 95) if ttft else None,
+        "total_p50_ms": pct(total, 50) if total else None,
+        "total_p95_ms": pct(total, 95) if total else None,
     }
 
 
 def llama_server(model: str) -> tuple[subprocess.Popen[bytes], str]:
     """llama.cpp's OpenAI-compatible server with the packaged model on a free loopback port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", model, "--host", "127.0.0.1",
                              "--port", str(port), "--n_ctx", "2048", "--n_threads", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2):
-                return proc, f"http://127.0.0.1:{port}/v1"
-        except OSError:
-            time.sleep(0.5)
+    if wait_until(lambda: http_ok(f"http://127.0.0.1:{port}/v1/models"), 120):
+        return proc, f"http://127.0.0.1:{port}/v1"
     proc.kill()
     raise SystemExit("llama.cpp server did not start")
 
@@ -95,15 +79,15 @@ def main() -> int:
                     help="also measure the openai backend against a local llama.cpp server")
     args = ap.parse_args()
     settings = Settings.from_env()
-    queries = [q for q in (ROOT / "bench" / "queries.txt").read_text(encoding="utf-8").splitlines() if q.strip()]
+    questions = queries()
     index = Index.open(settings)
     registry = Registry.load()
     searcher = HybridSearcher(index, create(settings.embedder), registry, settings)
     searcher.warm_up()
     result: dict = {"extractive_sources": settings.extractive_sources, "llm_sources": settings.llm_sources,
                     "prompt_source_chars": settings.prompt_source_chars}
-    result["extractive"] = measure(Assistant(searcher, registry, settings), queries, "extractive")
-    subset = queries[: args.llm_questions]
+    result["extractive"] = measure(Assistant(searcher, registry, settings), questions, "extractive")
+    subset = questions[: args.llm_questions]
     if subset:
         gen = create_generator("llamacpp", settings)
         llm = Assistant(searcher, registry, settings, gen)
@@ -121,7 +105,7 @@ def main() -> int:
             server.terminate()
             server.wait(30)
     index.close()
-    out = ROOT / "bench" / "results"
+    out = RESULTS
     out.mkdir(parents=True, exist_ok=True)
     (out / "answer.json").write_text(json.dumps(result, indent=2) + "\n")
     md = render(result)

@@ -28,13 +28,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from harness import RESULTS, dir_mb, pct, queries  # first: makes the packages importable
 
-from corpus.registry import Registry  # noqa: E402
-
-OUT = ROOT / "bench" / "results"
-
+from corpus.registry import Registry
 
 # --- the replicated corpus ---------------------------------------------------------------------------------
 
@@ -103,19 +99,19 @@ def step_measure(corpus: Path, data: Path, factor: int) -> dict:
 
     settings = Settings.from_env().with_(data_dir=data, corpus_dir=corpus, backend="extractive")
     registry = replica_registry(Registry.load(), factor)
-    queries = [q for q in (ROOT / "bench" / "queries.txt").read_text(encoding="utf-8").splitlines() if q.strip()]
+    questions = queries()
     t0 = time.perf_counter()
     index = Index.open(settings)
     searcher = HybridSearcher(index, create(settings.embedder), registry, settings)
     searcher.warm_up()
     startup = time.perf_counter() - t0
     search_ms, answer_ms = [], []
-    for q in queries:
+    for q in questions:
         t = time.perf_counter()
         searcher.search(q, k=5)
         search_ms.append((time.perf_counter() - t) * 1000)
     assistant = Assistant(searcher, registry, settings)
-    for q in queries:
+    for q in questions:
         t = time.perf_counter()
         assistant.answer(q)
         answer_ms.append((time.perf_counter() - t) * 1000)
@@ -123,15 +119,10 @@ def step_measure(corpus: Path, data: Path, factor: int) -> dict:
     index.close()
     return {
         "documents": len(docs), "pasal": sum(d["n_articles"] for d in docs), "chunks": sum(d["n_chunks"] for d in docs),
-        "startup_seconds": round(startup, 2), "queries": len(queries),
+        "startup_seconds": round(startup, 2), "queries": len(questions),
         "search_p50_ms": pct(search_ms, 50), "search_p95_ms": pct(search_ms, 95), "search_p99_ms": pct(search_ms, 99),
         "answer_p50_ms": pct(answer_ms, 50), "answer_p95_ms": pct(answer_ms, 95),
     }
-
-
-def pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return round(s[max(0, min(len(s) - 1, round(q / 100 * (len(s) - 1))))], 1)
 
 
 def run_step(step: str, corpus: Path, data: Path, factor: int, log: Path) -> tuple[dict, float]:
@@ -146,10 +137,6 @@ def run_step(step: str, corpus: Path, data: Path, factor: int, log: Path) -> tup
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"step {step} at {factor}× failed; see {log}")
     return json.loads(out.strip().splitlines()[-1]), round(usage.ru_maxrss / 1024, 0)  # ru_maxrss is KiB
-
-
-def dir_mb(path: Path) -> float:
-    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20, 1)
 
 
 # --- trend -------------------------------------------------------------------------------------------------
@@ -251,9 +238,9 @@ def main() -> int:
     if len(factors) >= 3:
         xs = [float(r["factor"]) for r in result["levels"]]
         result["trends"] = {key: fit(xs, [float(r[key]) for r in result["levels"]]) for key in TRENDS}
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "growth.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    (OUT / "growth.md").write_text(render(result))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "growth.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    (RESULTS / "growth.md").write_text(render(result))
     print(render(result))
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)

@@ -20,20 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from harness import RESULTS, dir_mb, pct, queries  # the project's packages are importable after it
 
-from assistant.retrieval import HybridSearcher  # noqa: E402
-from corpus.registry import Registry  # noqa: E402
-from ingest.embedders import create  # noqa: E402
-from ingest.pipeline import Index, Ingestor  # noqa: E402
-from netral.config import Settings  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    s = sorted(values)
-    k = max(0, min(len(s) - 1, round(q / 100 * (len(s) - 1))))
-    return s[k]
+from assistant.retrieval import HybridSearcher
+from corpus.registry import Registry
+from ingest.embedders import create
+from ingest.pipeline import Index, Ingestor
+from netral.config import Settings
 
 
 def ingest(settings: Settings) -> dict:
@@ -56,7 +49,7 @@ def ingest(settings: Settings) -> dict:
                             "chunks": round(n_chunks / cold, 2)},
         "warm_documents_per_second": round(n_docs / warm, 1),
         "warm_all_unchanged": all(r["status"] == "tidak berubah" for r in again.rows),
-        "index_mb": round(sum(p.stat().st_size for p in settings.index_dir.rglob("*") if p.is_file()) / 2**20, 1),
+        "index_mb": dir_mb(settings.index_dir),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),  # KiB on Linux
         "errors": report.errors,
     }
@@ -72,8 +65,7 @@ def search_latency(settings: Settings, queries: list[str]) -> dict:
         searcher.search(q, k=5)
         times.append((time.perf_counter() - t0) * 1000)
     index.close()
-    return {"queries": len(queries), "p50_ms": round(percentile(times, 50), 1),
-            "p95_ms": round(percentile(times, 95), 1), "p99_ms": round(percentile(times, 99), 1),
+    return {"queries": len(queries), "p50_ms": pct(times, 50), "p95_ms": pct(times, 95), "p99_ms": pct(times, 99),
             "max_ms": round(max(times), 1)}
 
 
@@ -94,7 +86,6 @@ def main() -> int:
     ap.add_argument("--skip-ingest", action="store_true", help="measure search on the existing index only")
     args = ap.parse_args()
     base = Settings.from_env()
-    queries = [q for q in (ROOT / "bench" / "queries.txt").read_text(encoding="utf-8").splitlines() if q.strip()]
     result: dict = {"machine": {"cpus": os.cpu_count()}, "embedder": base.embedder,
                     "chunk_max_chars": base.chunk_max_chars, "embed_max_chars": base.embed_max_chars}
     tmp = None
@@ -104,9 +95,9 @@ def main() -> int:
         tmp = Path(tempfile.mkdtemp(prefix="netral-bench-"))
         settings = base.with_(data_dir=tmp / "data")
         result["ingest"] = ingest(settings)
-    result["search"] = search_latency(settings, queries)
+    result["search"] = search_latency(settings, queries())
     result["cli_cold_start"] = cli_cold_start(settings)
-    out = ROOT / "bench" / "results"
+    out = RESULTS
     out.mkdir(parents=True, exist_ok=True)
     previous = json.loads((out / "index.json").read_text()) if (out / "index.json").exists() else {}
     if args.skip_ingest and "ingest" in previous:

@@ -24,23 +24,10 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
-
-
-def pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[max(0, min(len(s) - 1, round(q / 100 * (len(s) - 1))))] if s else float("nan")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from harness import RESULTS, ROOT, free_port, http_ok, listening, pct, queries, wait_until
 
 
 def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
@@ -51,7 +38,7 @@ def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
                              "--workers", str(workers)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 300
     for p in range(port, port + workers):
-        while not _up(f"http://127.0.0.1:{p}/"):
+        while not http_ok(f"http://127.0.0.1:{p}/"):
             if proc.poll() is not None:
                 raise SystemExit("web app exited:\n" + log_path.read_text())
             if time.time() > deadline:
@@ -61,27 +48,10 @@ def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
     return proc
 
 
-def _up(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2):
-            return True
-    except OSError:
-        return False
-
-
-def _listening(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
 def chroma_copy(work: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
     """A Chroma server holding a copy of the current index's vectors, and the settings that point at it."""
     import shutil
 
-    sys.path.insert(0, str(ROOT))
     from ingest.store import VectorStore
     from netral.config import Settings
 
@@ -91,12 +61,9 @@ def chroma_copy(work: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
     server = subprocess.Popen([exe, "run", "--path", str(work / "chroma"), "--host", "127.0.0.1", "--port",
                                str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while not _listening(port):
-        if time.time() > deadline:
-            server.kill()
-            raise SystemExit("chroma server did not start")
-        time.sleep(0.5)
+    if not wait_until(lambda: listening(port), 60):
+        server.kill()
+        raise SystemExit("chroma server did not start")
     source = VectorStore(settings.index_dir / "chroma", settings.collection)
     target = VectorStore(Path(), settings.collection, url)
     for ids, vectors, metas in source.batches():
@@ -136,8 +103,8 @@ def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: thread
 def run(backend: str, users: int, per_user: int, workers: int = 1) -> dict[str, Any]:
     import tempfile
 
-    queries = [q for q in (ROOT / "bench" / "queries.txt").read_text(encoding="utf-8").splitlines() if q.strip()]
-    port = free_port() if workers == 1 else free_port_run(workers)
+    questions = queries()
+    port = free_port_run(workers)
     chroma, env_extra = None, {}
     work = Path(tempfile.mkdtemp(prefix="netral-load-"))
     if workers > 1:
@@ -151,9 +118,8 @@ def run(backend: str, users: int, per_user: int, workers: int = 1) -> dict[str, 
             Client(url, verbose=False).predict("netralitas ASN", api_name="/jawab")  # warm-up, not measured
         out: list[dict[str, Any]] = []
         lock = threading.Lock()
-        threads = [threading.Thread(target=user, args=(urls[u % workers], [queries[(u * per_user + k) % len(queries)]
-                                                                           for k in range(per_user)], out, lock))
-                   for u in range(users)]
+        asks = [[questions[(u * per_user + k) % len(questions)] for k in range(per_user)] for u in range(users)]
+        threads = [threading.Thread(target=user, args=(urls[u % workers], asks[u], out, lock)) for u in range(users)]
         t0 = time.perf_counter()
         for t in threads:
             t.start()
@@ -171,7 +137,7 @@ def run(backend: str, users: int, per_user: int, workers: int = 1) -> dict[str, 
         "backend": backend, "workers": workers, "store": "Chroma server" if workers > 1 else "embedded",
         "users": users, "questions_per_user": per_user, "requests": len(out),
         "errors": sum(1 for r in out if r["error"]), "error_samples": [r["error"] for r in out if r["error"]][:5],
-        "p50_ms": round(pct(ok, 50), 1), "p95_ms": round(pct(ok, 95), 1), "p99_ms": round(pct(ok, 99), 1),
+        "p50_ms": pct(ok, 50), "p95_ms": pct(ok, 95), "p99_ms": pct(ok, 99),
         "max_ms": round(max(ok), 1) if ok else None, "wall_s": round(wall, 2),
         "throughput_per_s": round(len(ok) / wall, 3), "max_queue_position_seen": max(r["queue_rank_max"] for r in out),
         "requests_that_waited_in_queue": sum(1 for r in out if r["queue_rank_max"] > 0),

@@ -1,0 +1,66 @@
+"""What every benchmark script shares: paths, the benchmark questions, percentiles, loopback ports, sizes."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+# The scripts run as `python bench/<script>.py`; the project's packages are imported from the checkout.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def queries() -> list[str]:
+    """The 50 varied benchmark questions (bench/queries.txt)."""
+    return [q for q in (ROOT / "bench" / "queries.txt").read_text(encoding="utf-8").splitlines() if q.strip()]
+
+
+def pct(values: list[float], q: float, digits: int = 1) -> float:
+    """Nearest-rank percentile, rounded; NaN for no values."""
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return round(s[max(0, min(len(s) - 1, round(q / 100 * (len(s) - 1))))], digits)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def http_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def wait_until(ready: Callable[[], bool], timeout: float) -> bool:
+    """Poll `ready()` every half second until it is true or `timeout` seconds have passed."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if ready():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def dir_mb(path: Path) -> float:
+    """Size of every file below `path`, in MB."""
+    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20, 1)
