@@ -19,12 +19,12 @@ from assistant.compose import (
     parse_verdict,
     stream_words,
 )
-from assistant.query import Understood, understand
 from assistant.retrieval import HybridSearcher
 from assistant.sources import renumber, repeal_clause, select_sources
+from assistant.understanding import Understood, topics, understand
 from corpus.registry import Registry
+from ingest.kinds import article_label
 from netral.config import Settings
-from netral.labels import article_label
 from netral.records import Answer, ArticleView, Citation, Source, Verdict
 
 log = logging.getLogger(__name__)
@@ -35,10 +35,8 @@ SCOPE_TEXT = (
     "fasilitas negara, kode etik, serta hukuman disiplin."
 )
 EMPTY_QUESTION = "Pertanyaan kosong. Silakan tulis pertanyaan Anda tentang netralitas ASN."
+# A quoted provision that states a consequence is listed again under "sanctions".
 _SANCTION = re.compile(r"hukuman disiplin|sanksi|diberhentikan|pemberhentian|pidana", re.I)
-_SPOUSE = re.compile(r"\b(suami|istri|isteri|pasangan|pasutri)\b", re.I)
-_CANDIDATE = re.compile(r"\b(calon|caleg|nyaleg|paslon|capres|cakada|mencalonkan)\b", re.I)
-_SKB_TOPIC = re.compile(r"\b(skb|like|share|komen|medsos|media sosial|foto|swafoto|selfie|pose|unggah)\w*", re.I)
 
 
 @dataclass
@@ -63,6 +61,18 @@ class Assistant:
     @property
     def backend(self) -> str:
         return self.generator.name if self.generator else "extractive"
+
+    def replace_searcher(self, searcher: HybridSearcher) -> HybridSearcher:
+        """Answer from `searcher` from now on (after an ingest); returns the previous one, which requests
+        already running still use, for the caller to close later."""
+        old, self.searcher = self.searcher, searcher
+        return old
+
+    def close(self) -> None:
+        close = getattr(self.generator, "close", None)
+        if close:
+            close()
+        self.searcher.index.close()
 
     # --- public API ----------------------------------------------------------------------------------------
 
@@ -100,7 +110,7 @@ class Assistant:
 
     def article_view(self, article_id: str) -> ArticleView | None:
         """The whole Pasal a citation points to (`Citation.article_id`), with its Penjelasan."""
-        art = self.searcher.index.store.article(article_id)
+        art = self.searcher.article(article_id)
         info = self.searcher.info(art.doc_id) if art else None
         if art is None or info is None:
             return None
@@ -141,20 +151,16 @@ class Assistant:
         return Prepared(u, sources, notes, [h.id for h in result.hits], (time.perf_counter() - t0) * 1000)
 
     def _missing_basis(self, question: str) -> list[str]:
-        notes = []
-        loaded = set(self.searcher.index.store.document_hashes())
-        if _SPOUSE.search(question) and _CANDIDATE.search(question) and "se-menpanrb-18-2023" not in loaded:
-            notes.append("Ketentuan khusus bagi ASN yang pasangannya menjadi calon ada di SE MenPANRB Nomor 18 "
-                         "Tahun 2023; teks resminya belum dimuat, sehingga jawaban bersandar pada peraturan "
-                         "umum dan materi sosialisasi.")
-        if _SKB_TOPIC.search(question) and "skb-2-2022" not in loaded:
-            notes.append("Rincian jenis pelanggaran netralitas (termasuk di media sosial) diatur dalam SKB "
-                         "Netralitas ASN Tahun 2022; teks resminya belum dimuat.")
-        return notes
+        """Notes naming the expected documents (registry) that govern the question's topics but are not loaded."""
+        asked = topics(question)
+        if not asked:
+            return []
+        loaded = self.searcher.loaded_documents()
+        return [d.missing_note for d in self.registry.governing(asked) if d.id not in loaded and d.missing_note]
 
     def _extractive(self, prep: Prepared, t0: float, error: str = "", backend_down: bool = False) -> Answer:
         sources = prep.sources[: self.settings.extractive_sources]
-        verdict = extractive_verdict(prep.understood.question, sources)
+        verdict = extractive_verdict(prep.understood.question, sources, self.settings.verdict_sources)
         text = extractive_answer(prep.understood.question, sources, verdict)
         return self._finish(prep, text, verdict, citations_of(sources), t0, "extractive", error=error,
                             backend_down=backend_down)
@@ -186,7 +192,7 @@ class Assistant:
     def _checked(self, prep: Prepared, raw: str, t0: float) -> Answer:
         verdict = parse_verdict(raw)
         body = re.sub(r"^\s*\**\s*jawaban\s*\**\s*:[^\n]*\n?", "", raw, count=1, flags=re.I).strip()
-        checked = check_citations(keep_supported(body, prep.sources), prep.sources)
+        checked = check_citations(keep_supported(body, prep.sources, self.settings.support_threshold), prep.sources)
         body = checked.text
         if verdict == "di_luar_cakupan":
             text = (body or "Peraturan yang dimuat tidak mengatur hal ini.") + "\n\n" + SCOPE_TEXT
@@ -194,7 +200,7 @@ class Assistant:
         if verdict is None or not checked.cited or len(body) < 20:
             # Unusable output (no verdict line, no citation, or nothing said): fall back to the articles.
             return self._extractive(prep, t0, error="jawaban model tidak dapat diverifikasi")
-        ruled = extractive_verdict(prep.understood.question, prep.sources)
+        ruled = extractive_verdict(prep.understood.question, prep.sources, self.settings.verdict_sources)
         if ruled in ("tidak_boleh", "bersyarat") and verdict == "boleh":
             # The quoted provision itself prohibits or conditions it: a model saying "boleh" is wrong.
             return self._extractive(prep, t0, error="kesimpulan model bertentangan dengan pasal yang dikutip")

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from corpus.registry import Registry, doc_id_for
+from netral.ids import ArticleId
+from netral.regulation_types import code_of_spoken, spoken_pattern
 
-_JENIS = (
-    r"(?P<jenis>uu|undang[- ]undang|pp|peraturan\s+pemerintah|perppu|perpu|perpres|permen|skb|se)"
-)
+_JENIS = rf"(?P<jenis>{spoken_pattern()})"
 _DOC = re.compile(
     _JENIS + r"\s*(?:no(?:mor)?\.?\s*)?(?P<nomor>\d{1,4})\s*(?:/|tahun|thn\.?|th\.?|-)\s*(?P<tahun>(?:19|20)\d{2})",
     re.I,
@@ -18,7 +18,6 @@ _PASAL = re.compile(
     r"\bpasal\s+(?P<num>\d{1,3}\s?[a-z]?)\b(?P<rest>(?:\s*(?:ayat\s*\(?\s*\d{1,2}[a-z]?\s*\)?|huruf\s+[a-z]\b|angka\s+\d{1,2}))*)",
     re.I,
 )
-_JENIS_CODE = {"undang-undang": "UU", "undang undang": "UU", "peraturan pemerintah": "PP", "perpu": "PERPPU"}
 
 
 @dataclass(frozen=True)
@@ -36,14 +35,13 @@ class ArticleMention:
 
     @property
     def article_id(self) -> str:
-        return f"{self.doc_id}/pasal-{self.number}"
+        return ArticleId.pasal(self.doc_id, self.number).article
 
 
 def doc_mentions(text: str, registry: Registry) -> list[DocMention]:
     out = []
     for m in _DOC.finditer(text):
-        raw = re.sub(r"\s+", " ", m.group("jenis").lower())
-        jenis = _JENIS_CODE.get(raw, raw.upper())
+        jenis = code_of_spoken(m.group("jenis"))
         known = registry.find(jenis, str(int(m.group("nomor"))), int(m.group("tahun")))
         doc_id = known.id if known else doc_id_for(jenis, str(int(m.group("nomor"))), m.group("tahun"))
         out.append(DocMention(doc_id, m.start(), m.end()))

@@ -12,7 +12,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from netral.records import STATUS_LABEL, Citation, Source, Verdict
+from assistant.understanding import asks_permission
+from netral.records import Citation, Source, Verdict
+from netral.statuses import is_binding, status_label
 
 _MARKER = re.compile(r"\[(\d{1,2})\]")
 _VERDICT_LINE = re.compile(r"^\s*\**\s*jawaban\s*\**\s*:\s*\**\s*(?P<v>[^\n*.]+)", re.I | re.M)
@@ -36,7 +38,7 @@ def render_sources(sources: Sequence[Source], budget_chars: int) -> str:
     per = max(150, budget_chars // max(1, len(sources)))
     lines = []
     for s in sources:
-        status = "materi" if s.status == "materi" else STATUS_LABEL.get(s.status, s.status)
+        status = "materi" if s.status == "materi" else status_label(s.status)
         body = s.quote if len(s.quote) <= per else s.quote[:per].rsplit(" ", 1)[0] + " …"
         lines.append(f"[{s.number}] {s.label} ({status}): {body}")
     return "\n".join(lines)
@@ -94,7 +96,6 @@ def check_citations(text: str, sources: Sequence[Source]) -> CheckedText:
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-SUPPORT_THRESHOLD = 0.4
 
 
 def _support(sentence: str, source: Source) -> float:
@@ -107,7 +108,7 @@ def _support(sentence: str, source: Source) -> float:
     return len(words & set(tokenize(source.text + " " + source.quote + " " + source.label))) / len(words)
 
 
-def keep_supported(text: str, sources: Sequence[Source]) -> str:
+def keep_supported(text: str, sources: Sequence[Source], threshold: float) -> str:
     """Drop citation markers whose source does not share the sentence's words, then drop sentences that
     state something no source supports. A small model cites [1] after anything; this keeps only what the
     cited text can carry."""
@@ -115,11 +116,11 @@ def keep_supported(text: str, sources: Sequence[Source]) -> str:
     kept: list[str] = []
     for sentence in _SENTENCE.findall(text):
         markers = [int(n) for n in _MARKER.findall(sentence)]
-        good = [n for n in markers if n in by_number and _support(sentence, by_number[n]) >= SUPPORT_THRESHOLD]
+        good = [n for n in markers if n in by_number and _support(sentence, by_number[n]) >= threshold]
         for n in set(markers) - set(good):
             sentence = sentence.replace(f"[{n}]", "")
         best = max((_support(sentence, s) for s in sources), default=0.0)
-        if good or best >= SUPPORT_THRESHOLD or not sentence.strip():
+        if good or best >= threshold or not sentence.strip():
             kept.append(sentence)
     return "".join(kept).strip()
 
@@ -134,12 +135,6 @@ def citations_of(sources: Sequence[Source]) -> list[Citation]:
 
 # --- extractive ----------------------------------------------------------------------------------------------
 
-_PERMISSION_Q = re.compile(
-    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|pelanggaran|aman|kena|"
-    r"apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
-    r"mencalonkan|share|like|pakai|memakai|memasang))\b",
-    re.I,
-)
 _PROHIBITION = re.compile(r"\bdilarang\b|melanggar ketentuan larangan|tidak dengan hormat", re.I)
 _CONDITION = re.compile(
     r"\b(mengundurkan diri|wajib mengundurkan|harus mengundurkan|cuti di luar tanggungan|dengan syarat|"
@@ -148,11 +143,11 @@ _CONDITION = re.compile(
 )
 
 
-def extractive_verdict(question: str, sources: Sequence[Source]) -> Verdict:
+def extractive_verdict(question: str, sources: Sequence[Source], verdict_sources: int) -> Verdict:
     """A bottom line only where the quoted provisions state one; otherwise "informasi"."""
-    if not sources or not _PERMISSION_Q.search(question):
+    if not sources or not asks_permission(question):
         return "informasi"
-    binding = [s for s in sources[:2] if s.status not in ("materi", "dicabut", "diubah")]
+    binding = [s for s in sources[:verdict_sources] if is_binding(s.status)]
     for s in binding:
         lead = s.text.split("\n", 1)[0]
         if _PROHIBITION.search(s.quote) or (s.provision and _PROHIBITION.search(lead)):

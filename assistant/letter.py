@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from netral.records import STATUS_LABEL, Answer
+from netral.records import Answer
+from netral.statuses import status_label
 
 _MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
            "November", "Desember")
@@ -96,7 +97,7 @@ def draft_letter(answer: Answer, details: LetterDetails | None = None) -> str:
         out.append("Dasar hukum:")
         body = "\n".join(paragraphs)
         for c in answer.citations:
-            status = STATUS_LABEL.get(c.status, c.status)
+            status = status_label(c.status)
             # An answer that already quotes the provision (the extractive one does) is not quoted twice.
             quoted = c.quote.rstrip(" …")[:80] in body
             out.append(f"{c.number}. {c.label} ({status})" + ("" if quoted else f": \u201c{c.quote}\u201d"))

@@ -6,54 +6,34 @@ chunk. An article named in the question ("pasal 5 pp 94/2021") is returned first
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.citations import article_mentions, doc_mentions
+from assistant.understanding import about_pppk_only, asks_definition, asks_sanction
 from corpus.registry import Registry
 from ingest.embedders import Embedder
+from ingest.index import Index
+from ingest.kinds import article_label, kind_of
 from ingest.lexical import BM25Index, fold_units, tokenize
-from ingest.pipeline import Index
 from netral.config import Settings
-from netral.labels import article_label
+from netral.ids import ArticleId, doc_of
 from netral.records import Article, DocumentInfo, SearchHit
+from netral.statuses import Status
 
+# What an article is about (read from its text; what a question means is read in assistant.understanding).
 _CIVIL_SERVANT = re.compile(r"\b(?:PNS|ASN|PPPK|Pegawai Negeri|Aparatur Sipil|Pegawai Pemerintah)\b")
-# A question about PPPK only: PNS-only provisions (PP 11/2017, the PNS discipline rules) are not its subject.
-_PPPK_QUESTION = re.compile(r"\bpppk\b|perjanjian kerja", re.I)
-_PNS_QUESTION = re.compile(r"\b(?:pns|cpns|pegawai negeri)\b", re.I)
 _PPPK_SUBJECT = re.compile(r"\b(?:ASN|PPPK|Aparatur Sipil|Pegawai Pemerintah dengan Perjanjian Kerja)\b")
 # Articles on the political conduct the corpus is about.
 _POLITICAL = re.compile(r"partai politik|kampanye|netral|pasangan calon|dukungan kepada calon|mencalonkan|"
                         r"keberpihakan|calon (?:presiden|gubernur|bupati|walikota|anggota)", re.I)
-# A question about consequences, and the articles that impose them.
-_SANCTION_QUESTION = re.compile(r"\b(sanksi\w*|hukuman\w*|dihukum|kena\s+apa|akibat\w*|"
-                                r"konsekuensi\w*|diberhentikan|dipecat|dijatuhi|pidana)\b", re.I)
-# "... kena sanksi?" / "kena pasal apa" ask whether the conduct is prohibited and by which rule: the
-# prohibition is the answer, the sanction article second. "Sanksinya apa", "hukuman apa" ask for the sanction.
-_WHETHER_SANCTIONED = re.compile(r"\b(?:kena|terkena|bisa kena|dapat)\s+(?:sanksi|pasal|hukuman)\b(?!\w)", re.I)
-_WHICH_SANCTION = re.compile(r"\b(?:sanksi\w*|hukuman\w*)\s+(?:apa|berupa|yang)\b|\bapa\s+(?:sanksi|hukuman)\w*|"
-                             r"\b(?:tingkat|jenis)\s+(?:apa|hukuman)|\bdihukum\b|konsekuensi\w*|akibat\w*|pidana", re.I)
+# Articles that impose sanctions, and the article a sanction provision refers to.
 _CROSS_REFERENCE = re.compile(r"sebagaimana dimaksud dalam Pasal (\d{1,3}[A-Z]?)\s+huruf")
 _SANCTION_ARTICLE = re.compile(r"Hukuman Disiplin (?:ringan|sedang|berat)|dijatuhkan bagi|diberhentikan|"
                                r"dipidana|sanksi", re.I)
 
-
-LEAD_COVERAGE = 0.6
-
-
-def sanction_question(query: str) -> bool:
-    """Does the question ask what the sanction is (rather than whether the conduct is prohibited)?"""
-    if not _SANCTION_QUESTION.search(query):
-        return False
-    return not _WHETHER_SANCTIONED.search(query) or bool(_WHICH_SANCTION.search(query))
-
-
-def _doc_of(article_id: str) -> str:
-    return re.split(r"/(?:penetapan/)?(?:pasal-|penjelasan/|bagian-)", article_id, maxsplit=1)[0]
 
 
 @dataclass
@@ -109,21 +89,14 @@ class HybridSearcher:
     def amended_by(self) -> dict[str, str]:
         """target article id -> id of the latest in-force amendment of it (from amending acts in the index)."""
         if self._amended_by is None:
-            rows = self.index.store._db.execute(
-                "SELECT a.id, a.data, d.info FROM articles a JOIN documents d ON a.doc_id = d.doc_id "
-                "WHERE a.data LIKE '%\"amends\": \"%'"
-            ).fetchall()
             latest: dict[str, tuple[int, str]] = {}
             self._amendments = []
-            for art_id, data, info_raw in rows:
-                target = json.loads(data).get("amends")
-                info = json.loads(info_raw)
-                if target:
-                    self._amendments.append((art_id, target))
-                if target and info.get("status") != "dicabut":
-                    year = int(info.get("tahun", 0))
-                    if target not in latest or year > latest[target][0]:
-                        latest[target] = (year, art_id)
+            for amendment in self.index.store.amendments():
+                self._amendments.append((amendment.article_id, amendment.target_id))
+                if amendment.act_status != "dicabut":
+                    known = latest.get(amendment.target_id)
+                    if known is None or amendment.act_year > known[0]:
+                        latest[amendment.target_id] = (amendment.act_year, amendment.article_id)
             self._amended_by = {t: a for t, (_y, a) in latest.items()}
         return self._amended_by
 
@@ -132,7 +105,7 @@ class HybridSearcher:
         diri sendiri meliputi:", "Pemberhentian … diusulkan oleh:") names what the article is about, like a
         title; an article that merely lists the topic among others has a longer lead the question covers less."""
         lead = self._lead_words(article_id)
-        return len(lead) >= 2 and len(lead & query_words) / len(lead) >= LEAD_COVERAGE
+        return len(lead) >= 2 and len(lead & query_words) / len(lead) >= self.settings.lead_coverage
 
     def _lead_words(self, article_id: str) -> frozenset[str]:
         # Called for every candidate chunk of every query: tokenize each lead once per searcher.
@@ -143,9 +116,18 @@ class HybridSearcher:
     def lead(self, article_id: str) -> str:
         """The first line of an article (its lead sentence), cached: articles do not change under a searcher."""
         if article_id not in self._leads:
-            art = self.index.store.article(article_id)
+            art = self.article(article_id)
             self._leads[article_id] = art.text.split("\n", 1)[0] if art else ""
         return self._leads[article_id]
+
+    def article(self, article_id: str) -> Article | None:
+        return self.index.store.article(article_id)
+
+    def articles_of(self, doc_id: str) -> list[Article]:
+        return self.index.store.articles(doc_id)
+
+    def loaded_documents(self) -> set[str]:
+        return set(self.index.store.document_hashes())
 
     def warm_up(self) -> None:
         _ = self.bm25
@@ -166,22 +148,23 @@ class HybridSearcher:
         top = ordered[0][1][0] if ordered else 0.0
         hits: list[SearchHit] = []
         for mention in article_mentions(query, self.registry):
-            art = self.index.store.article(mention.article_id)
+            art = self.article(mention.article_id)
             if art is not None and all(h.id != art.id for h in hits):
                 hits.append(self._hit(art, f"{art.id}#0", top + 1.0, {"citation": 1}))
-        per_material: dict[str, int] = defaultdict(int)
+        per_document: dict[str, int] = defaultdict(int)
         for article_id, (score, chunk_id) in ordered:
             if len(hits) >= k:
                 break
-            doc_id = rows[chunk_id][1] if chunk_id in rows else _doc_of(article_id)
+            doc_id = rows[chunk_id][1] if chunk_id in rows else doc_of(article_id)
             if any(h.id == article_id for h in hits):
                 continue
-            if doc_id.startswith("materi/"):
-                # Materials all talk about neutrality; two sections of one paper are enough to point to it.
-                if per_material[doc_id] >= self.settings.max_sections_per_material:
+            info = self.info(doc_id)
+            cap = kind_of(info).max_hits_per_document(self.settings) if info else None
+            if cap is not None:
+                if per_document[doc_id] >= cap:
                     continue
-                per_material[doc_id] += 1
-            art = self.index.store.article(article_id)
+                per_document[doc_id] += 1
+            art = self.article(article_id)
             if art is not None:
                 hits.append(self._hit(art, chunk_id, score, ranks[chunk_id]))
         return SearchResult(query, hits[:k], (time.perf_counter() - t0) * 1000, named)
@@ -206,24 +189,25 @@ class HybridSearcher:
     ) -> list[tuple[str, tuple[float, str]]]:
         """Chunk scores to article scores (best chunk), with the status and subject priors applied."""
         by_article: dict[str, tuple[float, str]] = {}
-        sanction_intent = sanction_question(query)
-        subject = _PPPK_SUBJECT if _PPPK_QUESTION.search(query) and not _PNS_QUESTION.search(query) \
-            else _CIVIL_SERVANT
+        sanction_intent = asks_sanction(query)
+        subject = _PPPK_SUBJECT if about_pppk_only(query) else _CIVIL_SERVANT
         query_words = set(tokenize(query, expand_slang=True))
-        definition_intent = bool(re.search(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)\b", query, re.I))
+        definition_intent = asks_definition(query)
         for chunk_id, score in fused.items():
             if chunk_id not in rows:
                 continue
             article_id, doc_id, text = rows[chunk_id][0], rows[chunk_id][1], rows[chunk_id][2]
             score *= self._weight(doc_id, named)
-            if "/penjelasan/umum" in article_id:
+            aid = ArticleId.parse(article_id)
+            if aid.is_general_elucidation:
                 score *= self.settings.general_elucidation_weight
             if article_id in self.superseded():
                 score *= self.settings.repealed_weight  # a later act replaced this text
-            if not definition_intent and article_id.endswith("/pasal-1") and "yang dimaksud dengan" in text:
+            if not definition_intent and aid.is_definitions and "yang dimaksud dengan" in text:
                 # The definitions article shares words with everything; it answers "apa yang dimaksud".
                 score *= self.settings.general_elucidation_weight
-            if not doc_id.startswith("materi/"):
+            info = self.info(doc_id)
+            if info is not None and kind_of(info).subject_priors:
                 # A long Pasal is split: its later chunks lack the lead sentence that says what it is about
                 # ("Hukuman Disiplin berat … dijatuhkan bagi PNS yang melanggar ketentuan larangan:").
                 text = f"{self.lead(article_id)}\n{text}"
@@ -247,7 +231,7 @@ class HybridSearcher:
         """A sanction article ("... sebagaimana dimaksud dalam Pasal 5 huruf n") among the best hits brings the
         article it refers to next to it: before it when the question asks what is allowed, right after it when
         the question asks about the sanction."""
-        top = sorted(by_article.items(), key=lambda kv: -kv[1][0])[:3]
+        top = sorted(by_article.items(), key=lambda kv: -kv[1][0])[: self.settings.reference_follow_top]
         for article_id, (score, chunk_id) in top:
             if chunk_id not in rows:
                 continue
@@ -257,11 +241,12 @@ class HybridSearcher:
             number = self._referenced_article(article_id, text)
             if number is None:
                 continue
-            doc = article_id.split("/pasal-")[0]
-            ref = f"{doc}/pasal-{number.lower()}"
+            ref = str(ArticleId.parse(article_id).sibling(number))
             if ref == article_id:
                 continue
-            wanted = score * (0.99 if sanction_intent else 1.01)
+            # Just below the sanction article when the sanction is asked, just above it otherwise.
+            offset = self.settings.reference_offset
+            wanted = score * (1 - offset if sanction_intent else 1 + offset)
             current = by_article.get(ref)
             if current is None or current[0] < wanted:
                 by_article[ref] = (wanted, current[1] if current else f"{ref}#0")
@@ -272,7 +257,7 @@ class HybridSearcher:
         m = _CROSS_REFERENCE.search(chunk_text)
         if m:
             return m.group(1)
-        art = self.index.store.article(article_id)
+        art = self.article(article_id)
         start = art.text.find(chunk_text[:200]) if art else -1
         if art is None or start < 0:
             return None
@@ -281,17 +266,15 @@ class HybridSearcher:
 
     def _weight(self, doc_id: str, named: list[str]) -> float:
         if doc_id in named:
-            return 1.5
+            return self.settings.named_document_weight
         info = self.info(doc_id)
         if info is None:
             return 1.0
         if info.status == "dicabut":
             return self.settings.repealed_weight
-        if info.status == "materi":
-            return self.settings.materi_weight
-        return 1.0
+        return kind_of(info).rank_weight(self.settings)
 
-    def status_of(self, art: Article, info: DocumentInfo) -> str:
+    def status_of(self, art: Article, info: DocumentInfo) -> Status:
         if info.status == "dicabut":
             return "dicabut"
         if art.id in self.superseded():

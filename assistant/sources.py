@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.retrieval import HybridSearcher
+from ingest.kinds import article_label
 from ingest.lexical import tokenize
-from netral.labels import article_label
 from netral.records import Article, DocumentInfo, Provision, SearchHit, Source
 
 MAX_QUOTE_CHARS = 700
@@ -47,13 +47,13 @@ def _trim(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
 def select_sources(
     searcher: HybridSearcher, hits: Sequence[SearchHit], question: str, limit: int, prefer_binding: bool = True
 ) -> list[Source]:
-    """Numbered sources: in-force regulation first, at most one non-binding material, repealed law only
+    """Numbered sources: in-force regulation first, few non-binding materials, repealed law only
     when nothing in force was found for it."""
     chosen: list[SearchHit] = []
     materials = 0
     for h in hits:
         if h.status == "materi":
-            if materials >= 1:
+            if materials >= searcher.settings.max_materials_per_answer:
                 continue
             materials += 1
         chosen.append(h)
@@ -63,7 +63,7 @@ def select_sources(
         chosen = in_force + older
     out: list[Source] = []
     for h in chosen[:limit]:
-        art = searcher.index.store.article(h.id)
+        art = searcher.article(h.id)
         info = searcher.info(h.doc_id)
         if art is None or info is None:
             continue
@@ -86,7 +86,7 @@ def repeal_clause(searcher: HybridSearcher, new_doc_id: str, old: DocumentInfo) 
     if info is None:
         return None
     mention = re.compile(rf"Nomor\s+{re.escape(old.nomor)}\s+Tahun\s+{old.tahun}\b[^.;]*?\bdicabut", re.S)
-    for art in searcher.index.store.articles(new_doc_id):
+    for art in searcher.articles_of(new_doc_id):
         if art.kind != "pasal" or not mention.search(art.text):
             continue
         prov = next((p for p in art.all_provisions() if mention.search(p.text)), None)

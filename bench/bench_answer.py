@@ -25,7 +25,7 @@ from assistant.backends import create_generator
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
 from ingest.embedders import create
-from ingest.pipeline import Index
+from ingest.index import Index
 from netral.config import Settings
 from netral.records import Answer
 

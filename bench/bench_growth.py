@@ -74,7 +74,8 @@ def write_replicas(source: Path, target: Path, replicas: range) -> None:
 
 def step_ingest(corpus: Path, data: Path, factor: int) -> dict:
     from ingest.embedders import create
-    from ingest.pipeline import Index, Ingestor
+    from ingest.index import Index
+    from ingest.pipeline import Ingestor
     from netral.config import Settings
 
     settings = Settings.from_env().with_(data_dir=data, corpus_dir=corpus)
@@ -94,7 +95,7 @@ def step_measure(corpus: Path, data: Path, factor: int) -> dict:
     from assistant.answering import Assistant
     from assistant.retrieval import HybridSearcher
     from ingest.embedders import create
-    from ingest.pipeline import Index
+    from ingest.index import Index
     from netral.config import Settings
 
     settings = Settings.from_env().with_(data_dir=data, corpus_dir=corpus, backend="extractive")

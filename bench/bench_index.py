@@ -25,7 +25,8 @@ from harness import RESULTS, dir_mb, pct, queries  # the project's packages are 
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
 from ingest.embedders import create
-from ingest.pipeline import Index, Ingestor
+from ingest.index import Index
+from ingest.pipeline import Ingestor
 from netral.config import Settings
 
 

@@ -34,7 +34,7 @@ def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
                  env_extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NETRAL_BACKEND": backend, **(env_extra or {})}
     log = log_path.open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--port", str(port),
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "web", "--port", str(port),
                              "--workers", str(workers)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 300
     for p in range(port, port + workers):

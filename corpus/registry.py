@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -62,6 +63,14 @@ class Registry:
                 return d
         return None
 
+    def governing(self, topics: Sequence[str]) -> list[DocumentInfo]:
+        """Documents whose registry `topik` names one of `topics` (in that order): where those topics'
+        detailed rules are."""
+        out: list[DocumentInfo] = []
+        for topic in topics:
+            out.extend(d for d in self.documents if topic in d.topics and d not in out)
+        return out
+
     def replacement_for(self, doc_id: str) -> DocumentInfo | None:
         """The in-force document that repealed `doc_id`, following the chain."""
         doc = self.get(doc_id)
@@ -95,6 +104,8 @@ def _to_info(entry: dict) -> DocumentInfo:
         mengubah=tup("mengubah"),
         diubah_oleh=tup("diubah_oleh"),
         aliases=tup("aliases"),
+        topics=tup("topik"),
+        missing_note=entry.get("bila_tidak_dimuat", ""),
         lengkap=bool(entry.get("lengkap", True)),
         catatan=entry.get("catatan", ""),
     )

@@ -6,22 +6,55 @@ Everything is computed at article level: a citation of `pp-94-2021/pasal-5/huruf
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
 from evals.gold import GoldItem
+from netral.ids import article_of
 from netral.records import Answer
 
 KS = (1, 3, 5, 10)
-_ARTICLE = re.compile(r"^(.*?/(?:penetapan/)?(?:pasal-[0-9a-z]+|penjelasan/umum|bagian-\d+))")
 
 
-def article_of(citation_id: str) -> str:
-    m = _ARTICLE.match(citation_id)
-    return m.group(1) if m else citation_id
+@dataclass(frozen=True)
+class Metric:
+    """A summary number of an evaluation run: its name (the key in metrics.json and in thresholds.toml), which
+    way is better, and what it measures."""
+
+    name: str
+    higher_is_better: bool
+    description: str
+
+    @property
+    def bound(self) -> str:
+        """The thresholds.toml bound that guards it: a floor for higher-is-better metrics, else a ceiling."""
+        return "min" if self.higher_is_better else "max"
+
+
+METRICS: tuple[Metric, ...] = (
+    *(Metric(f"hit@{k}", True, f"a reference article among the first {k} retrieved") for k in KS),
+    Metric("mrr", True, "mean reciprocal rank of the first reference article retrieved"),
+    Metric("id_context_precision", True, "ragas IDBasedContextPrecision over article ids"),
+    Metric("id_context_recall", True, "ragas IDBasedContextRecall over article ids"),
+    Metric("citation_hit", True, "a reference article among the citations"),
+    Metric("citation_precision", True, "share of cited articles that are reference articles"),
+    Metric("citation_recall", True, "share of reference articles cited"),
+    Metric("citation_validity", True, "every citation exists in the corpus and quotes it exactly"),
+    Metric("verdict_accuracy", True, "verdict equals the reference verdict"),
+    Metric("abstention_accuracy", True, "out-of-scope questions declined"),
+    Metric("false_abstention_rate", False, "in-scope questions declined"),
+    Metric("repealed_as_in_force", False, "citations of repealed law shown as in force (count)"),
+    Metric("string_similarity", True, "ragas NonLLMStringSimilarity to the reference answer"),
+    Metric("rouge_l", True, "ROUGE-L to the reference answer"),
+    Metric("chrf", True, "chrF to the reference answer"),
+    Metric("faithfulness", True, "ragas Faithfulness (LLM judge)"),
+    Metric("response_relevancy", True, "ragas ResponseRelevancy (LLM judge)"),
+    Metric("seconds_mean", False, "mean seconds per answer"),
+    Metric("crashed", False, "items whose answer raised (count)"),
+)
+METRIC_BY_NAME = {m.name: m for m in METRICS}
 
 
 @dataclass

@@ -12,13 +12,10 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from evals.metrics import ItemResult, aggregate
+from evals.metrics import METRIC_BY_NAME, METRICS, ItemResult, aggregate
 from evals.ragas_eval import JUDGED, NON_LLM
 
-HEADLINE = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr", "id_context_precision", "id_context_recall",
-            "citation_hit", "citation_precision", "citation_recall", "citation_validity", "verdict_accuracy",
-            "abstention_accuracy", "false_abstention_rate", "repealed_as_in_force", "string_similarity",
-            "rouge_l", "chrf", "faithfulness", "response_relevancy", "seconds_mean")
+HEADLINE = tuple(m.name for m in METRICS)
 CATEGORY_COLUMNS = ("items", "hit@5", "mrr", "citation_hit", "verdict_accuracy", "abstained")
 
 
@@ -59,19 +56,35 @@ def worst(results: Sequence[ItemResult], n: int = 12) -> list[ItemResult]:
     return sorted(bad, key=badness)[:n]
 
 
-def check(summary: dict[str, Any], thresholds_path: Path) -> list[str]:
-    """Failures against the thresholds file: `metric = {min = x}` or `{max = y}`."""
+def gated(thresholds_path: Path) -> list[tuple[str, float]]:
+    """(metric name, bound) for every metric the thresholds file guards, in the report's order. A bound on the
+    wrong side of a metric (a `max` on a higher-is-better one) or an unknown name is a mistake in the file."""
     rules = tomllib.loads(thresholds_path.read_text(encoding="utf-8"))
-    failures = []
-    for metric, rule in rules.items():
-        value = summary.get(metric)
-        if value is None:
-            failures.append(f"{metric}: not measured")
+    unknown = sorted(set(rules) - set(METRIC_BY_NAME))
+    if unknown:
+        raise ValueError(f"{thresholds_path}: unknown metrics {unknown}")
+    out = []
+    for m in METRICS:
+        if m.name not in rules:
             continue
-        if "min" in rule and value < rule["min"]:
-            failures.append(f"{metric} = {value} < {rule['min']}")
-        if "max" in rule and value > rule["max"]:
-            failures.append(f"{metric} = {value} > {rule['max']}")
+        rule = rules[m.name]
+        if set(rule) != {m.bound}:
+            raise ValueError(f"{thresholds_path}: {m.name} takes {{{m.bound} = …}}, not {rule}")
+        out.append((m.name, rule[m.bound]))
+    return out
+
+
+def check(summary: dict[str, Any], thresholds_path: Path) -> list[str]:
+    """Failures against the thresholds file: `metric = {min = x}` or `{max = y}`, as the metric's direction says."""
+    failures = []
+    for name, bound in gated(thresholds_path):
+        value = summary.get(name)
+        if value is None:
+            failures.append(f"{name}: not measured")
+        elif METRIC_BY_NAME[name].higher_is_better and value < bound:
+            failures.append(f"{name} = {value} < {bound}")
+        elif not METRIC_BY_NAME[name].higher_is_better and value > bound:
+            failures.append(f"{name} = {value} > {bound}")
     return failures
 
 

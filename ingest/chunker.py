@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from netral.labels import context_line
+from ingest.kinds import kind_of
+from netral.ids import chunk_id
 from netral.records import Article, Chunk, DocumentInfo
 
 
 def chunk_article(article: Article, info: DocumentInfo, max_chars: int) -> list[Chunk]:
-    context = context_line(article, info)
-    meta = {"doc_id": info.id, "article_id": article.id, "kind": article.kind, "number": article.number}
+    context = kind_of(info).context(article, info)
     body = article.text
     if article.penjelasan and len(body) + len(article.penjelasan) + 13 <= max_chars:
         # Short elucidations ride along: they often hold the words people use ("ikut kampanye" = "hadir").
@@ -18,8 +18,7 @@ def chunk_article(article: Article, info: DocumentInfo, max_chars: int) -> list[
         extra = _pieces(f"Penjelasan: {article.penjelasan}", max_chars) if article.penjelasan else []
     pieces = _pieces(body, max_chars) + extra
     return [
-        Chunk(id=f"{article.id}#{k}", article_id=article.id, doc_id=info.id, text=piece, context=context,
-              metadata={**meta, "part": k})
+        Chunk(id=chunk_id(article.id, k), article_id=article.id, doc_id=info.id, text=piece, context=context)
         for k, piece in enumerate(pieces)
     ]
 

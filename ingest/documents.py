@@ -6,24 +6,15 @@ import re
 from pathlib import Path
 
 from corpus.registry import Registry, doc_id_for
-from netral.records import DocumentInfo
+from netral.records import MATERIAL_JENIS, DocumentInfo
+from netral.regulation_types import code_of_heading, heading_pattern
 
 _TITLE = re.compile(
-    r"(?P<jenis>PERATURAN\s+PEMERINTAH\s+PENGGANTI\s+UNDANG-UNDANG|UNDANG-UNDANG|PERATURAN\s+PEMERINTAH|"
-    r"PERATURAN\s+PRESIDEN|PERATURAN\s+MENTERI|KEPUTUSAN\s+BERSAMA|SURAT\s+EDARAN)"
+    rf"(?P<jenis>{heading_pattern()})"
     r"[^\n]{0,80}?\s+NOMOR\s+(?P<nomor>[0-9lIO]{1,4})\s+TAHUN\s+(?P<tahun>[0-9lIO]{4})"
     r"(?:\s+TENTANG\s+(?P<tentang>.{5,200}?)(?:\s+DENGAN\s+RAHMAT|\n\n|$))?",
     re.S,
 )
-_JENIS_CODE = {
-    "UNDANG-UNDANG": "UU",
-    "PERATURAN PEMERINTAH": "PP",
-    "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG": "PERPPU",
-    "PERATURAN PRESIDEN": "PERPRES",
-    "PERATURAN MENTERI": "PERMEN",
-    "KEPUTUSAN BERSAMA": "SKB",
-    "SURAT EDARAN": "SE",
-}
 _DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 
 
@@ -46,7 +37,7 @@ def identify(path: Path, first_page: str, registry: Registry) -> DocumentInfo:
             )
     title = registry.material_title(path.name) or _first_line(first_page) or path.stem
     return DocumentInfo(
-        id=f"materi/{path.stem}", jenis="MATERI", nomor="", tahun=0, tentang=title, status="materi",
+        id=f"materi/{path.stem}", jenis=MATERIAL_JENIS, nomor="", tahun=0, tentang=title, status="materi",
         file=path.name,
     )
 
@@ -56,7 +47,7 @@ def detect_title(text: str) -> tuple[str, str, int, str] | None:
     m = _TITLE.search(head)
     if not m:
         return None
-    jenis = _JENIS_CODE[re.sub(r"\s+", " ", m.group("jenis"))]
+    jenis = code_of_heading(m.group("jenis"))
     nomor = str(int(m.group("nomor").translate(_DIGITS)))
     tahun = int(m.group("tahun").translate(_DIGITS))
     tentang = re.sub(r"\s+", " ", m.group("tentang") or "").strip().title()

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,62 +15,19 @@ from ingest.chunker import chunk_article
 from ingest.clean import clean
 from ingest.documents import identify
 from ingest.embedders import Embedder
-from ingest.lexical import BM25Index, lexical_units
-from ingest.materials import split_material
-from ingest.store import ArticleStore, VectorStore
-from ingest.structure import PARSER_VERSION, parse_regulation
-from netral.config import Settings
+from ingest.index import Index
+from ingest.kinds import kind_of
+from ingest.lock import ingest_lock
+from ingest.structure import PARSER_VERSION
 from netral.records import Chunk, IngestReport, ParsedDocument
 
 log = logging.getLogger(__name__)
 
-BM25_FILE = "bm25.json"
-LOCK_FILE = "ingest.lock"
-# Bump when tokenisation or the passage scheme changes, so persisted BM25 files are rebuilt.
-LEXICAL_VERSION = "units-4"
 EMBED_BATCH = 16
 
 
 class NoDocuments(RuntimeError):
     pass
-
-
-class IngestBusy(RuntimeError):
-    """Another ingest (the CLI, the admin tab, another web worker) is writing this index right now."""
-
-
-@contextmanager
-def ingest_lock(index_dir: Path) -> Iterator[None]:
-    """One ingest at a time per index folder, across processes. An advisory lock on a file in the index
-    folder: the kernel releases it when its holder exits, even by SIGKILL, so no stale lock is ever left."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(index_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise IngestBusy(
-                "pengindeksan lain sedang berjalan pada indeks ini (dari perintah `netral ingest` atau tab "
-                "admin); tunggu sampai selesai, lalu ulangi"
-            ) from exc
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def ingest_running(index_dir: Path) -> bool:
-    """Whether some process holds the ingest lock of this index folder."""
-    path = index_dir / LOCK_FILE
-    if not path.exists():
-        return False
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        return False
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
 
 
 class ProgressHook:
@@ -85,41 +38,6 @@ class ProgressHook:
     def chunks_embedded(self, n: int) -> None: ...
 
     def document_done(self, name: str, status: str) -> None: ...
-
-
-@dataclass
-class Index:
-    """The opened index: what search needs."""
-
-    store: ArticleStore
-    vectors: VectorStore
-    settings: Settings
-
-    @classmethod
-    def open(cls, settings: Settings) -> Index:
-        settings.index_dir.mkdir(parents=True, exist_ok=True)
-        store = ArticleStore(settings.index_dir / "articles.sqlite")
-        vectors = VectorStore(settings.index_dir / "chroma", settings.collection, settings.chroma_url)
-        return cls(store, vectors, settings)
-
-    @property
-    def bm25_path(self) -> Path:
-        return self.settings.index_dir / BM25_FILE
-
-    def lexical(self) -> BM25Index:
-        """The persisted BM25 index, rebuilt if it does not match the article store."""
-        fp = f"{LEXICAL_VERSION}|{self.store.fingerprint()}"
-        if self.bm25_path.exists():
-            idx = BM25Index.load(self.bm25_path)
-            if idx.fingerprint == fp:
-                return idx
-        units = (u for cid, ctx, text in self.store.chunk_parts() for u in lexical_units(cid, ctx, text))
-        idx = BM25Index.build(units, fingerprint=fp)
-        idx.save(self.bm25_path)
-        return idx
-
-    def close(self) -> None:
-        self.store.close()
 
 
 class Ingestor:
@@ -250,19 +168,8 @@ class Ingestor:
     def parse(self, src: loaders.SourceText) -> ParsedDocument:
         text = clean(src.text)
         info = identify(src.path, text[:3000], self.registry)
-        if info.is_regulation:
-            result = parse_regulation(text, info)
-            if not any(a.kind == "pasal" for a in result.articles):
-                raise loaders.LoadError(
-                    "tidak ditemukan satu pun Pasal; berkas ini bukan teks peraturan yang dapat diurai "
-                    "(pindahkan ke folder materi/ bila ini materi sosialisasi)"
-                )
-            articles, warnings = result.articles, result.warnings
-        else:
-            articles, warnings = split_material(text, info), []
-            if not articles:
-                raise loaders.LoadError("materi tidak berisi teks yang dapat dipotong menjadi bagian")
-        return ParsedDocument(info, str(src.path.name), src.content_hash, articles, warnings)
+        parsed = kind_of(info).parse(text, info)
+        return ParsedDocument(info, str(src.path.name), src.content_hash, parsed.articles, parsed.warnings)
 
     def _embed(self, chunks: list[Chunk], hook: ProgressHook) -> np.ndarray:
         if not chunks:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from netral.records import Article, Chunk, DocumentInfo, ParsedDocument, Provision
+from netral.records import Amendment, Article, Chunk, DocumentInfo, ParsedDocument, Provision
 from netral.sqlite import open_db
 
 SCHEMA = """
@@ -167,6 +167,25 @@ class ArticleStore:
     def articles(self, doc_id: str) -> list[Article]:
         rows = self._db.execute("SELECT data FROM articles WHERE doc_id=? ORDER BY ord", (doc_id,)).fetchall()
         return [article_from_json(r[0]) for r in rows]
+
+    def article_texts(self) -> dict[str, str]:
+        """article id -> exact article text, for checking that quotes are the corpus' words."""
+        rows = self._db.execute("SELECT id, data FROM articles").fetchall()
+        return {r[0]: json.loads(r[1])["text"] for r in rows}
+
+    def amendments(self) -> list[Amendment]:
+        """Every article of an amending act in the index, with the act's year and status."""
+        rows = self._db.execute(
+            "SELECT a.id, a.data, d.info FROM articles a JOIN documents d ON a.doc_id = d.doc_id "
+            "WHERE a.data LIKE '%\"amends\": \"%'"
+        ).fetchall()
+        out = []
+        for art_id, data, info_raw in rows:
+            target = json.loads(data).get("amends")
+            info = json.loads(info_raw)
+            if target:
+                out.append(Amendment(art_id, target, int(info.get("tahun", 0)), info.get("status", "berlaku")))
+        return out
 
     def article_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM articles").fetchall()}

@@ -212,7 +212,7 @@ def split_trailing_headings(body: str) -> tuple[str, list[str]]:
 def apply_headings(path: list[str], headings: list[str]) -> list[str]:
     new = list(path)
     for h in headings:
-        level = 0 if h.startswith("BAB") else 1 if h.startswith("Bagian") else 2
+        level = _level(h)
         new = [p for p in new if _level(p) < level] + [h]
     return new
 
@@ -399,7 +399,7 @@ def parse_body(text: str, seg: Segment, doc_id: str, prefix: str = "") -> ParseR
     return ParseResult(arts, warnings)
 
 
-def parse_penjelasan(text: str, seg: Segment, doc_id: str, prefix: str = "") -> tuple[str, dict[str, str]]:
+def parse_penjelasan(text: str, seg: Segment) -> tuple[str, dict[str, str]]:
     """(penjelasan umum, {article number: penjelasan text})."""
     m_umum = _UMUM.search(text, seg.start, seg.end)
     m_pdp = _PASAL_DEMI_PASAL.search(text, seg.start, seg.end)
@@ -557,7 +557,7 @@ def _attach_penjelasan(
         per = parse_amending_penjelasan(text, seg, {a.number for a in articles})
         umum = ""
     else:
-        umum, per = parse_penjelasan(text, seg, info.id, prefix)
+        umum, per = parse_penjelasan(text, seg)
     for number, expl in per.items():
         art = by_id.get(_article_id(info.id, number, prefix))
         if art is not None and not art.penjelasan:

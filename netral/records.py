@@ -8,16 +8,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-# Status of a document or article as shown to users.
-Status = Literal["berlaku", "dicabut", "diubah", "materi", "tidak diketahui"]
+from netral.ids import ArticleId
+from netral.regulation_types import long_name
+from netral.statuses import Status
 
-STATUS_LABEL: dict[str, str] = {
-    "berlaku": "berlaku",
-    "dicabut": "dicabut",
-    "diubah": "berlaku (telah diubah)",
-    "materi": "materi sosialisasi (tidak mengikat)",
-    "tidak diketahui": "status tidak diketahui",
-}
+# A document is either a regulation (parsed into Pasal) or training material (cut into sections); the kind
+# decides how it is parsed, chunked, labelled, ranked and cited (ingest/kinds).
+DocKind = Literal["peraturan", "materi"]
+MATERIAL_JENIS = "MATERI"
 
 
 @dataclass(frozen=True)
@@ -39,34 +37,29 @@ class DocumentInfo:
     aliases: tuple[str, ...] = ()
     lengkap: bool = True
     catatan: str = ""
+    topics: tuple[str, ...] = ()  # question topics whose detailed rules this document holds
+    missing_note: str = ""  # what an answer on those topics says while the document is not loaded
 
     @property
     def short_name(self) -> str:
         """"PP 94/2021"; training material keeps its id."""
-        if self.jenis == "MATERI":
+        if self.kind == "materi":
             return self.tentang
         return f"{self.jenis} {self.nomor}/{self.tahun}"
 
     @property
     def long_name(self) -> str:
-        if self.jenis == "MATERI":
+        if self.kind == "materi":
             return f"Materi sosialisasi: {self.tentang}"
-        return f"{_JENIS_LONG.get(self.jenis, self.jenis)} Nomor {self.nomor} Tahun {self.tahun} tentang {self.tentang}"
+        return f"{long_name(self.jenis)} Nomor {self.nomor} Tahun {self.tahun} tentang {self.tentang}"
+
+    @property
+    def kind(self) -> DocKind:
+        return "materi" if self.jenis == MATERIAL_JENIS else "peraturan"
 
     @property
     def is_regulation(self) -> bool:
-        return self.jenis != "MATERI"
-
-
-_JENIS_LONG = {
-    "UU": "Undang-Undang",
-    "PP": "Peraturan Pemerintah",
-    "PERPPU": "Peraturan Pemerintah Pengganti Undang-Undang",
-    "PERPRES": "Peraturan Presiden",
-    "PERMEN": "Peraturan Menteri",
-    "SKB": "Keputusan Bersama",
-    "SE MENPANRB": "Surat Edaran Menteri PANRB",
-}
+        return self.kind == "peraturan"
 
 
 @dataclass
@@ -109,6 +102,16 @@ class Article:
         return out
 
 
+@dataclass(frozen=True)
+class Amendment:
+    """An article of an amending act that replaces or inserts `target_id` in the act it amends."""
+
+    article_id: str
+    target_id: str
+    act_year: int
+    act_status: Status
+
+
 @dataclass
 class ParsedDocument:
     info: DocumentInfo
@@ -127,7 +130,6 @@ class Chunk:
     doc_id: str
     text: str  # what users read (exact article text)
     context: str  # "[PP 94/2021 tentang Disiplin PNS › BAB II › Pasal 5]"
-    metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
     def embed_text(self) -> str:
@@ -140,7 +142,7 @@ class SearchHit:
     chunk_id: str
     doc_id: str
     label: str
-    status: str
+    status: Status
     score: float
     text: str
     context: str = ""
@@ -188,7 +190,7 @@ class Source:
     article_id: str
     doc_id: str
     label: str  # label of the quoted provision: "Pasal 5 huruf n PP 94/2021"
-    status: str
+    status: Status
     quote: str  # exact text of the best-matching provision (or the article)
     provision: str  # "huruf-n" or ""
     text: str  # whole article text, for the model's context
@@ -196,7 +198,7 @@ class Source:
 
     @property
     def citation_id(self) -> str:
-        return f"{self.article_id}/{self.provision}" if self.provision else self.article_id
+        return str(ArticleId.parse(self.article_id).at(self.provision))
 
 
 @dataclass
@@ -204,7 +206,7 @@ class Citation:
     id: str
     doc_id: str
     label: str
-    status: str
+    status: Status
     quote: str
     number: int = 0
     article_id: str = ""
@@ -221,7 +223,7 @@ class ArticleView:
     id: str
     title: str  # "Pasal 5 PP 94/2021"
     document: str  # long name of the document
-    status: str
+    status: Status
     text: str
     penjelasan: str = ""
 

@@ -17,8 +17,9 @@ import pytest
 
 from corpus.registry import Registry
 from ingest import embedders
+from ingest.index import Index
 from ingest.lexical import tokenize
-from ingest.pipeline import Index, Ingestor
+from ingest.pipeline import Ingestor
 from netral.config import Settings
 
 REPO = Path(__file__).resolve().parents[1]

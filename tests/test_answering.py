@@ -16,14 +16,14 @@ from langchain_core.messages import AIMessage
 from assistant.answering import Assistant
 from assistant.backends import LangChainGenerator
 from assistant.compose import check_citations, parse_verdict
-from assistant.query import is_out_of_scope, rewrite_follow_up
 from assistant.retrieval import HybridSearcher
+from assistant.understanding import is_out_of_scope, rewrite_follow_up
 from corpus.registry import Registry
-from ingest.pipeline import Index
-from netral.batch import run_batch
+from ingest.index import Index
 from netral.config import Settings
 from netral.records import Answer, Source
 from tests.conftest import HashEmbedder
+from ui.batch import run_batch
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from assistant.answering import Assistant
 from assistant.backends import BackendUnavailable, create_generator
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
-from ingest.pipeline import Index
+from ingest.index import Index
 from netral.config import Settings
 from tests.conftest import HashEmbedder
 

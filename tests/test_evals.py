@@ -14,10 +14,11 @@ from evals.gold import default_path, load_gold, validate
 from evals.metrics import ItemResult, article_of, citation_scores, retrieval_scores
 from evals.report import check, write_report
 from evals.runner import run_items
-from ingest.pipeline import Index, Ingestor
-from netral import cli
+from ingest.index import Index
+from ingest.pipeline import Ingestor
 from netral.config import Settings
 from tests.conftest import HashEmbedder
+from ui import cli
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from corpus.registry import Registry
+from ingest.index import Index
 from ingest.loaders import LoadError, load
-from ingest.pipeline import Index, Ingestor
+from ingest.pipeline import Ingestor
 from netral.config import Settings
 from tests.conftest import REPO, HashEmbedder
 
@@ -23,7 +24,8 @@ import sys, time
 sys.path.insert(0, {repo!r})
 from pathlib import Path
 from corpus.registry import Registry
-from ingest.pipeline import Index, Ingestor
+from ingest.index import Index
+from ingest.pipeline import Ingestor
 from netral.config import Settings
 from tests.conftest import HashEmbedder
 

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from corpus.registry import Registry
-from ingest.pipeline import Index, Ingestor, NoDocuments
+from ingest.index import Index
+from ingest.pipeline import Ingestor, NoDocuments
 from ingest.store import IndexMismatch
 from netral.config import Settings
 from tests.conftest import HashEmbedder

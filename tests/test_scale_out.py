@@ -15,10 +15,12 @@ import pytest
 from assistant.answering import Assistant
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
-from ingest.pipeline import Index, IngestBusy, Ingestor, ingest_lock, ingest_running
-from netral import cli
+from ingest.index import Index
+from ingest.lock import IngestBusy, ingest_lock, ingest_running
+from ingest.pipeline import Ingestor
 from netral.config import Settings
 from tests.conftest import HashEmbedder, free_port
+from ui import cli
 from ui.reload import AssistantReloader
 from ui.workers import Supervisor
 
@@ -46,7 +48,7 @@ def test_cli_ingest_says_another_ingest_is_running(settings: Settings, capsys: p
 
 def test_lock_of_a_killed_ingest_is_released(tmp_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from ingest.pipeline import ingest_lock\n"
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from ingest.lock import ingest_lock\n"
          f"with ingest_lock(Path({str(tmp_path)!r})):\n    print('held', flush=True); time.sleep(60)"],
         stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1],
     )

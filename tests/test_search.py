@@ -7,12 +7,13 @@ import json
 import pytest
 
 from assistant.citations import article_mentions, doc_mentions
-from assistant.retrieval import HybridSearcher, sanction_question
+from assistant.retrieval import HybridSearcher
+from assistant.understanding import asks_sanction
 from corpus.registry import Registry
-from ingest.pipeline import Index
-from netral import cli
+from ingest.index import Index
 from netral.config import Settings
 from tests.conftest import HashEmbedder
+from ui import cli
 
 
 @pytest.fixture
@@ -108,7 +109,7 @@ def test_cli_empty_index_message(tmp_path, capsys: pytest.CaptureFixture[str], m
     assert "netral ingest" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("question,asks_sanction", [
+@pytest.mark.parametrize("question,expected", [
     ("kalau cuma like postingan caleg kena sanksi?", False),
     ("ruang rapat dipakai sosialisasi caleg, pns yg ngatur kena pasal apa", False),
     ("Apa sanksi PNS yang menggunakan fasilitas negara saat kampanye?", True),
@@ -117,8 +118,8 @@ def test_cli_empty_index_message(tmp_path, capsys: pytest.CaptureFixture[str], m
     ("kena sanksi apa kalau PNS pasang baliho caleg?", True),
     ("Apakah PNS boleh menjadi anggota partai politik?", False),
 ])
-def test_sanction_intent_separates_whether_from_which(question: str, asks_sanction: bool) -> None:
-    assert sanction_question(question) is asks_sanction
+def test_sanction_intent_separates_whether_from_which(question: str, expected: bool) -> None:
+    assert asks_sanction(question) is expected
 
 
 def test_split_sanction_article_brings_the_prohibition_it_refers_to(searcher: HybridSearcher) -> None:

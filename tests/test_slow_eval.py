@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from netral import cli
 from netral.config import Settings
+from ui import cli
 
 pytestmark = pytest.mark.slow
 

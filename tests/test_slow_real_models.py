@@ -10,7 +10,8 @@ import pytest
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
 from ingest.embedders import create
-from ingest.pipeline import Index, Ingestor
+from ingest.index import Index
+from ingest.pipeline import Ingestor
 from ingest.store import IndexMismatch
 from netral.config import Settings
 from tests.conftest import HashEmbedder, make_corpus

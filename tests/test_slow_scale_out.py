@@ -28,7 +28,7 @@ PP42 = "peraturan/pp-42-2004-jiwa-korps-kode-etik-pns.md"
 
 
 def _netral(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "netral.cli", *args], env=env, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui.cli", *args], env=env, capture_output=True, text=True,
                           timeout=600, check=False)
 
 
@@ -94,7 +94,7 @@ def test_workers_on_a_chroma_server(chroma_server: str, tmp_path: Path, corpus_d
 
     port = free_port()
     ports = [port, port + 1]
-    supervisor = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--workers", "2", "--port", str(port)],
+    supervisor = subprocess.Popen([sys.executable, "-m", "ui.cli", "web", "--workers", "2", "--port", str(port)],
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         _wait(lambda: all(_up(p) for p in ports), 240, "both workers")
@@ -165,7 +165,7 @@ def test_openai_backend_on_a_real_openai_compatible_server(openai_server: Any, r
     from assistant.retrieval import HybridSearcher
     from corpus.registry import Registry
     from ingest.embedders import create
-    from ingest.pipeline import Index
+    from ingest.index import Index
 
     proc, url = openai_server
     settings = real_index.with_(backend="openai", openai_base_url=url, openai_model="qwen", llm_timeout=120.0)

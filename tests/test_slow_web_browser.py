@@ -35,7 +35,7 @@ def server(real_index: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     env = {**os.environ, "NETRAL_DATA_DIR": str(data / "data"), "NETRAL_BACKEND": "extractive",
            "NETRAL_CORPUS_DIR": str(real_index.corpus_dir), "NETRAL_ADMIN_PASSWORD": "uji"}
     log = (data / "server.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--port", str(port)], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "web", "--port", str(port)], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 120

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from ingest.loaders import SUPPORTED
-from ingest.pipeline import IngestBusy, ProgressHook
+from ingest.lock import IngestBusy
+from ingest.pipeline import ProgressHook
 from netral.config import Settings
+from netral.records import IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +75,7 @@ class Admin:
     """Operations of the admin tab; `ingest` runs one corpus ingest and returns its report."""
 
     def __init__(self, settings: Settings, status: Callable[[], dict[str, Any]],
-                 ingest: Callable[[ProgressHook], Any], on_ingested: Callable[[], None] = lambda: None):
+                 ingest: Callable[[ProgressHook], IngestReport], on_ingested: Callable[[], None] = lambda: None):
         self.settings = settings
         self._status = status
         self._ingest = ingest

@@ -21,11 +21,11 @@ from typing import Any, Protocol
 import gradio as gr
 
 from assistant.letter import LetterDetails, draft_letter
-from netral.batch import answer_file
 from netral.config import Settings
 from netral.records import Answer, ArticleView
 from ui import render
 from ui.admin import Admin, UploadRejected
+from ui.batch import answer_file
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
 

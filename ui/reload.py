@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 
-from ingest.pipeline import Index, ingest_running
+from assistant.answering import Assistant
+from assistant.session import open_searcher
+from ingest.lock import ingest_running
 from ingest.store import ArticleStore
 from netral.config import Settings
 
@@ -25,7 +26,7 @@ RETIRE_AFTER_S = 300.0
 
 
 class AssistantReloader:
-    def __init__(self, settings: Settings, assistant: Any):
+    def __init__(self, settings: Settings, assistant: Assistant):
         self.settings = settings
         self.assistant = assistant
         self._fingerprint = self._current()
@@ -36,15 +37,12 @@ class AssistantReloader:
 
     def reload(self) -> None:
         """Give the assistant a fresh searcher (new connection, BM25 and caches) over the index as it is now."""
-        from assistant.retrieval import HybridSearcher
-
         with self._lock:
             fingerprint = self._current()
-            old = self.assistant.searcher
-            searcher = HybridSearcher(Index.open(self.settings), old.embedder, self.assistant.registry,
-                                      self.settings)
+            current = self.assistant.searcher
+            searcher = open_searcher(self.settings, current.embedder, self.assistant.registry)
             searcher.warm_up()
-            self.assistant.searcher = searcher
+            old = self.assistant.replace_searcher(searcher)
             self._fingerprint = fingerprint
             timer = threading.Timer(RETIRE_AFTER_S, old.index.close)
             timer.daemon = True

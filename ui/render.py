@@ -10,7 +10,9 @@ import html
 import re
 from collections.abc import Callable
 
-from netral.records import STATUS_LABEL, VERDICT_LABEL, Answer, ArticleView, Citation
+from netral.records import VERDICT_LABEL, Answer, ArticleView, Citation
+from netral.statuses import status_badge as badge_text
+from netral.statuses import status_label
 
 ArticleLookup = Callable[[str], ArticleView | None]
 
@@ -23,9 +25,6 @@ VERDICT_CLASS = {
 }
 VERDICT_ICON = {"boleh": "✓", "tidak_boleh": "✕", "bersyarat": "!", "informasi": "i", "di_luar_cakupan": "?"}
 STATUS_CLASS = {"berlaku": "s-berlaku", "diubah": "s-diubah", "dicabut": "s-dicabut", "materi": "s-materi"}
-# Short badge texts; the long explanation goes into the badge's title.
-STATUS_BADGE = {"berlaku": "berlaku", "diubah": "berlaku · telah diubah", "dicabut": "dicabut",
-                "materi": "materi sosialisasi", "tidak diketahui": "status tidak diketahui"}
 
 EMPTY_PANEL = (
     '<div class="nt-panel nt-empty">Dasar hukum jawaban akan muncul di sini: pasal yang dikutip, teksnya, '
@@ -53,7 +52,7 @@ def verdict_badge(verdict: str) -> str:
 
 def status_badge(status: str) -> str:
     return (f'<span class="nt-status {STATUS_CLASS.get(status, "s-lain")}" '
-            f'title="{esc(STATUS_LABEL.get(status, status))}">{esc(STATUS_BADGE.get(status, status))}</span>')
+            f'title="{esc(status_label(status))}">{esc(badge_text(status))}</span>')
 
 
 def _paragraphs(text: str) -> str:
@@ -99,18 +98,34 @@ def answer_panel(ans: Answer, lookup: ArticleLookup | None = None) -> str:
     return "".join(parts)
 
 
+def verdict_heading(ans: Answer) -> str:
+    """The verdict label, or "" when the answer already opens with it ("Tidak boleh. …")."""
+    label = VERDICT_LABEL.get(ans.verdict, ans.verdict)
+    return "" if ans.answer.lower().startswith(label.lower()) else label
+
+
 def answer_message(ans: Answer) -> str:
     """The assistant's chat bubble in Markdown: verdict first, the answer, then the short citation list."""
-    label = VERDICT_LABEL.get(ans.verdict, ans.verdict)
-    # Answers usually open with the verdict ("Tidak boleh. …"); the bold badge line is for those that do not.
-    lines = [] if ans.answer.lower().startswith(label.lower()) else [f"**{label}**", ""]
+    heading = verdict_heading(ans)
+    lines = [f"**{heading}**", ""] if heading else []
     lines.append(escape_user_text(ans.answer).replace("\n", "  \n"))
     if ans.notes:
         lines += ["", *[f"> {escape_user_text(n)}" for n in ans.notes]]
     if ans.citations:
         lines += ["", "**Dasar hukum:**"]
-        lines += [f"{c.number}. {escape_user_text(c.label)} — _{STATUS_BADGE.get(c.status, c.status)}_"
+        lines += [f"{c.number}. {escape_user_text(c.label)} — _{badge_text(c.status)}_"
                   for c in ans.citations]
+    return "\n".join(lines)
+
+
+def answer_text(ans: Answer) -> str:
+    """The same answer as plain text for a terminal: verdict, answer, notes, citations, backend and time."""
+    lines = [f"[{VERDICT_LABEL[ans.verdict]}] {ans.answer}"]
+    lines += [f"Catatan: {note}" for note in ans.notes]
+    if ans.citations:
+        lines.append("\nDasar hukum:")
+        lines += [f"  [{c.number}] {c.label} — {status_label(c.status)}" for c in ans.citations]
+    lines.append(f"\n(backend {ans.backend}, {ans.timings.get('total_ms', 0):.0f} ms)")
     return "\n".join(lines)
 
 

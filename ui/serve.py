@@ -8,10 +8,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from corpus.registry import Registry
-from ingest.pipeline import Index, Ingestor, ProgressHook
+from assistant.answering import Assistant
+from assistant.session import assistant_session
+from ingest.index import Index
+from ingest.pipeline import Ingestor, ProgressHook
+from ingest.status import corpus_status
 from netral.config import Settings
-from netral.corpus_status import corpus_status
+from netral.records import IngestReport
 from ui.admin import Admin
 from ui.app import WebDeps
 from ui.feedback import FeedbackStore
@@ -20,14 +23,14 @@ from ui.reload import AssistantReloader
 log = logging.getLogger(__name__)
 
 
-def admin_for(settings: Settings, assistant: Any, reload: Callable[[], None]) -> Admin:
+def admin_for(settings: Settings, assistant: Assistant, reload: Callable[[], None]) -> Admin:
     """Admin operations over the same index the assistant reads.
 
     The background ingest opens its own connection to the index: a write transaction on the connection the
     chat reads from would let readers see a half-replaced document. When it ends, `reload` hands the assistant
     a new searcher (fresh BM25 and caches) over a new connection; requests already running finish on the old one.
     """
-    registry: Registry = assistant.registry
+    registry = assistant.registry
     embedder = assistant.searcher.embedder
 
     def status() -> dict[str, Any]:
@@ -37,7 +40,7 @@ def admin_for(settings: Settings, assistant: Any, reload: Callable[[], None]) ->
         finally:
             index.close()
 
-    def ingest(hook: ProgressHook) -> Any:
+    def ingest(hook: ProgressHook) -> IngestReport:
         index = Index.open(settings)
         try:
             ingestor = Ingestor(index, embedder, registry, settings.chunk_max_chars, settings.embed_max_chars)
@@ -50,8 +53,6 @@ def admin_for(settings: Settings, assistant: Any, reload: Callable[[], None]) ->
 
 @contextmanager
 def web_deps(settings: Settings) -> Iterator[WebDeps]:
-    from netral.cli import assistant_session
-
     with assistant_session(settings) as assistant:
         assistant.searcher.warm_up()
         feedback = FeedbackStore(settings.feedback_db)

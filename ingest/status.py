@@ -7,7 +7,7 @@ from typing import Any
 
 from corpus.registry import Registry
 from ingest.store import ArticleStore
-from netral.records import STATUS_LABEL
+from netral.statuses import status_label
 
 
 def corpus_status(store: ArticleStore, registry: Registry) -> dict[str, Any]:
@@ -31,7 +31,7 @@ def corpus_status(store: ArticleStore, registry: Registry) -> dict[str, Any]:
 def format_corpus_status(status: dict[str, Any], corpus_dir: Path) -> str:
     lines = [f"{'id':34} {'status':34} {'pasal':>6} {'potongan':>9}  judul"]
     for d in status["documents"]:
-        label = STATUS_LABEL.get(d["status"], d["status"])
+        label = status_label(d["status"])
         lines.append(f"{d['id'][:34]:34} {label[:34]:34} {d['pasal']:>6} {d['chunks']:>9}  {d['title'][:70]}")
         if not d["complete"] and d["note"]:
             lines.append(f"{'':34} catatan: {d['note']}")

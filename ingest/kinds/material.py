@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 from ingest.clean import flatten
+from ingest.kinds.base import DocumentKind, Parsed
+from ingest.loaders import LoadError
+from netral.ids import ArticleId
 from netral.records import Article, DocumentInfo
 
 TARGET_CHARS = 900
@@ -50,7 +53,7 @@ def split_material(text: str, info: DocumentInfo) -> list[Article]:
     flush()
     return [
         Article(
-            id=f"{info.id}/bagian-{k}",
+            id=str(ArticleId.section(info.id, k)),
             doc_id=info.id,
             number=str(k),
             text=body,
@@ -59,3 +62,28 @@ def split_material(text: str, info: DocumentInfo) -> list[Article]:
         )
         for k, (h, body) in enumerate(sections, start=1)
     ]
+
+
+def parse(text: str, info: DocumentInfo) -> Parsed:
+    articles = split_material(text, info)
+    if not articles:
+        raise LoadError("materi tidak berisi teks yang dapat dipotong menjadi bagian")
+    return Parsed(articles, [])
+
+
+def label(article: Article, info: DocumentInfo, provision_path: str = "", long: bool = False) -> str:
+    return f"Materi sosialisasi: {info.tentang} (bagian {article.number})"
+
+
+def context(article: Article, info: DocumentInfo) -> str:
+    parts = [f"Materi: {info.tentang}", *(h[:80] for h in article.heading_path)]
+    return "[" + " › ".join(parts) + "]"
+
+
+KIND = DocumentKind(
+    name="materi", parse=parse, label=label, context=context,
+    # Materials all talk about neutrality: weighted below law, and a few sections of one paper are enough.
+    rank_weight=lambda settings: settings.materi_weight,
+    max_hits_per_document=lambda settings: settings.max_sections_per_material,
+    subject_priors=False, binding=False,
+)

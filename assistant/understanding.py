@@ -1,4 +1,8 @@
-"""Query understanding: follow-up questions, repealed rules named by the user, and what is out of scope."""
+"""What a question means: the one place its wording is read.
+
+Follow-up questions, repealed rules named by the user, what is out of scope, and the intents that steer search,
+source choice and the verdict (does it ask whether something is allowed, which sanction, about PPPK only …).
+"""
 
 from __future__ import annotations
 
@@ -39,6 +43,63 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 _SUBJECTS = ("PPPK", "PNS", "ASN", "guru", "dosen", "camat", "lurah", "kepala desa", "pejabat")
+
+
+# --- intents -----------------------------------------------------------------------------------------------
+
+# A question about PPPK only: PNS-only provisions (PP 11/2017, the PNS discipline rules) are not its subject.
+_PPPK_QUESTION = re.compile(r"\bpppk\b|perjanjian kerja", re.I)
+_PNS_QUESTION = re.compile(r"\b(?:pns|cpns|pegawai negeri)\b", re.I)
+# A question about consequences.
+_SANCTION_QUESTION = re.compile(r"\b(sanksi\w*|hukuman\w*|dihukum|kena\s+apa|akibat\w*|"
+                                r"konsekuensi\w*|diberhentikan|dipecat|dijatuhi|pidana)\b", re.I)
+# "... kena sanksi?" / "kena pasal apa" ask whether the conduct is prohibited and by which rule: the
+# prohibition is the answer, the sanction article second. "Sanksinya apa", "hukuman apa" ask for the sanction.
+_WHETHER_SANCTIONED = re.compile(r"\b(?:kena|terkena|bisa kena|dapat)\s+(?:sanksi|pasal|hukuman)\b(?!\w)", re.I)
+_WHICH_SANCTION = re.compile(r"\b(?:sanksi\w*|hukuman\w*)\s+(?:apa|berupa|yang)\b|\bapa\s+(?:sanksi|hukuman)\w*|"
+                             r"\b(?:tingkat|jenis)\s+(?:apa|hukuman)|\bdihukum\b|konsekuensi\w*|akibat\w*|pidana", re.I)
+_DEFINITION = re.compile(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)\b", re.I)
+# Does the question ask whether something is allowed (so the answer has a bottom line)?
+_PERMISSION_Q = re.compile(
+    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|pelanggaran|aman|kena|"
+    r"apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
+    r"mencalonkan|share|like|pakai|memakai|memasang))\b",
+    re.I,
+)
+# Topics whose detailed rules sit in documents the corpus may lack (registry `topik`).
+_SPOUSE = re.compile(r"\b(suami|istri|isteri|pasangan|pasutri)\b", re.I)
+_CANDIDATE = re.compile(r"\b(calon|caleg|nyaleg|paslon|capres|cakada|mencalonkan)\b", re.I)
+_SKB_TOPIC = re.compile(r"\b(skb|like|share|komen|medsos|media sosial|foto|swafoto|selfie|pose|unggah)\w*", re.I)
+
+
+def asks_sanction(text: str) -> bool:
+    """Does the question ask what the sanction is (rather than whether the conduct is prohibited)?"""
+    if not _SANCTION_QUESTION.search(text):
+        return False
+    return not _WHETHER_SANCTIONED.search(text) or bool(_WHICH_SANCTION.search(text))
+
+
+def asks_permission(text: str) -> bool:
+    return bool(_PERMISSION_Q.search(text))
+
+
+def asks_definition(text: str) -> bool:
+    return bool(_DEFINITION.search(text))
+
+
+def about_pppk_only(text: str) -> bool:
+    return bool(_PPPK_QUESTION.search(text)) and not _PNS_QUESTION.search(text)
+
+
+def topics(text: str) -> list[str]:
+    """Registry topics the question touches (`topik` of a document: where its detailed rules are), the most
+    specific first."""
+    found = []
+    if _SPOUSE.search(text) and _CANDIDATE.search(text):
+        found.append("pasangan-calon")
+    if _SKB_TOPIC.search(text):
+        found.append("rincian-pelanggaran")
+    return found
 
 
 @dataclass

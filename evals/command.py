@@ -8,25 +8,26 @@ import sys
 import time
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
+from assistant.answering import Assistant
 from evals.gold import load_gold, validate
-from evals.report import check, write_report
+from evals.report import check, gated, write_report
 from evals.runner import run_items
 from netral.config import Settings
 
 
-def run_evaluation(assistant: Any, index: Any, settings: Settings, args: argparse.Namespace) -> int:
+def run_evaluation(assistant: Assistant, settings: Settings, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    store = assistant.searcher.index.store
     gold_path = args.gold or Path(str(resources.files("evals").joinpath("gold.jsonl")))
-    problems = validate(gold_path, index.store.article_ids())
+    problems = validate(gold_path, store.article_ids())
     if problems:
         print("Gold set tidak valid:\n  " + "\n  ".join(problems[:20]), file=sys.stderr)
         return 2
     items = load_gold(gold_path)[: args.limit] if args.limit else load_gold(gold_path)
-    corpus_text = {aid: text for aid, text in _article_texts(index)}
-    doc_status = {d["doc_id"]: d["info"].status for d in index.store.documents()}
+    corpus_text = store.article_texts()
+    doc_status = {d["doc_id"]: d["info"].status for d in store.documents()}
     started = time.strftime("%Y-%m-%d %H:%M:%S")
     with tqdm(total=len(items), desc="eval", unit="butir", file=sys.stderr) as bar:
         results = run_items(assistant, items, corpus_text, doc_status, progress=lambda _i: bar.update(1))
@@ -52,18 +53,14 @@ def run_evaluation(assistant: Any, index: Any, settings: Settings, args: argpars
     data = write_report(out, results, meta, compare)
     s = data["summary"]
     print(f"laporan: {out}/report.html")
-    for key in ("hit@5", "mrr", "citation_hit", "citation_validity", "verdict_accuracy", "abstention_accuracy",
-                "repealed_as_in_force", "crashed"):
+    thresholds = args.thresholds or Path(str(resources.files("evals").joinpath("thresholds.toml")))
+    for key, _bound in gated(thresholds):
         print(f"  {key:22} {s.get(key)}")
     if args.check:
-        failures = check(s, args.thresholds or Path(str(resources.files("evals").joinpath("thresholds.toml"))))
+        failures = check(s, thresholds)
         if failures:
             print("DI BAWAH AMBANG:\n  " + "\n  ".join(failures), file=sys.stderr)
             return 1
         print("semua metrik memenuhi ambang")
     return 0
 
-
-def _article_texts(index: Any) -> list[tuple[str, str]]:
-    rows = index.store._db.execute("SELECT id, data FROM articles").fetchall()
-    return [(r[0], json.loads(r[1])["text"]) for r in rows]

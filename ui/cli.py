@@ -10,12 +10,15 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netral.records import IngestReport
 
 from netral.config import Settings
+from netral.errors import UserError
 
 OFFLINE_ENV = {
     "HF_HUB_OFFLINE": "1",
@@ -186,32 +189,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-class UserError(Exception):
-    pass
-
-
-def _open(settings: Settings) -> tuple[Any, Any, Any]:
-    from corpus.registry import Registry
-    from ingest.embedders import UnknownEmbedder, create
-    from ingest.pipeline import Index
-
-    try:
-        embedder = create(settings.embedder)
-    except UnknownEmbedder as exc:
-        raise UserError(str(exc)) from exc
-    try:
-        index = Index.open(settings)
-    except Exception as exc:  # a Chroma server that is down, a locked or unreadable index folder
-        raise UserError(f"indeks tidak dapat dibuka ({type(exc).__name__}: {exc})") from exc
-    return index, embedder, Registry.load()
-
-
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.pipeline import IngestBusy, Ingestor, NoDocuments
+    from assistant.session import open_embedder, open_index
+    from corpus.registry import Registry
+    from ingest.lock import IngestBusy
+    from ingest.pipeline import Ingestor, NoDocuments
     from ingest.store import IndexMismatch
-    from netral.progress import TqdmProgress
+    from ui.progress import TqdmProgress
 
-    index, embedder, registry = _open(settings)
+    embedder, registry, index = open_embedder(settings), Registry.load(), open_index(settings)
     ingestor = Ingestor(index, embedder, registry, settings.chunk_max_chars, settings.embed_max_chars)
     try:
         report = ingestor.run(settings.corpus_dir, rebuild=args.rebuild,
@@ -227,7 +213,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def format_ingest_report(report: Any) -> str:
+def format_ingest_report(report: IngestReport) -> str:
     lines = [f"{'dokumen':28} {'status':14} {'pasal':>6} {'potongan':>9} {'detik':>7}"]
     for r in report.rows:
         chunks = "" if r["chunks"] < 0 else str(r["chunks"])
@@ -241,11 +227,13 @@ def format_ingest_report(report: Any) -> str:
 
 
 def cmd_corpus(args: argparse.Namespace, settings: Settings) -> int:
-    from netral.corpus_status import corpus_status, format_corpus_status
+    from assistant.session import open_index
+    from corpus.registry import Registry
+    from ingest.status import corpus_status, format_corpus_status
 
-    index, _embedder, registry = _open(settings)
+    index = open_index(settings)
     try:
-        status = corpus_status(index.store, registry)
+        status = corpus_status(index.store, Registry.load())
     finally:
         index.close()
     if args.json:
@@ -256,22 +244,16 @@ def cmd_corpus(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.retrieval import HybridSearcher
-    from ingest.store import IndexMismatch
+    from assistant.session import open_embedder, open_searcher
+    from corpus.registry import Registry
 
     if args.k < 1:
         raise UserError("--k harus bilangan bulat positif")
-    index, embedder, registry = _open(settings)
+    searcher = open_searcher(settings, open_embedder(settings), Registry.load())
     try:
-        if index.store.document_count() == 0:
-            raise UserError("indeks masih kosong; jalankan `netral ingest` terlebih dahulu")
-        try:
-            searcher = HybridSearcher(index, embedder, registry, settings)
-        except IndexMismatch as exc:
-            raise UserError(str(exc)) from exc
         result = searcher.search(args.query, k=args.k)
     finally:
-        index.close()
+        searcher.index.close()
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
@@ -284,41 +266,9 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def build_assistant(settings: Settings) -> tuple[Any, Any]:
-    """(assistant, index) for the configured backend; the caller closes the index."""
-    from assistant.answering import Assistant
-    from assistant.backends import BackendUnavailable, create_generator, default_backend
-    from assistant.retrieval import HybridSearcher
-    from ingest.store import IndexMismatch
-
-    index, embedder, registry = _open(settings)
-    if index.store.document_count() == 0:
-        index.close()
-        raise UserError("indeks masih kosong; jalankan `netral ingest` terlebih dahulu")
-    try:
-        searcher = HybridSearcher(index, embedder, registry, settings)
-        generator = create_generator(default_backend(settings), settings)
-    except (IndexMismatch, BackendUnavailable) as exc:
-        index.close()
-        raise UserError(str(exc)) from exc
-    return Assistant(searcher, registry, settings, generator), index
-
-
-@contextmanager
-def assistant_session(settings: Settings) -> Iterator[Any]:
-    """The configured assistant; its model and index are closed on the way out, whatever happens."""
-    assistant, index = build_assistant(settings)
-    try:
-        yield assistant
-    finally:
-        close = getattr(assistant.generator, "close", None)
-        if close:
-            close()
-        index.close()
-
-
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from netral.batch import run_batch
+    from assistant.session import assistant_session
+    from ui.batch import run_batch
 
     if args.input is None and not args.question:
         raise UserError("tulis pertanyaan, atau pakai --input berkas.jsonl/.csv")
@@ -335,31 +285,20 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(format_answer(ans))
+        from ui.render import answer_text
+
+        print(answer_text(ans))
     return 0
 
 
-def format_answer(ans: Any) -> str:
-    from netral.records import STATUS_LABEL, VERDICT_LABEL
-
-    lines = [f"[{VERDICT_LABEL[ans.verdict]}] {ans.answer}"]
-    for note in ans.notes:
-        lines.append(f"Catatan: {note}")
-    if ans.citations:
-        lines.append("\nDasar hukum:")
-        for c in ans.citations:
-            lines.append(f"  [{c.number}] {c.label} — {STATUS_LABEL.get(c.status, c.status)}")
-    lines.append(f"\n(backend {ans.backend}, {ans.timings.get('total_ms', 0):.0f} ms)")
-    return "\n".join(lines)
-
-
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from netral.evaluate import run_evaluation
+    from assistant.session import assistant_session
+    from evals.command import run_evaluation
 
     if not args.backend and not settings.backend:
         settings = settings.with_(backend="extractive")
     with assistant_session(settings) as assistant:
-        return run_evaluation(assistant, assistant.searcher.index, settings, args)
+        return run_evaluation(assistant, settings, args)
 
 
 def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
@@ -391,7 +330,7 @@ def serve_workers(settings: Settings) -> int:
     # Each worker gets exactly these settings (CLI flags included) through NETRAL_* variables.
     env = {**os.environ, **settings.with_(web_workers=1).to_env()}
     check_host = "127.0.0.1" if settings.web_host in ("0.0.0.0", "::", "") else settings.web_host
-    supervisor = Supervisor(lambda port: [sys.executable, "-m", "netral.cli", "web", "--port", str(port)], ports,
+    supervisor = Supervisor(lambda port: [sys.executable, "-m", "ui.cli", "web", "--port", str(port)], ports,
                             env, check_host=check_host)
     print(f"{len(ports)} proses web di http://{settings.web_host}:{ports[0]} … :{ports[-1]}; pasang penyeimbang beban "
           "dengan sesi lengket (README, Scaling out). SIGHUP: mulai ulang satu per satu.", file=sys.stderr)
