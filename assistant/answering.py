@@ -10,22 +10,25 @@ from dataclasses import dataclass
 
 from assistant.backends import Generator
 from assistant.compose import (
-    build_messages,
-    check_citations,
+    MARKER,
+    ExplanationFilter,
+    bottom_line,
+    build_explain_messages,
     citations_of,
-    extractive_answer,
     extractive_verdict,
-    keep_supported,
-    parse_verdict,
+    missing_lines,
+    planned_answer,
     stream_words,
 )
+from assistant.planning import Plan, Planner
 from assistant.retrieval import HybridSearcher
 from assistant.sources import renumber, repeal_clause, select_sources
 from assistant.understanding import Understood, topics, understand
 from corpus.registry import Registry
+from corpus.rules import RuleMap
 from ingest.kinds import article_label
 from netral.config import Settings
-from netral.records import Answer, ArticleView, Citation, Source, Verdict
+from netral.records import Answer, ArticleView, Citation, Progress, SearchHit, Source, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +45,27 @@ _SANCTION = re.compile(r"hukuman disiplin|sanksi|diberhentikan|pemberhentian|pid
 @dataclass
 class Prepared:
     understood: Understood
-    sources: list[Source]
+    plan: Plan | None  # None: out of scope, or nothing found
     notes: list[str]
     retrieved: list[str]
     retrieve_ms: float
+
+    @property
+    def sources(self) -> list[Source]:
+        return self.plan.sources if self.plan else []
 
 
 class Assistant:
     def __init__(
         self, searcher: HybridSearcher, registry: Registry, settings: Settings,
-        generator: Generator | None = None,
+        generator: Generator | None = None, rules: RuleMap | None = None,
     ):
         self.searcher = searcher
         self.registry = registry
         self.settings = settings
         self.generator = generator
+        # The rule map, checked against this index: situations whose provisions are not all loaded are left out.
+        self.rules = rules.checked_against(searcher.citable_ids()) if rules is not None else None
 
     @property
     def backend(self) -> str:
@@ -66,7 +75,14 @@ class Assistant:
         """Answer from `searcher` from now on (after an ingest); returns the previous one, which requests
         already running still use, for the caller to close later."""
         old, self.searcher = self.searcher, searcher
+        if self.rules is not None:
+            self.rules = self.rules.checked_against(searcher.citable_ids())
         return old
+
+    def planner(self) -> Planner | None:
+        if self.rules is None:
+            return None
+        return Planner(self.rules, self.searcher, self.registry, self.settings.max_sanction_sources)
 
     def close(self) -> None:
         close = getattr(self.generator, "close", None)
@@ -84,15 +100,16 @@ class Assistant:
         assert final is not None
         return final
 
-    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
-        """Text pieces as they are produced, then the final, checked Answer (whose text may differ from the
-        streamed one: markers to unknown sources are removed)."""
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Progress | Answer]:
+        """What a person sees while waiting (text that stays, or a progress note), then the final Answer. Text
+        already shown is never taken back: a generated explanation is let through sentence by sentence, only
+        once each sentence has passed the checks."""
         t0 = time.perf_counter()
         if not isinstance(question, str) or not question.strip():
             yield self._abstain(str(question or ""), EMPTY_QUESTION, [], t0, verdict="informasi")
             return
         prep = self.prepare(question, history)
-        if prep.understood.out_of_scope or not prep.sources:
+        if prep.plan is None:
             text = (
                 "Maaf, peraturan yang dimuat tidak mengatur hal ini, jadi saya tidak dapat menjawabnya. "
                 + SCOPE_TEXT
@@ -102,7 +119,7 @@ class Assistant:
             yield ans
             return
         if self.generator is None:
-            ans = self._extractive(prep, t0)
+            ans = self._composed(prep, t0)
             yield from stream_words(ans.answer)
             yield ans
             return
@@ -135,20 +152,41 @@ class Assistant:
             query = query.replace(old.nomor, new.nomor).replace(str(old.tahun), str(new.tahun))
             for alias in old.aliases:  # "UU ASN lama" names the repealed act without its number
                 query = re.sub(rf"\b{re.escape(alias)}\b", new.short_name, query, flags=re.I)
-        notes.extend(self._missing_basis(u.query))
         if u.out_of_scope:
-            return Prepared(u, [], notes, [], (time.perf_counter() - t0) * 1000)
+            return Prepared(u, None, notes, [], (time.perf_counter() - t0) * 1000)
         result = self.searcher.search(query, k=max(10, self.settings.max_sources + 4))
-        sources = select_sources(self.searcher, result.hits, u.query, self.settings.max_sources)
+        planner = self.planner()
+        plan = planner.plan(u.focus) if planner is not None and u.focus is not None else None
+        if plan is not None:
+            notes.extend(n for n in plan.notes if n not in notes)
+        else:
+            plan = self._search_plan(u, result.hits, notes)
+        retrieved = [s.article_id for s in plan.sources] if plan else []
+        retrieved += [h.id for h in result.hits if h.id not in retrieved]
+        return Prepared(u, plan, notes, retrieved, (time.perf_counter() - t0) * 1000)
+
+    def _search_plan(self, u: Understood, hits: list[SearchHit], notes: list[str]) -> Plan | None:
+        """No situation of the rule map fits: the closest provisions found by search, with a bottom line only
+        where the quoted provisions state one."""
+        sources = select_sources(self.searcher, hits, u.query, self.settings.max_sources)
         for old, new in zip(u.repealed, u.replacements, strict=False):
             clause = repeal_clause(self.searcher, new.id, old)
             if clause is not None and all(s.article_id != clause.article_id for s in sources):
                 # "Is X still in force?" is answered first by the article that repealed it.
                 sources = renumber([clause, *sources])
+        sources = sources[: self.settings.extractive_sources]
+        if not sources:
+            return None
+        notes.extend(n for n in self._missing_basis(u.query) if n not in notes)
         if any(s.status == "dicabut" for s in sources) and not u.repealed:
             notes.append("Sebagian rujukan berasal dari peraturan yang sudah dicabut dan hanya ditampilkan sebagai "
                          "pembanding; yang berlaku adalah peraturan penggantinya.")
-        return Prepared(u, sources, notes, [h.id for h in result.hits], (time.perf_counter() - t0) * 1000)
+        verdict = extractive_verdict(u.question, sources, self.settings.verdict_sources)
+        if verdict == "informasi" and u.focus is not None and u.focus.asks_permission:
+            notes.append("Situasi ini tidak ada dalam peta aturan netralitas yang ditinjau; pasal di bawah adalah "
+                         "yang paling dekat dengan pertanyaan Anda, bukan jawaban boleh/tidak yang pasti. "
+                         "Tanyakan kepada BKD atau Inspektorat untuk kasus Anda.")
+        return Plan(verdict, "", "", None, renumber(sources))
 
     def _missing_basis(self, question: str) -> list[str]:
         """Notes naming the expected documents (registry) that govern the question's topics but are not loaded."""
@@ -158,53 +196,48 @@ class Assistant:
         loaded = self.searcher.loaded_documents()
         return [d.missing_note for d in self.registry.governing(asked) if d.id not in loaded and d.missing_note]
 
-    def _extractive(self, prep: Prepared, t0: float, error: str = "", backend_down: bool = False) -> Answer:
-        sources = prep.sources[: self.settings.extractive_sources]
-        verdict = extractive_verdict(prep.understood.question, sources, self.settings.verdict_sources)
-        text = extractive_answer(prep.understood.question, sources, verdict)
-        return self._finish(prep, text, verdict, citations_of(sources), t0, "extractive", error=error,
-                            backend_down=backend_down)
+    def _composed(self, prep: Prepared, t0: float, error: str = "", backend_down: bool = False) -> Answer:
+        assert prep.plan is not None
+        return self._finish(prep, planned_answer(prep.plan), prep.plan.verdict, citations_of(prep.plan.sources), t0,
+                            "extractive", error=error, backend_down=backend_down)
 
-    def _generate(self, prep: Prepared, t0: float) -> Iterator[str | Answer]:
-        assert self.generator is not None
-        offered = prep.sources[: self.settings.llm_sources]
-        prep = Prepared(prep.understood, offered, prep.notes, prep.retrieved, prep.retrieve_ms)
-        messages = build_messages(prep.understood.question, offered, self.settings.prompt_source_chars)
-        pieces: list[str] = []
+    def _generate(self, prep: Prepared, t0: float) -> Iterator[str | Progress | Answer]:
+        """The plan's bottom line at once; then the model's explanation, sentence by sentence as each passes the
+        checks; then, for every planned source the explanation did not cite, its quote (the composed lines)."""
+        assert self.generator is not None and prep.plan is not None
+        plan = prep.plan
+        head = bottom_line(plan)
+        yield from stream_words(head + "\n")
+        yield Progress("Menyusun penjelasan…")
+        gate = ExplanationFilter(prep.understood.question, plan, self.settings.support_threshold)
+        messages = build_explain_messages(prep.understood.question, plan, self.settings.prompt_source_chars)
         first_token: float | None = None
+        error, down = "", False
         try:
             for piece in self.generator.stream(messages):
                 if first_token is None:
                     first_token = time.perf_counter()
-                pieces.append(piece)
-                yield piece
-        except Exception as exc:  # server down, timeout, model crash: the user still gets an answer
+                for sentence in gate.feed(piece):
+                    yield sentence + " "
+            for sentence in gate.finish():
+                yield sentence + " "
+        except Exception as exc:  # server down, timeout, model crash: the user still gets the whole answer
             log.warning("backend %s failed: %s", self.generator.name, exc)
-            ans = self._extractive(prep, t0, error=f"{type(exc).__name__}: {exc}", backend_down=True)
-            yield ans
-            return
-        raw = "".join(pieces)
-        ans = self._checked(prep, raw, t0)
+            error, down = f"{type(exc).__name__}: {exc}", True
+        if not gate.accepted and not error:
+            error = "jawaban model tidak dapat diverifikasi"
+        # Quotes the explanation did not cite are shown as composed lines (the bottom line cites, but does not quote).
+        cited = {int(n) for n in MARKER.findall(" ".join(gate.accepted))}
+        rest = missing_lines(plan, cited)
+        if rest:
+            yield from stream_words(("\n" if gate.accepted else "") + "\n".join(rest))
+        text = "\n".join(part for part in (head, " ".join(gate.accepted), "\n".join(rest)) if part)
+        backend = self.backend if gate.accepted else "extractive"
+        ans = self._finish(prep, text, plan.verdict, citations_of(plan.sources), t0, backend, error=error,
+                           backend_down=down)
         if first_token is not None:
             ans.timings["first_token_ms"] = (first_token - t0) * 1000
         yield ans
-
-    def _checked(self, prep: Prepared, raw: str, t0: float) -> Answer:
-        verdict = parse_verdict(raw)
-        body = re.sub(r"^\s*\**\s*jawaban\s*\**\s*:[^\n]*\n?", "", raw, count=1, flags=re.I).strip()
-        checked = check_citations(keep_supported(body, prep.sources, self.settings.support_threshold), prep.sources)
-        body = checked.text
-        if verdict == "di_luar_cakupan":
-            text = (body or "Peraturan yang dimuat tidak mengatur hal ini.") + "\n\n" + SCOPE_TEXT
-            return self._abstain(prep.understood.question, text, prep.notes, t0, backend=self.backend)
-        if verdict is None or not checked.cited or len(body) < 20:
-            # Unusable output (no verdict line, no citation, or nothing said): fall back to the articles.
-            return self._extractive(prep, t0, error="jawaban model tidak dapat diverifikasi")
-        ruled = extractive_verdict(prep.understood.question, prep.sources, self.settings.verdict_sources)
-        if ruled in ("tidak_boleh", "bersyarat") and verdict == "boleh":
-            # The quoted provision itself prohibits or conditions it: a model saying "boleh" is wrong.
-            return self._extractive(prep, t0, error="kesimpulan model bertentangan dengan pasal yang dikutip")
-        return self._finish(prep, body, verdict, citations_of(checked.cited), t0, self.backend)
 
     def _finish(
         self, prep: Prepared, text: str, verdict: Verdict, citations: list[Citation], t0: float, backend: str,

@@ -1,32 +1,24 @@
-"""Answer composers: the deterministic extractive one and the LLM one, plus citation checking.
+"""Answers composed from a plan, and the gate a generated explanation of a plan must pass.
 
-The LLM may only cite the numbered sources it was given. After generation, markers pointing to no source
-are removed and the citation list is rebuilt from the records of the sources actually cited, so a quote
-shown to a user is always the corpus text, never the model's.
+The composed answer is the plan in words: the bottom line first, then every planned provision with its exact
+corpus text. A language model may only explain a decided plan: its sentences are shown one by one, each only
+after it cites planned sources that carry its words and states no other verdict. Citations come from the plan's
+records, so a quote shown to a user is always the corpus text, never the model's.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from importlib import resources
 
+from assistant.planning import Plan
 from assistant.understanding import asks_permission
+from ingest.lexical import tokenize
 from netral.records import Citation, Source, Verdict
 from netral.statuses import is_binding, status_label
 
-_MARKER = re.compile(r"\[(\d{1,2})\]")
-_VERDICT_LINE = re.compile(r"^\s*\**\s*jawaban\s*\**\s*:\s*\**\s*(?P<v>[^\n*.]+)", re.I | re.M)
-_VERDICT_WORDS: list[tuple[str, Verdict]] = [
-    ("tidak diatur", "di_luar_cakupan"),
-    ("tidak tercakup", "di_luar_cakupan"),
-    ("tidak boleh", "tidak_boleh"),
-    ("dilarang", "tidak_boleh"),
-    ("bersyarat", "bersyarat"),
-    ("boleh", "boleh"),
-    ("informasi", "informasi"),
-]
+MARKER = re.compile(r"\[(\d{1,2})\]")
 
 
 def prompt_text(name: str) -> str:
@@ -44,87 +36,6 @@ def render_sources(sources: Sequence[Source], budget_chars: int) -> str:
     return "\n".join(lines)
 
 
-def build_messages(question: str, sources: Sequence[Source], budget_chars: int) -> list[tuple[str, str]]:
-    # One worked example on a deliberately unrelated point (who counts as ASN): small models copy examples,
-    # and a copied sentence about that point is then rejected by the support check instead of passing.
-    # The format reminder goes last, where a small model attends to it most.
-    shot_q, shot_a = prompt_text("example_id.txt").split("---", 1)
-    user = (
-        f"SUMBER:\n{render_sources(sources, budget_chars)}\n\nPERTANYAAN: {question}\n\n"
-        + prompt_text("format_id.txt").strip()
-    )
-    return [("system", prompt_text("system_id.txt")), ("human", shot_q.strip()), ("ai", shot_a.strip()),
-            ("human", user)]
-
-
-def parse_verdict(text: str) -> Verdict | None:
-    m = _VERDICT_LINE.search(text)
-    head = (m.group("v") if m else text[:60]).lower()
-    for word, verdict in _VERDICT_WORDS:
-        if word in head:
-            return verdict
-    return None
-
-
-@dataclass
-class CheckedText:
-    text: str
-    cited: list[Source]
-    removed_markers: int
-
-
-def check_citations(text: str, sources: Sequence[Source]) -> CheckedText:
-    """Drop markers that point to no source; renumber the cited sources 1..n in order of first use."""
-    by_number = {s.number: s for s in sources}
-    order: list[int] = []
-    removed = 0
-
-    def repl(m: re.Match[str]) -> str:
-        nonlocal removed
-        n = int(m.group(1))
-        if n not in by_number:
-            removed += 1
-            return ""
-        if n not in order:
-            order.append(n)
-        return f"[{order.index(n) + 1}]"
-
-    cleaned = _MARKER.sub(repl, text)
-    cleaned = re.sub(r"[ \t]+([.,;])", r"\1", cleaned)
-    cleaned = re.sub(r"[ \t]{2,}", " ", cleaned).strip()
-    return CheckedText(cleaned, [by_number[n] for n in order], removed)
-
-
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-
-
-def _support(sentence: str, source: Source) -> float:
-    """Share of the sentence's content words (stemmed) that occur in the cited article."""
-    from ingest.lexical import tokenize
-
-    words = set(tokenize(_MARKER.sub(" ", sentence)))
-    if not words:
-        return 1.0
-    return len(words & set(tokenize(source.text + " " + source.quote + " " + source.label))) / len(words)
-
-
-def keep_supported(text: str, sources: Sequence[Source], threshold: float) -> str:
-    """Drop citation markers whose source does not share the sentence's words, then drop sentences that
-    state something no source supports. A small model cites [1] after anything; this keeps only what the
-    cited text can carry."""
-    by_number = {s.number: s for s in sources}
-    kept: list[str] = []
-    for sentence in _SENTENCE.findall(text):
-        markers = [int(n) for n in _MARKER.findall(sentence)]
-        good = [n for n in markers if n in by_number and _support(sentence, by_number[n]) >= threshold]
-        for n in set(markers) - set(good):
-            sentence = sentence.replace(f"[{n}]", "")
-        best = max((_support(sentence, s) for s in sources), default=0.0)
-        if good or best >= threshold or not sentence.strip():
-            kept.append(sentence)
-    return "".join(kept).strip()
-
-
 def citations_of(sources: Sequence[Source]) -> list[Citation]:
     return [
         Citation(id=s.citation_id, doc_id=s.doc_id, label=s.label, status=s.status, quote=s.quote,
@@ -133,7 +44,7 @@ def citations_of(sources: Sequence[Source]) -> list[Citation]:
     ]
 
 
-# --- extractive ----------------------------------------------------------------------------------------------
+# --- a bottom line from search alone (no situation of the rule map fits) ------------------------------------
 
 _PROHIBITION = re.compile(r"\bdilarang\b|melanggar ketentuan larangan|tidak dengan hormat", re.I)
 _CONDITION = re.compile(
@@ -165,15 +76,143 @@ _VERDICT_SENTENCE: dict[str, str] = {
 }
 
 
-def extractive_answer(question: str, sources: Sequence[Source], verdict: Verdict) -> str:
-    lines = [_VERDICT_SENTENCE.get(verdict, _VERDICT_SENTENCE["informasi"])]
-    for s in sources:
-        tag = " (materi sosialisasi, tidak mengikat)" if s.status == "materi" else ""
-        if s.status == "dicabut":
-            tag = " (sudah dicabut; hanya sebagai rujukan sejarah)"
-        quote = s.quote if len(s.quote) <= 400 else s.quote[:400].rsplit(" ", 1)[0] + " …"
-        lines.append(f"- {s.label}{tag}: “{quote}” [{s.number}]")
-    return "\n".join(lines)
+# --- answers composed from a plan ---------------------------------------------------------------------------
+
+_BOTTOM_LINE: dict[str, str] = {
+    "tidak_boleh": "Tidak boleh.",
+    "boleh": "Boleh.",
+    "bersyarat": "Bersyarat:",
+    "informasi": "",
+}
+
+
+def bottom_line(plan: Plan) -> str:
+    """The first line a person reads: the verdict, its condition, and the rule with its basis."""
+    if plan.situation is None:
+        return _VERDICT_SENTENCE.get(plan.verdict, _VERDICT_SENTENCE["informasi"])
+    law = plan.basis[0] if plan.basis else (plan.materials[0] if plan.materials else None)
+    # The condition often comes from a circular the corpus lacks, stated by the training material.
+    said = plan.materials[0] if plan.materials else law
+    rule = f"{_sentence(plan.rule)}{_marker(plan, law)}."
+    head = _BOTTOM_LINE.get(plan.verdict, "")
+    if plan.verdict == "bersyarat":
+        return f"{head} {_sentence(plan.condition)}{_marker(plan, said)}. {rule}"
+    return f"{head} {rule}".strip()
+
+
+def _marker(plan: Plan, source: Source | None) -> str:
+    return f" [{plan.number_of(source)}]" if source is not None else ""
+
+
+def _sentence(text: str) -> str:
+    """Without its final full stop, so a citation marker can follow it."""
+    return text.strip().rstrip(".")
+
+
+def _quote_line(s: Source, number: int) -> str:
+    tag = " (materi sosialisasi, tidak mengikat)" if s.status == "materi" else ""
+    if s.status == "dicabut":
+        tag = " (sudah dicabut; hanya sebagai rujukan sejarah)"
+    quote = s.quote if len(s.quote) <= 400 else s.quote[:400].rsplit(" ", 1)[0] + " …"
+    if s.lead:
+        quote = f"{s.lead} … {quote}"
+    return f"- {s.label}{tag}: “{quote}” [{number}]"
+
+
+def missing_lines(plan: Plan, cited: set[int]) -> list[str]:
+    """The composed lines for the planned sources a generated explanation did not cite, so that every source
+    the plan chose is shown with its quote."""
+    lines = [_quote_line(s, plan.number_of(s)) for s in (*plan.basis, *plan.materials)
+             if plan.number_of(s) not in cited]
+    sanction = [s for s in plan.sanction if plan.number_of(s) not in cited]
+    if sanction:
+        level = plan.situation.sanction_level if plan.situation else ""
+        lines.append(f"Sanksi{': hukuman disiplin ' + level if level else ''}.")
+        lines += [_quote_line(s, plan.number_of(s)) for s in sanction]
+    for other, source in plan.others:
+        if plan.number_of(source) not in cited:
+            lines.append(f"Selain itu ({other.title.lower()}): {_sentence(other.rule)} [{plan.number_of(source)}].")
+    return lines
+
+
+def planned_answer(plan: Plan) -> str:
+    return "\n".join([bottom_line(plan), *missing_lines(plan, set())])
+
+
+def build_explain_messages(question: str, plan: Plan, budget_chars: int) -> list[tuple[str, str]]:
+    """A model is asked to explain a decided plan in plain words, never to decide it."""
+    decided = bottom_line(plan)
+    user = (f"SUMBER:\n{render_sources(plan.sources, budget_chars)}\n\nKESIMPULAN: {decided}\n\n"
+            f"PERTANYAAN: {question}\n\nTulis 1-3 kalimat penjelasan, tiap kalimat diakhiri [nomor sumber].")
+    return [("system", prompt_text("explain_id.txt")), ("human", user)]
+
+
+_CONTRARY: dict[str, re.Pattern[str]] = {
+    # A sentence that states another verdict than the plan's is not an explanation of it.
+    "tidak_boleh": re.compile(r"(?<!tidak )\b(boleh|diperbolehkan|diizinkan|tidak dilarang|aman)\b", re.I),
+    "boleh": re.compile(r"\b(tidak boleh|dilarang|melanggar|pelanggaran)\b", re.I),
+    "bersyarat": re.compile(r"\b(selalu boleh|bebas|sama sekali tidak boleh)\b", re.I),
+    "informasi": re.compile(r"$^"),
+}
+
+
+class ExplanationFilter:
+    """Takes a model's text piece by piece and lets through only whole sentences that may be shown: each cites
+    planned sources only, is supported by the source it cites, states no other verdict, and does not repeat the
+    question. Nothing it lets through is taken back later."""
+
+    def __init__(self, question: str, plan: Plan, threshold: float):
+        self.plan = plan
+        self.threshold = threshold
+        self._numbers = {s.number for s in plan.sources}
+        self._by_number = {s.number: s for s in plan.sources}
+        self._question_words = set(tokenize_words(question))
+        self._buffer = ""
+        self.accepted: list[str] = []
+
+    def feed(self, piece: str) -> list[str]:
+        self._buffer += piece
+        out = []
+        while True:
+            m = re.search(r"[.!?](?:\s*\[\d{1,2}\])*[.!?]?(?=\s|$)|\n", self._buffer)
+            if not m or (m.end() == len(self._buffer) and m.group(0) != "\n"):
+                break  # a sentence end at the very end may still be followed by its marker
+            sentence, self._buffer = self._buffer[: m.end()], self._buffer[m.end():]
+            if self._acceptable(sentence.strip()):
+                out.append(sentence.strip())
+        self.accepted += out
+        return out
+
+    def finish(self) -> list[str]:
+        rest, self._buffer = self._buffer.strip(), ""
+        out = [rest] if rest and self._acceptable(rest) else []
+        self.accepted += out
+        return out
+
+    def _acceptable(self, sentence: str) -> bool:
+        if not sentence or re.match(r"^\**\s*(jawaban|kesimpulan)\s*\**\s*:", sentence, re.I):
+            return False
+        markers = [int(n) for n in MARKER.findall(sentence)]
+        if not markers or any(n not in self._numbers for n in markers):
+            return False
+        if any(_support(sentence, self._by_number[n]) < self.threshold for n in markers):
+            return False
+        if _CONTRARY[self.plan.verdict].search(MARKER.sub(" ", sentence)):
+            return False
+        words = set(tokenize_words(MARKER.sub(" ", sentence)))
+        return bool(words - self._question_words)
+
+
+def tokenize_words(text: str) -> list[str]:
+    return tokenize(text)
+
+
+def _support(sentence: str, source: Source) -> float:
+    """Share of the sentence's content words (stemmed) that occur in the cited source."""
+    words = set(tokenize(MARKER.sub(" ", sentence)))
+    if not words:
+        return 1.0
+    return len(words & set(tokenize(source.text + " " + source.quote + " " + source.label))) / len(words)
 
 
 def stream_words(text: str) -> Iterator[str]:

@@ -62,6 +62,7 @@ class HybridSearcher:
         self._superseded: set[str] | None = None
         self._leads: dict[str, str] = {}
         self._lead_tokens: dict[str, frozenset[str]] = {}
+        self._citable: set[str] | None = None
 
     # --- lazily loaded state -----------------------------------------------------------------------------
 
@@ -125,6 +126,12 @@ class HybridSearcher:
 
     def articles_of(self, doc_id: str) -> list[Article]:
         return self.index.store.articles(doc_id)
+
+    def citable_ids(self) -> set[str]:
+        """Every article id and every provision id (`<article>/<path>`) in the index: what a citation may name."""
+        if self._citable is None:
+            self._citable = self.index.store.citable_ids()
+        return self._citable
 
     def loaded_documents(self) -> set[str]:
         return set(self.index.store.document_hashes())

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from assistant.answering import Assistant
 from assistant.backends import BackendUnavailable, create_generator, default_backend
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
+from corpus.rules import RuleMap, RuleMapError
 from ingest.embedders import Embedder, UnknownEmbedder, create
 from ingest.index import Index
 from ingest.store import IndexMismatch
@@ -46,15 +48,27 @@ def open_searcher(settings: Settings, embedder: Embedder, registry: Registry) ->
         raise UserError(str(exc)) from exc
 
 
+def load_rules(settings: Settings) -> RuleMap:
+    """The packaged rule map, or the file `NETRAL_RULES_FILE` names (a map under review)."""
+    try:
+        return RuleMap.load(Path(settings.rules_file) if settings.rules_file else None)
+    except (OSError, RuleMapError) as exc:
+        raise UserError(f"peta aturan tidak dapat dibaca ({exc})") from exc
+
+
 def build_assistant(settings: Settings) -> Assistant:
     """The configured assistant; the caller closes it (`Assistant.close`)."""
     searcher = open_searcher(settings, open_embedder(settings), Registry.load())
     try:
+        rules = load_rules(settings)
         generator = create_generator(default_backend(settings), settings)
     except BackendUnavailable as exc:
         searcher.index.close()
         raise UserError(str(exc)) from exc
-    return Assistant(searcher, searcher.registry, settings, generator)
+    except UserError:
+        searcher.index.close()
+        raise
+    return Assistant(searcher, searcher.registry, settings, generator, rules)
 
 
 @contextmanager

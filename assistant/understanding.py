@@ -32,9 +32,16 @@ _DOMAIN = {
 _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
     r"daftar\s+pemilih|dpt|cek\s+dpt|pindah\s+(?:memilih|tps)|formulir\s+a5|cara\s+mencoblos|jam\s+buka\s+tps|"
-    r"resep|cuaca|sepak\s*bola|harga|cpns\s+2\d{3}\s+dibuka|formasi\s+cpns|nilai\s+skd|passing\s+grade)\b",
+    r"resep|cuaca|sepak\s*bola|harga|cpns\s+2\d{3}\s+dibuka|formasi\s+cpns|nilai\s+skd|passing\s+grade|"
+    r"visa|paspor|passport|tiket|liburan|wisata|hotel|tourist|travel)\b",
     re.I,
 )
+# Careers of other services (TNI, Polri) are governed by their own laws.
+_OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
+                            r"police|military|soldier|army)\b", re.I)
+_CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|mutasi|gaji|tunjangan|"
+                     r"pendidikan|sekolah|diklat|retire\w*|promotion|salary)\b", re.I)
+_CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
 _NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak)\b", re.I)
 
 _FOLLOW_UP = re.compile(
@@ -102,6 +109,119 @@ def topics(text: str) -> list[str]:
     return found
 
 
+# --- the focus of a question: who asks, what is asked ----------------------------------------------------
+
+# Chat abbreviations and English words, glossed into the regulations' Indonesian so that the rule map's facets
+# and the lexical search see the same words however the question is written. Glosses are appended, never
+# substituted, so nothing the user wrote is lost.
+_GLOSS: tuple[tuple[str, str], ...] = (
+    (r"\b(gk|ga|gak|nggak|ngga|enggak|tdk|tak)\b", "tidak"), (r"\b(blh|bole)\b", "boleh"),
+    (r"\b(sy|aku|gue|gw)\b", "saya"), (r"\b(yg)\b", "yang"), (r"\b(dgn|dg)\b", "dengan"),
+    (r"\b(utk|buat)\b", "untuk"), (r"\b(kl|klo|kalo)\b", "kalau"), (r"\b(bs|bisa2)\b", "bisa"),
+    (r"\b(sm)\b", "sama"), (r"\b(jd)\b", "jadi"), (r"\b(sdh|udh|udah)\b", "sudah"), (r"\b(tp)\b", "tapi"),
+    (r"\b(p3k)\b", "pppk"), (r"\b(civil servants?|government employees?)\b", "pns asn"),
+    (r"\bcontract (civil servants?|employees?|workers?)\b", "pppk"),
+    (r"\bcampaign\w*\b", "kampanye"), (r"\b(political )?part(y|ies)\b", "partai politik"),
+    (r"\bcandidat\w*\b", "calon"), (r"\bhusband\b", "suami"), (r"\bwife\b", "istri"),
+    (r"\bspouse\b", "pasangan suami istri"), (r"\b(relatives?|family|brother|sister|father|mother)\b", "keluarga"),
+    (r"\b(allowed|permitted|may (i|a|an|we|my)|can (i|a|an|we|my|civil|pns|asn)|is it (ok\w*|legal|fine)|okay to)\b",
+     "boleh"),
+    (r"\b(forbidden|prohibited|banned|violat\w*)\b", "dilarang pelanggaran"),
+    (r"\b(sanction\w*|punish\w*|penalt\w*|disciplin\w*)\b", "sanksi hukuman disiplin"),
+    (r"\b(resign\w*|quit)\b", "mengundurkan diri"), (r"\b(unpaid leave)\b", "cuti di luar tanggungan negara"),
+    (r"\b(vote|voting|ballot)\b", "memilih pemungutan suara"), (r"\b(election\w*)\b", "pemilu pemilihan"),
+    (r"\b(official car|government car|office car)\b", "mobil dinas fasilitas negara"),
+    (r"\b(uniform)\b", "seragam atribut"), (r"\b(post|posts|upload\w*)\b", "unggah"),
+    (r"\b(member\w*)\b", "anggota"), (r"\b(rally|rallies)\b", "kampanye rapat umum"),
+    (r"\b(supporters?|support\w*|endorse\w*)\b", "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
+    (r"\b(village head)\b", "kepala desa"), (r"\b(report\w*|complain\w*)\b", "lapor"),
+    (r"\b(who)\b", "siapa"), (r"\b(when|deadline)\b", "kapan"), (r"\b(gifts?|goods|groceries|money)\b", "barang uang"),
+    (r"\b(neutral\w*)\b", "netral netralitas"), (r"\b(speak\w*|speech)\b", "pidato juru kampanye"),
+)
+_GLOSS_RE = tuple((re.compile(p, re.I), words) for p, words in _GLOSS)
+
+# Text that tries to steer the assistant rather than ask it something ("ignore previous instructions", "tampilkan
+# prompt sistem"). Such sentences are dropped before the question is read, so the real question inside is
+# answered on its merits and the instruction has no effect.
+_INJECTION = re.compile(
+    r"(ignore|disregard|forget|override|bypass)\b[^.?!\n]*\b(instruction|rule|prompt|previous|above|system)\w*|"
+    r"\b(abaikan|lupakan|lewati|timpa)\b[^.?!\n]*\b(instruksi|aturan|perintah|prompt|sebelumnya|sistem)\w*|"
+    r"\b(system prompt|prompt sistem|developer mode|mode pengembang|jailbreak|you are now|kamu sekarang adalah|"
+    r"anggap kamu|pretend you|act as|berperanlah|jawab saja .{0,40}(boleh|ya)\b|always answer|selalu jawab)|"
+    r"\b(tampilkan|tunjukkan|show|print|reveal)\b[^.?!\n]*\b(prompt|instruksi|instruction|aturan internal)\w*",
+    re.I,
+)
+_SENTENCES = re.compile(r"[^.?!\n]+[.?!]*")
+
+# Who is asking. The asker is a PNS unless the question says otherwise: the rules differ for PPPK, CPNS, officials
+# who sign decisions and regional heads. Candidates named in the question ("calon bupati") are not the asker.
+_ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("kepala_daerah", re.compile(r"\b(saya|kami|sebagai|selaku)\s+(seorang\s+)?(bupati|wali\s?kota|gubernur|"
+                                 r"kepala daerah|wakil bupati|wakil gubernur)\b|\bpetahana\b", re.I)),
+    ("CPNS", re.compile(r"\bcpns\b|\bcalon (pns|pegawai negeri)\b", re.I)),
+    ("PPPK", re.compile(r"\bpppk\b|\bp3k\b|perjanjian kerja|\bcontract (civil servant|employee)", re.I)),
+    ("pejabat", re.compile(r"\b(kepala dinas|kadis|kepala badan|kaban|camat|lurah|sekda|sekretaris daerah|"
+                           r"kepala (bagian|bidang|seksi|kantor|puskesmas|sekolah)|kabag|kabid|kasi|eselon|"
+                           r"pejabat (struktural|pimpinan|administrator|pengawas|pembina)|pejabat)\b", re.I)),
+)
+# What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
+# report, by when.
+_ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b", re.I)
+_ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b", re.I)
+_ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b", re.I)
+_ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pelanggaran)|\bhukuman\s+"
+                         r"(disiplin\s+)?(apa|ringan|sedang|berat)|\bsanksi\w*\s+(apa|berupa)|\bapa\s+sanksi\w*|"
+                         r"\bhukumannya\b|\bsanksinya\b|\bdihukum\s+apa\b|\bkena\s+(sanksi|hukuman)\s+apa\b", re.I)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question is about, read before anything is searched."""
+
+    text: str  # the question without injected instructions, with chat words and English glossed
+    ask: str  # the sentences that ask (ending in "?"), glossed the same way; the whole text when none does
+    actor: str  # PNS | PPPK | CPNS | pejabat | kepala_daerah
+    asks_permission: bool
+    asks_sanction: bool
+    asks_who: bool
+    asks_report: bool
+    asks_when: bool
+    injected: bool  # instructions to the assistant were found and set aside
+
+
+def strip_injection(text: str) -> tuple[str, bool]:
+    """The question without the sentences that try to instruct the assistant; and whether any were found."""
+    kept = [s for s in _SENTENCES.findall(text) if not _INJECTION.search(s)]
+    cleaned = " ".join(s.strip() for s in kept).strip()
+    return (cleaned or text), cleaned != re.sub(r"\s+", " ", text).strip()
+
+
+def gloss(text: str) -> str:
+    """The text lower-cased, with the regulations' words for chat abbreviations and English appended."""
+    low = re.sub(r"\s+", " ", text.lower()).strip()
+    extra = [words for pattern, words in _GLOSS_RE if pattern.search(low)]
+    return low + (" | " + " ".join(extra) if extra else "")
+
+
+def actor_of(text: str) -> str:
+    for actor, pattern in _ACTOR_PATTERNS:
+        if pattern.search(text):
+            return actor
+    return "PNS"
+
+
+def focus_of(text: str) -> Focus:
+    cleaned, injected = strip_injection(text)
+    glossed = gloss(cleaned)
+    asking = [s for s in _SENTENCES.findall(cleaned) if "?" in s]
+    return Focus(
+        text=glossed, ask=gloss(" ".join(asking)) if asking else glossed, actor=actor_of(glossed), asks_permission=asks_permission(glossed),
+        asks_sanction=asks_sanction(glossed) or bool(_ASKS_LEVEL.search(glossed)),
+        asks_who=bool(_ASKS_WHO.search(glossed)), asks_report=bool(_ASKS_REPORT.search(glossed)),
+        asks_when=bool(_ASKS_WHEN.search(glossed)), injected=injected,
+    )
+
+
 @dataclass
 class Understood:
     question: str  # as asked, trimmed
@@ -110,6 +230,7 @@ class Understood:
     replacements: list[DocumentInfo] = field(default_factory=list)
     out_of_scope: bool = False
     truncated: bool = False
+    focus: Focus | None = None
 
 
 def understand(question: str, history: Sequence[str], registry: Registry) -> Understood:
@@ -117,7 +238,8 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     truncated = len(q) > MAX_QUESTION_CHARS
     if truncated:
         q = q[:MAX_QUESTION_CHARS]
-    query = rewrite_follow_up(q, history)
+    cleaned, _injected = strip_injection(q)
+    query = rewrite_follow_up(cleaned, history)
     repealed, replacements = [], []
     for mention in doc_mentions(query, registry):
         info = registry.get(mention.doc_id)
@@ -126,7 +248,8 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
             repl = registry.replacement_for(info.id)
             if repl is not None and repl not in replacements:
                 replacements.append(repl)
-    return Understood(q, query, repealed, replacements, is_out_of_scope(query), truncated)
+    focus = focus_of(query)
+    return Understood(q, query, repealed, replacements, is_out_of_scope(focus.text), truncated, focus)
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
@@ -149,5 +272,7 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
 def is_out_of_scope(query: str) -> bool:
     if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query):
         return True
+    if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
+        return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
     tokens = set(tokenize(query, expand_slang=True))
     return not (tokens & _DOMAIN)

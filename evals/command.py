@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from assistant.answering import Assistant
-from evals.gold import load_gold, validate
+from evals.gold import load_gold, split_path, unknown_ids, validate
 from evals.report import check, gated, write_report
 from evals.runner import run_items
 from netral.config import Settings
@@ -20,11 +20,14 @@ def run_evaluation(assistant: Assistant, settings: Settings, args: argparse.Name
     from tqdm import tqdm
 
     store = assistant.searcher.index.store
-    gold_path = args.gold or Path(str(resources.files("evals").joinpath("gold.jsonl")))
-    problems = validate(gold_path, store.article_ids())
+    gold_path = args.gold or split_path(args.split)
+    strict = args.gold is not None or args.split == "dev"
+    problems = validate(gold_path, store.article_ids() if strict else None)
     if problems:
         print("Gold set tidak valid:\n  " + "\n  ".join(problems[:20]), file=sys.stderr)
         return 2
+    for item_id, ref in unknown_ids(gold_path, store.article_ids()):
+        print(f"catatan: {item_id} merujuk {ref}, yang tidak ada di indeks (pasal hilang saat diurai)", file=sys.stderr)
     items = load_gold(gold_path)[: args.limit] if args.limit else load_gold(gold_path)
     corpus_text = store.article_texts()
     doc_status = {d["doc_id"]: d["info"].status for d in store.documents()}

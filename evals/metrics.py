@@ -42,7 +42,9 @@ METRICS: tuple[Metric, ...] = (
     Metric("citation_precision", True, "share of cited articles that are reference articles"),
     Metric("citation_recall", True, "share of reference articles cited"),
     Metric("citation_validity", True, "every citation exists in the corpus and quotes it exactly"),
+    Metric("citations_per_answer", False, "citations shown per in-scope answer (fewer, right ones are better)"),
     Metric("verdict_accuracy", True, "verdict equals the reference verdict"),
+    Metric("condition_stated", True, "bersyarat items answered bersyarat with most of the reference condition's words"),
     Metric("abstention_accuracy", True, "out-of-scope questions declined"),
     Metric("false_abstention_rate", False, "in-scope questions declined"),
     Metric("repealed_as_in_force", False, "citations of repealed law shown as in force (count)"),
@@ -114,10 +116,21 @@ def score_item(r: ItemResult, corpus_text: dict[str, str], doc_status: dict[str,
     s["repealed_as_in_force"] = float(sum(
         1 for c in a.citations if doc_status.get(c.doc_id) == "dicabut" and c.status != "dicabut"
     ))
-    if not r.item.out_of_scope:
+    if r.item.verdict == "bersyarat" and r.item.condition:
+        s["condition_stated"] = float(a.verdict == "bersyarat" and condition_overlap(r.item.condition, a.answer) >= 0.5)
+    if not r.item.out_of_scope and r.item.reference_context_ids:
+        # Items grounded only on training material (the binding text is not in the corpus) have no basis to score.
         s.update(retrieval_scores(r.retrieved, r.item.reference_context_ids))
         s.update(citation_scores(r.cited, r.item.reference_context_ids))
     return s
+
+
+def condition_overlap(condition: str, answer: str) -> float:
+    """Share of the reference condition's content words (stemmed) that the answer contains."""
+    from ingest.lexical import tokenize
+
+    words = set(tokenize(condition))
+    return len(words & set(tokenize(answer))) / len(words) if words else 0.0
 
 
 def aggregate(results: Sequence[ItemResult]) -> dict[str, Any]:
@@ -135,6 +148,9 @@ def aggregate(results: Sequence[ItemResult]) -> dict[str, Any]:
     for k in (*[f"hit@{k}" for k in KS], "mrr", "citation_hit", "citation_precision", "citation_recall"):
         m[k] = avg(in_scope, k)
     m["verdict_accuracy"] = avg(ok, "verdict_correct")
+    m["condition_stated"] = avg(ok, "condition_stated")
+    answered = [r for r in in_scope if not r.scores.get("abstained")]
+    m["citations_per_answer"] = avg(answered, "citations")
     m["abstention_accuracy"] = avg(out_scope, "abstained")
     m["false_abstention_rate"] = avg(in_scope, "abstained")
     m["citation_validity"] = avg(ok, "citation_valid")

@@ -5,20 +5,21 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Protocol
 
 from evals.gold import GoldItem
 from evals.metrics import ItemResult, score_item
+from netral.records import Answer
 
 
-class Answerer:
-    """What the runner needs from the assistant (duck-typed so tests can pass a stub)."""
+class Answerer(Protocol):
+    """What the runner needs from the assistant (assistant.answering.Assistant, or a stub in tests)."""
 
-    def answer(self, question: str, history: Sequence[str] = ()) -> Any: ...
+    def answer(self, question: str, history: Sequence[str] = ()) -> Answer: ...
 
 
 def run_items(
-    assistant: Any, items: Sequence[GoldItem], corpus_text: dict[str, str], doc_status: dict[str, str],
+    assistant: Answerer, items: Sequence[GoldItem], corpus_text: dict[str, str], doc_status: dict[str, str],
     progress: Callable[[GoldItem], None] | None = None,
 ) -> list[ItemResult]:
     results = []

@@ -187,6 +187,15 @@ class ArticleStore:
                 out.append(Amendment(art_id, target, int(info.get("tahun", 0)), info.get("status", "berlaku")))
         return out
 
+    def citable_ids(self) -> set[str]:
+        """Article ids and provision ids (`<article>/ayat-1/huruf-d`)."""
+        out: set[str] = set()
+        for (raw,) in self._db.execute("SELECT data FROM articles").fetchall():
+            art = article_from_json(raw)
+            out.add(art.id)
+            out.update(f"{art.id}/{p.path}" for p in art.all_provisions())
+        return out
+
     def article_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM articles").fetchall()}
 

@@ -66,8 +66,12 @@ class Settings:
     reference_offset: float = 0.01
     # At most this many sections of training material among an answer's sources: materials explain, law decides.
     max_materials_per_answer: int = 1
+    # Sanction articles cited when a question asks for the sanction: the one that sets the level is enough.
+    max_sanction_sources: int = 1
 
     # --- answering -------------------------------------------------------------------------------------
+    # The rule map (situations, verdicts, grounding provisions); empty = the reviewed one shipped in corpus/.
+    rules_file: str = ""
     # "extractive" | "llamacpp" | "openai" | "ollama"; empty = llamacpp when installed, else extractive.
     backend: str = ""
     # How many retrieved articles are offered as numbered sources (extractive answers quote the best 3), and

@@ -195,6 +195,9 @@ class Source:
     provision: str  # "huruf-n" or ""
     text: str  # whole article text, for the model's context
     kind: str = "pasal"
+    # For a provision inside another ("angka 1" of "huruf n"), the enclosing provision's own text ("n. memberikan
+    # dukungan kepada calon … dengan cara:"), without which "1. ikut kampanye;" says little. Exact corpus text too.
+    lead: str = ""
 
     @property
     def citation_id(self) -> str:
@@ -226,6 +229,13 @@ class ArticleView:
     status: Status
     text: str
     penjelasan: str = ""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a person is told while an answer is being prepared (not part of the answer's text)."""
+
+    text: str
 
 
 @dataclass

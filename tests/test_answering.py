@@ -10,18 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage
 
 from assistant.answering import Assistant
-from assistant.backends import LangChainGenerator
-from assistant.compose import check_citations, parse_verdict
 from assistant.retrieval import HybridSearcher
 from assistant.understanding import is_out_of_scope, rewrite_follow_up
 from corpus.registry import Registry
 from ingest.index import Index
 from netral.config import Settings
-from netral.records import Answer, Source
+from netral.records import Answer
 from tests.conftest import HashEmbedder
 from ui.batch import run_batch
 
@@ -29,11 +25,6 @@ from ui.batch import run_batch
 @pytest.fixture
 def assistant(ingested: Index, settings: Settings, registry: Registry) -> Assistant:
     return Assistant(HybridSearcher(ingested, HashEmbedder(), registry, settings), registry, settings)
-
-
-def fake_llm(*replies: str) -> LangChainGenerator:
-    model = GenericFakeChatModel(messages=iter([AIMessage(content=r) for r in replies]))
-    return LangChainGenerator(lambda: model, "fake-llm")
 
 
 class Broken:
@@ -45,26 +36,6 @@ class Broken:
     def stream(self, messages: Sequence[tuple[str, str]]) -> Iterator[str]:
         raise TimeoutError("no answer in 60 s")
         yield ""
-
-
-def _sources(n: int) -> list[Source]:
-    return [Source(k, f"pp-94-2021/pasal-{k}", "pp-94-2021", f"Pasal {k} PP 94/2021", "berlaku", f"teks {k}", "",
-                   f"teks {k}") for k in range(1, n + 1)]
-
-
-def test_check_citations_removes_unknown_markers_and_renumbers() -> None:
-    checked = check_citations("A [2]. B [7]. C [2] dan [1].", _sources(3))
-    assert checked.text == "A [1]. B. C [1] dan [2]."
-    assert [s.number for s in checked.cited] == [2, 1]
-    assert checked.removed_markers == 1
-
-
-@pytest.mark.parametrize("text,verdict", [
-    ("Jawaban: Tidak boleh\nKarena ...", "tidak_boleh"), ("**Jawaban:** Bersyarat. ...", "bersyarat"),
-    ("Jawaban: Boleh", "boleh"), ("Jawaban: Tidak diatur", "di_luar_cakupan"), ("bla bla", None),
-])
-def test_parse_verdict(text: str, verdict: str | None) -> None:
-    assert parse_verdict(text) == verdict
 
 
 def test_follow_up_rewritten_with_history() -> None:
@@ -108,22 +79,6 @@ def test_repealed_rule_answered_with_replacement(assistant: Assistant) -> None:
     assert any("UU 5/2014 sudah dicabut" in n for n in ans.notes)
     assert all(c.status != "berlaku" or c.doc_id != "uu-5-2014" for c in ans.citations)
     assert any(c.doc_id == "uu-20-2023" for c in ans.citations)
-
-
-def test_llm_answer_checked_and_numbered(assistant: Assistant) -> None:
-    assistant.generator = fake_llm("Jawaban: Tidak boleh\nPNS dilarang memberi dukungan [1]. Lihat juga [9].")
-    ans = assistant.answer("Apakah PNS boleh ikut kampanye calon presiden?")
-    assert ans.backend == "fake-llm" and ans.verdict == "tidak_boleh"
-    assert "[9]" not in ans.answer and "[1]" in ans.answer
-    assert len(ans.citations) == 1 and ans.citations[0].number == 1
-    assert "Jawaban:" not in ans.answer
-
-
-def test_llm_without_citation_falls_back_to_extractive(assistant: Assistant) -> None:
-    assistant.generator = fake_llm("Jawaban: Boleh\nTentu saja boleh, tidak ada masalah.")
-    ans = assistant.answer("Apakah PNS boleh ikut kampanye calon presiden?")
-    assert ans.backend == "extractive" and ans.error and ans.citations
-    assert ans.notes[0].startswith("Jawaban model bahasa tidak lolos pemeriksaan sitasi")
 
 
 def test_backend_failure_gives_extractive_answer(assistant: Assistant) -> None:

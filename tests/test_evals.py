@@ -10,7 +10,7 @@ import pytest
 from assistant.answering import Assistant
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
-from evals.gold import default_path, load_gold, validate
+from evals.gold import load_gold, split_path, unknown_ids, validate
 from evals.metrics import ItemResult, article_of, citation_scores, retrieval_scores
 from evals.report import check, write_report
 from evals.runner import run_items
@@ -31,16 +31,35 @@ def full_fake_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) 
     return settings
 
 
-def test_gold_set_is_valid(full_fake_index: Settings) -> None:
+def test_dev_split_is_valid(full_fake_index: Settings) -> None:
     index = Index.open(full_fake_index)
-    problems = validate(default_path(), index.store.article_ids())
+    problems = validate(split_path("dev"), index.store.article_ids())
     index.close()
     assert problems == []
-    items = load_gold()
+    items = load_gold(split_path("dev"))
     assert len(items) >= 80
     assert sum(i.out_of_scope for i in items) >= 10
     assert sum(i.category == "injeksi" for i in items) >= 3
     assert len({i.category for i in items}) >= 12
+
+
+# Articles the test split's writers read in the corpus text but the parser loses to OCR damage (missing or
+# merged headings, see `netral corpus --json`): they are scored as missed until the parser recovers them.
+LOST_BY_PARSER = {"uu-7-2017/pasal-198", "uu-7-2017/pasal-199"}
+
+
+def test_test_split_is_valid(full_fake_index: Settings) -> None:
+    path = split_path("test")
+    assert validate(path, None) == []
+    index = Index.open(full_fake_index)
+    unknown = {ref for _item, ref in unknown_ids(path, index.store.article_ids())}
+    index.close()
+    assert unknown <= LOST_BY_PARSER
+    items = load_gold(path)
+    assert len(items) >= 120 and len({i.id for i in items}) == len(items)
+    assert sum(i.out_of_scope for i in items) >= 8 and sum(i.category == "injeksi" for i in items) >= 5
+    assert sum(i.verdict == "bersyarat" for i in items) >= 15 and sum(i.verdict == "boleh" for i in items) >= 5
+    assert all(i.condition for i in items if i.verdict == "bersyarat")
 
 
 def test_validator_reports_problems(tmp_path: Path) -> None:
@@ -81,9 +100,10 @@ def test_run_report_compare_and_check(full_fake_index: Settings, tmp_path: Path)
     registry = Registry.load()
     assistant = Assistant(HybridSearcher(index, HashEmbedder(), registry, full_fake_index), registry,
                           full_fake_index)
-    items = [i for i in load_gold() if i.id in ("g001", "g007", "g085", "g090", "g099")]
-    items += [i for i in load_gold() if "paspor" in i.user_input]
-    texts = {a: json.loads(d)["text"] for a, d in index.store._db.execute("SELECT id, data FROM articles")}
+    dev = load_gold(split_path("dev"))
+    items = [i for i in dev if i.id in ("g001", "g007", "g085", "g090", "g099")]
+    items += [i for i in dev if "paspor" in i.user_input]
+    texts = index.store.article_texts()
     status = {d["doc_id"]: d["info"].status for d in index.store.documents()}
     results = run_items(_Flaky(assistant), items, texts, status)
     index.close()
@@ -106,7 +126,8 @@ def test_cli_eval_end_to_end(full_fake_index: Settings, tmp_path: Path, monkeypa
                              capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("NETRAL_DATA_DIR", str(full_fake_index.data_dir))
     gold = tmp_path / "gold.jsonl"
-    gold.write_text("\n".join(default_path().read_text(encoding="utf-8").splitlines()[:6]) + "\n", encoding="utf-8")
+    gold.write_text("\n".join(split_path("dev").read_text(encoding="utf-8").splitlines()[:6]) + "\n",
+                    encoding="utf-8")
     loose = tmp_path / "t.toml"
     loose.write_text('crashed = {max = 0}\ncitation_validity = {min = 1.0}\n', encoding="utf-8")
     code = cli.main(["eval", "--embedder", "fake", "--gold", str(gold), "--out", str(tmp_path / "r"), "--check",

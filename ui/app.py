@@ -22,7 +22,7 @@ import gradio as gr
 
 from assistant.letter import LetterDetails, draft_letter
 from netral.config import Settings
-from netral.records import Answer, ArticleView
+from netral.records import Answer, ArticleView, Progress
 from ui import render
 from ui.admin import Admin, UploadRejected
 from ui.batch import answer_file
@@ -61,7 +61,7 @@ class ChatAssistant(Protocol):
     @property
     def backend(self) -> str: ...
 
-    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]: ...
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Progress | Answer]: ...
 
     def answer(self, question: str, history: Sequence[str] = ()) -> Answer: ...
 
@@ -122,6 +122,11 @@ class Handlers:
             for item in self.d.assistant.stream(message, previous):
                 if isinstance(item, Answer):
                     final = item
+                    continue
+                if isinstance(item, Progress):  # shown under the text so far, never part of it
+                    history[-1] = {"role": "assistant",
+                                   "content": render.escape_user_text(text) + f"\n\n_{render.esc(item.text)}_"}
+                    yield history, render.EMPTY_PANEL, answers, ""
                     continue
                 text += item
                 if time.monotonic() - last_paint >= STREAM_EVERY_S:

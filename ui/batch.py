@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -13,7 +13,7 @@ from netral.records import Answer
 
 
 class Answers(Protocol):
-    def answer(self, question: str, history: Any = ()) -> Answer: ...
+    def answer(self, question: str, history: Sequence[str] = ()) -> Answer: ...
 
 
 def read_questions(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:

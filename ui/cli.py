@@ -122,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(p)
     p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (bawaan: extractive)")
-    p.add_argument("--gold", type=Path, help="berkas gold JSONL (bawaan: evals/gold.jsonl)")
+    p.add_argument("--split", choices=("dev", "test"), default="test",
+                   help="gold set: test (bawaan; tidak pernah dipakai menyetel) atau dev (untuk menyetel)")
+    p.add_argument("--gold", type=Path, help="berkas gold JSONL lain (menggantikan --split)")
     p.add_argument("--out", type=Path, help="folder laporan (bawaan: reports/<backend>-<waktu>)")
     p.add_argument("--limit", type=int, help="hanya N butir pertama")
     p.add_argument("--judge", action="store_true", help="tambahkan ragas Faithfulness dan ResponseRelevancy (LLM)")

@@ -1,0 +1,189 @@
+"""Answers planned before they are phrased.
+
+A question is matched to the situations of the rule map (corpus/rules.toml) by the facets it mentions and who
+asks; the best match gives the verdict, its condition and the provisions that ground it. The plan is built from
+reviewed data and the corpus alone: no language model decides a verdict or chooses a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from assistant.retrieval import HybridSearcher
+from assistant.understanding import Focus
+from corpus.registry import Registry
+from corpus.rules import MaterialQuote, RuleMap, Situation
+from ingest.kinds import article_label
+from ingest.lexical import tokenize
+from netral.ids import ArticleId
+from netral.records import Source, Verdict
+
+MAX_QUOTE_CHARS = 700
+# Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
+_SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga)\b", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Match:
+    situation: Situation
+    specificity: int  # facets in the matched group: more facets, more specific
+    asked: int  # of those, how many occur in the sentences that ask (a long ticket's background mentions more)
+    closeness: float  # share of the question's words found in the situation's own wording (a tie-breaker)
+
+    def key(self) -> tuple[int, int, float]:
+        return (-self.specificity, -self.asked, -self.closeness)
+
+
+@dataclass
+class Plan:
+    verdict: Verdict
+    condition: str
+    rule: str
+    situation: Situation | None  # None: no situation of the rule map fits; the plan comes from search alone
+    basis: list[Source]
+    sanction: list[Source] = field(default_factory=list)
+    materials: list[Source] = field(default_factory=list)
+    others: list[tuple[Situation, Source]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[Source]:
+        """Every source the answer cites, numbered in the order the answer uses them."""
+        ordered = [*self.basis, *self.sanction, *self.materials, *(s for _sit, s in self.others)]
+        out: list[Source] = []
+        for s in ordered:
+            if all(o.citation_id != s.citation_id for o in out):
+                out.append(replace(s, number=len(out) + 1))
+        return out
+
+    def number_of(self, source: Source) -> int:
+        return next(s.number for s in self.sources if s.citation_id == source.citation_id)
+
+
+def _trim(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+class Planner:
+    def __init__(self, rules: RuleMap, searcher: HybridSearcher, registry: Registry, max_sanction_sources: int = 1):
+        self.rules = rules
+        self.searcher = searcher
+        self.registry = registry
+        self.max_sanction_sources = max_sanction_sources
+        self._words: dict[str, frozenset[str]] = {}
+
+    # --- matching ------------------------------------------------------------------------------------------
+
+    def matches(self, focus: Focus) -> list[Match]:
+        facets = self.rules.facets_in(focus.text)
+        asked = self.rules.facets_in(focus.ask)
+        words = set(tokenize(focus.text, expand_slang=True))
+        found = []
+        for s in self.rules.situations:
+            if s.unless & facets or focus.actor not in s.applies_to:
+                continue
+            groups = [g for g in s.match if g <= facets]
+            if groups:
+                best = max(groups, key=lambda g: (len(g), len(g & asked)))
+                found.append(Match(s, len(best), len(best & asked), self._closeness(s, words)))
+        return sorted(found, key=Match.key)
+
+    def _closeness(self, s: Situation, words: set[str]) -> float:
+        if s.id not in self._words:
+            self._words[s.id] = frozenset(tokenize(" ".join((s.title, s.description, *s.examples)),
+                                                   expand_slang=True))
+        return len(words & self._words[s.id]) / max(1, len(words))
+
+    # --- planning ------------------------------------------------------------------------------------------
+
+    def plan(self, focus: Focus) -> Plan | None:
+        """The plan for the best-matching situation whose provisions can all be shown; None when no situation
+        of the rule map fits (the caller then answers from search alone)."""
+        matches = self.matches(focus)
+        for k, m in enumerate(matches):
+            basis = [s for s in (self.source(i) for i in m.situation.basis) if s is not None]
+            if m.situation.basis and not basis:
+                continue
+            plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
+            if focus.asks_sanction and m.situation.sanction:
+                plan.sanction = [s for s in (self.source(i) for i in m.situation.sanction[: self.max_sanction_sources])
+                                 if s is not None]
+            if not basis or m.situation.verdict == "bersyarat" and m.situation.governing:
+                # The binding text is missing (or the condition comes from a document the corpus lacks): the
+                # training material that states the rule is shown, labelled as non-binding.
+                plan.materials = [s for s in (self.material(q) for q in m.situation.materials[:1]) if s is not None]
+            if not plan.basis and not plan.materials:
+                continue
+            plan.notes = self._notes(m.situation)
+            if _SEVERAL_ASKS.search(focus.text):
+                plan.others = self._others(m, matches[k + 1:])
+            return plan
+        return None
+
+    def _others(self, main: Match, rest: list[Match]) -> list[tuple[Situation, Source]]:
+        """One further situation the same message asks about, when it is a different act with its own basis."""
+        out: list[tuple[Situation, Source]] = []
+        main_ids = set(main.situation.basis)
+        for m in rest:
+            if m.situation.verdict == "informasi" or set(m.situation.basis) & main_ids:
+                continue
+            first = next((s for s in (self.source(i) for i in m.situation.basis) if s is not None), None)
+            if first is not None:
+                out.append((m.situation, first))
+                break
+        return out
+
+    def _notes(self, s: Situation) -> list[str]:
+        notes = []
+        loaded = self.searcher.loaded_documents()
+        for doc_id in s.governing:
+            if doc_id in loaded:
+                continue
+            info = self.registry.get(doc_id)
+            if info is not None and info.missing_note:
+                notes.append(info.missing_note)
+            elif info is not None:
+                notes.append(f"Ketentuan rincinya ada di {info.long_name}; teks resminya belum dimuat, sehingga "
+                             "jawaban bersandar pada peraturan yang dimuat dan materi sosialisasi.")
+        if s.note:
+            notes.append(s.note)
+        return notes
+
+    # --- sources -------------------------------------------------------------------------------------------
+
+    def source(self, any_id: str) -> Source | None:
+        """The provision (or article) an id names, as a citable source with its exact text."""
+        aid = ArticleId.try_parse(any_id)
+        art = self.searcher.article(aid.article) if aid else None
+        info = self.searcher.info(art.doc_id) if art else None
+        if aid is None or art is None or info is None:
+            return None
+        quote, lead = art.text, ""
+        if aid.provision:
+            by_path = {p.path: p for p in art.all_provisions()}
+            if aid.provision not in by_path:
+                return None
+            quote = by_path[aid.provision].text
+            parent = by_path.get(aid.provision.rsplit("/", 1)[0]) if "/" in aid.provision else None
+            lead = _trim(parent.text, 300) if parent is not None else ""
+        return Source(number=0, article_id=art.id, doc_id=art.doc_id, label=article_label(art, info, aid.provision),
+                      status=self.searcher.status_of(art, info), quote=_trim(quote), provision=aid.provision,
+                      text=art.text, kind=art.kind, lead=lead)
+
+    def material(self, q: MaterialQuote) -> Source | None:
+        """The section of a training material that says `q.quote`, quoting it as the section has it."""
+        doc_id = f"materi/{q.file.rsplit('.', 1)[0]}"
+        info = self.searcher.info(doc_id)
+        if info is None:
+            return None
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in q.quote.split()))
+        for art in self.searcher.articles_of(doc_id):
+            m = pattern.search(art.text)
+            if m:
+                return Source(number=0, article_id=art.id, doc_id=doc_id, label=article_label(art, info),
+                              status="materi", quote=m.group(0), provision="", text=art.text, kind=art.kind)
+        return None

@@ -1,0 +1,154 @@
+"""The rule map (corpus/rules.toml): one entry per situation the neutrality regulations govern.
+
+Reviewed data, written from the law and the training materials: what the situation is, the words that show a
+question is about it (facets), who it applies to, the verdict and its condition, and the article ids that ground
+it. An entry whose ids are not all in the index is reported and not used, so an answer never rests on a
+provision that cannot be shown.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import cast
+
+from netral.records import Verdict
+
+VERDICTS = ("boleh", "tidak_boleh", "bersyarat", "informasi")
+ACTORS = ("PNS", "PPPK", "CPNS", "pejabat", "kepala_daerah")
+SANCTION_LEVELS = ("", "ringan", "sedang", "berat")
+
+
+class RuleMapError(ValueError):
+    """The rule map file itself is malformed (not a problem of one entry against the index)."""
+
+
+@dataclass(frozen=True)
+class MaterialQuote:
+    file: str  # file name of a training material ("002_b02840f67c21a277.txt")
+    quote: str  # verbatim passage, used to find the section that says it
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    title: str
+    description: str
+    examples: tuple[str, ...]
+    match: tuple[frozenset[str], ...]  # any set matches when all its facets occur in the question
+    unless: frozenset[str]
+    applies_to: tuple[str, ...]
+    verdict: Verdict
+    condition: str
+    rule: str
+    basis: tuple[str, ...]  # article or provision ids, binding law first
+    sanction: tuple[str, ...]
+    sanction_level: str
+    materials: tuple[MaterialQuote, ...] = ()
+    governing: tuple[str, ...] = ()  # registry ids of governing documents the corpus may lack
+    note: str = ""
+
+    def ids(self) -> tuple[str, ...]:
+        return self.basis + self.sanction
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+
+    def occurs(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+@dataclass
+class RuleMap:
+    facets: dict[str, Facet]
+    situations: list[Situation]
+    problems: list[str] = field(default_factory=list)  # entries set aside, and why
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> RuleMap:
+        if path is None:
+            raw = resources.files("corpus").joinpath("rules.toml").read_text(encoding="utf-8")
+        else:
+            raw = path.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            raise RuleMapError(f"rules.toml is not valid TOML: {exc}") from exc
+        facets = {name: _facet(name, pats) for name, pats in data.get("facet", {}).items()}
+        situations, problems = [], []
+        seen: set[str] = set()
+        for entry in data.get("situasi", []):
+            try:
+                s = _situation(entry)
+            except (KeyError, TypeError, ValueError) as exc:
+                problems.append(f"{entry.get('id', '?')}: {exc}")
+                continue
+            unknown = sorted(({f for group in s.match for f in group} | set(s.unless)) - set(facets))
+            if s.id in seen:
+                problems.append(f"{s.id}: duplicate id")
+            elif unknown:
+                problems.append(f"{s.id}: unknown facets {unknown}")
+            else:
+                seen.add(s.id)
+                situations.append(s)
+        return cls(facets, situations, problems)
+
+    def checked_against(self, known_ids: Iterable[str]) -> RuleMap:
+        """The entries whose every id names an article (or a provision of one) in the index; the others are
+        reported in `problems` and left out."""
+        known = set(known_ids)
+        kept, problems = [], list(self.problems)
+        for s in self.situations:
+            missing = [i for i in s.ids() if i not in known]
+            if missing:
+                problems.append(f"{s.id}: ids not in the index {missing}")
+            else:
+                kept.append(s)
+        return RuleMap(self.facets, kept, problems)
+
+    def facets_in(self, text: str) -> set[str]:
+        low = re.sub(r"\s+", " ", text.lower())
+        return {name for name, facet in self.facets.items() if facet.occurs(low)}
+
+    def get(self, situation_id: str) -> Situation | None:
+        return next((s for s in self.situations if s.id == situation_id), None)
+
+
+def _facet(name: str, patterns: list[str]) -> Facet:
+    try:
+        return Facet(name, tuple(re.compile(p, re.I) for p in patterns))
+    except re.error as exc:
+        raise RuleMapError(f"facet {name}: bad pattern ({exc})") from exc
+
+
+def _situation(e: dict) -> Situation:
+    verdict = e["putusan"]
+    if verdict not in VERDICTS:
+        raise ValueError(f"unknown putusan {verdict!r}")
+    condition = e.get("syarat", "")
+    if (verdict == "bersyarat") != bool(condition):
+        raise ValueError("syarat is required exactly for putusan bersyarat")
+    applies = tuple(e.get("berlaku_bagi", ACTORS))
+    if set(applies) - set(ACTORS):
+        raise ValueError(f"unknown berlaku_bagi {sorted(set(applies) - set(ACTORS))}")
+    level = e.get("tingkat_sanksi", "")
+    if level not in SANCTION_LEVELS:
+        raise ValueError(f"unknown tingkat_sanksi {level!r}")
+    match = tuple(frozenset(group) for group in e["cocok"])
+    if not match or not all(match):
+        raise ValueError("cocok needs at least one non-empty facet list")
+    return Situation(
+        id=e["id"], title=e["judul"], description=e.get("uraian", ""), examples=tuple(e.get("contoh", ())),
+        match=match, unless=frozenset(e.get("kecuali", ())), applies_to=applies, verdict=cast(Verdict, verdict),
+        condition=condition, rule=e["aturan"], basis=tuple(e.get("dasar", ())), sanction=tuple(e.get("sanksi", ())),
+        sanction_level=level,
+        materials=tuple(MaterialQuote(m["berkas"], m["kutipan"]) for m in e.get("materi", ())),
+        governing=tuple(e.get("dokumen_pengatur", ())), note=e.get("catatan", ""),
+    )
