@@ -82,7 +82,8 @@ class Assistant:
     def planner(self) -> Planner | None:
         if self.rules is None:
             return None
-        return Planner(self.rules, self.searcher, self.registry, self.settings.max_sanction_sources)
+        return Planner(self.rules, self.searcher, self.registry, self.settings.max_sanction_sources,
+                       self.settings.max_basis_sources)
 
     def close(self) -> None:
         close = getattr(self.generator, "close", None)
@@ -156,9 +157,16 @@ class Assistant:
             return Prepared(u, None, notes, [], (time.perf_counter() - t0) * 1000)
         result = self.searcher.search(query, k=max(10, self.settings.max_sources + 4))
         planner = self.planner()
-        plan = planner.plan(u.focus) if planner is not None and u.focus is not None else None
+        # "Is UU 5/2014 Pasal 87 still in force?" is answered by the act that repealed it, not by a situation.
+        status_of_repealed = bool(u.repealed) and u.focus is not None and u.focus.asks_status
+        plan = planner.plan(u.focus) if planner is not None and u.focus is not None and not status_of_repealed \
+            else None
         if plan is not None:
             notes.extend(n for n in plan.notes if n not in notes)
+            if plan.verdict == "informasi" and planner is not None:
+                # A fact question (who decides, how the examination runs): the map knows the topic, search knows
+                # which article of it answers this very question.
+                planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources)
         else:
             plan = self._search_plan(u, result.hits, notes)
         retrieved = [s.article_id for s in plan.sources] if plan else []

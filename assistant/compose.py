@@ -109,14 +109,14 @@ def _sentence(text: str) -> str:
     return text.strip().rstrip(".")
 
 
-def _quote_line(s: Source, number: int) -> str:
+def _quote_line(s: Source, number: int, lead_in: str = "") -> str:
     tag = " (materi sosialisasi, tidak mengikat)" if s.status == "materi" else ""
     if s.status == "dicabut":
         tag = " (sudah dicabut; hanya sebagai rujukan sejarah)"
     quote = s.quote if len(s.quote) <= 400 else s.quote[:400].rsplit(" ", 1)[0] + " …"
     if s.lead:
         quote = f"{s.lead} … {quote}"
-    return f"- {s.label}{tag}: “{quote}” [{number}]"
+    return f"- {lead_in}{s.label}{tag}: “{quote}” [{number}]"
 
 
 def missing_lines(plan: Plan, cited: set[int]) -> list[str]:
@@ -124,11 +124,12 @@ def missing_lines(plan: Plan, cited: set[int]) -> list[str]:
     the plan chose is shown with its quote."""
     lines = [_quote_line(s, plan.number_of(s)) for s in (*plan.basis, *plan.materials)
              if plan.number_of(s) not in cited]
-    sanction = [s for s in plan.sanction if plan.number_of(s) not in cited]
-    if sanction:
-        level = plan.situation.sanction_level if plan.situation else ""
-        lines.append(f"Sanksi{': hukuman disiplin ' + level if level else ''}.")
-        lines += [_quote_line(s, plan.number_of(s)) for s in sanction]
+    level = plan.situation.sanction_level if plan.situation else ""
+    for s in plan.sanction:
+        if plan.number_of(s) not in cited:
+            # "Sanksi: hukuman disiplin sedang — Pasal 13 huruf g PP 94/2021: “…” [2]"
+            lines.append(_quote_line(s, plan.number_of(s), f"Sanksi: hukuman disiplin {level} — " if level else
+                                     "Sanksi — "))
     for other, source in plan.others:
         if plan.number_of(source) not in cited:
             lines.append(f"Selain itu ({other.title.lower()}): {_sentence(other.rule)} [{plan.number_of(source)}].")

@@ -11,15 +11,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.retrieval import HybridSearcher
-from assistant.understanding import Focus
+from assistant.understanding import Focus, asks_fact
 from corpus.registry import Registry
 from corpus.rules import MaterialQuote, RuleMap, Situation
 from ingest.kinds import article_label
 from ingest.lexical import tokenize
 from netral.ids import ArticleId
-from netral.records import Source, Verdict
+from netral.records import SearchHit, Source, Verdict
 
 MAX_QUOTE_CHARS = 700
+_CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\b", re.I)
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
 _SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga)\b", re.I | re.S)
 
@@ -69,11 +70,13 @@ def _trim(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
 
 
 class Planner:
-    def __init__(self, rules: RuleMap, searcher: HybridSearcher, registry: Registry, max_sanction_sources: int = 1):
+    def __init__(self, rules: RuleMap, searcher: HybridSearcher, registry: Registry, max_sanction_sources: int = 1,
+                 max_basis: int = 2):
         self.rules = rules
         self.searcher = searcher
         self.registry = registry
         self.max_sanction_sources = max_sanction_sources
+        self.max_basis = max_basis
         self._words: dict[str, frozenset[str]] = {}
 
     # --- matching ------------------------------------------------------------------------------------------
@@ -90,7 +93,13 @@ class Planner:
             if groups:
                 best = max(groups, key=lambda g: (len(g), len(g & asked)))
                 found.append(Match(s, len(best), len(best & asked), self._closeness(s, words)))
-        return sorted(found, key=Match.key)
+        # The most specific situation wins. Between equally specific ones, a question about an act is answered by
+        # the act's situation, and the informational entries (who imposes sanctions, where to report) come first
+        # only when that is what is asked.
+        informational_first = focus.asks_who or focus.asks_report
+        return sorted(found, key=lambda m: (-m.specificity,
+                                            (m.situation.verdict == "informasi") != informational_first,
+                                            -m.asked, -m.closeness))
 
     def _closeness(self, s: Situation, words: set[str]) -> float:
         if s.id not in self._words:
@@ -105,13 +114,13 @@ class Planner:
         of the rule map fits (the caller then answers from search alone)."""
         matches = self.matches(focus)
         for k, m in enumerate(matches):
-            basis = [s for s in (self.source(i) for i in m.situation.basis) if s is not None]
+            basis = self._for_actor([s for s in (self.source(i) for i in m.situation.basis) if s is not None],
+                                    focus.actor)[: self.max_basis]
             if m.situation.basis and not basis:
                 continue
             plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
             if focus.asks_sanction and m.situation.sanction:
-                plan.sanction = [s for s in (self.source(i) for i in m.situation.sanction[: self.max_sanction_sources])
-                                 if s is not None]
+                plan.sanction = self._sanction(m.situation, focus)
             if not basis or m.situation.verdict == "bersyarat" and m.situation.governing:
                 # The binding text is missing (or the condition comes from a document the corpus lacks): the
                 # training material that states the rule is shown, labelled as non-binding.
@@ -120,16 +129,54 @@ class Planner:
                 continue
             plan.notes = self._notes(m.situation)
             if _SEVERAL_ASKS.search(focus.text):
-                plan.others = self._others(m, matches[k + 1:])
+                plan.others = self._others(m, matches[k + 1:], focus.asks_who or focus.asks_report)
+            if plan.verdict != "informasi" and asks_fact(focus):
+                # "Kapan harus mundur?", "siapa yang menghukum?": the bottom line is a fact, not a permission.
+                plan.verdict = "informasi"
             return plan
         return None
 
-    def _others(self, main: Match, rest: list[Match]) -> list[tuple[Situation, Source]]:
-        """One further situation the same message asks about, when it is a different act with its own basis."""
+    def add_best_hit(self, plan: Plan, hits: list[SearchHit], limit: int) -> None:
+        """Add the best in-force search hit to a fact plan's basis, when it is not cited yet and there is room."""
+        cited = {s.article_id for s in plan.sources}
+        best = next((h for h in hits if h.status == "berlaku" and h.doc_id in self._binding_docs(h)), None)
+        if best is None or best.id in cited or len(plan.basis) >= limit:
+            return
+        source = self.source(best.id)
+        if source is not None:
+            plan.basis.append(source)
+
+    def _binding_docs(self, hit: SearchHit) -> set[str]:
+        info = self.searcher.info(hit.doc_id)
+        return {hit.doc_id} if info is not None and info.is_regulation else set()
+
+    def _for_actor(self, sources: list[Source], actor: str) -> list[Source]:
+        """The provisions that bind the asker, those written for the asker's kind of employment first (PP 94/2021
+        for a PNS, PP 49/2018 for a PPPK), then those binding every ASN; the entry's order otherwise."""
+
+        def binds(s: Source) -> tuple[str, ...]:
+            info = self.registry.get(s.doc_id)
+            return info.binds if info is not None else ()
+
+        bound = [s for s in sources if not binds(s) or actor in binds(s)] or sources
+        return sorted(bound, key=lambda s: actor not in binds(s))
+
+    def _sanction(self, s: Situation, focus: Focus) -> list[Source]:
+        """The provision that sets the sanction; for a question about criminal penalties ("ancaman pidana"), the
+        statute's criminal provision rather than the disciplinary one."""
+        ids = list(s.sanction)
+        if _CRIMINAL.search(focus.text):
+            ids.sort(key=lambda i: not ArticleId.parse(i).doc.startswith(("uu-", "perppu-")))
+        found = [src for src in (self.source(i) for i in ids) if src is not None]
+        return found[: self.max_sanction_sources]
+
+    def _others(self, main: Match, rest: list[Match], facts_asked: bool) -> list[tuple[Situation, Source]]:
+        """One further situation the same message asks about, when it has its own basis: another act, or who
+        decides / where to report when that is asked too."""
         out: list[tuple[Situation, Source]] = []
         main_ids = set(main.situation.basis)
         for m in rest:
-            if m.situation.verdict == "informasi" or set(m.situation.basis) & main_ids:
+            if (m.situation.verdict == "informasi") != facts_asked or set(m.situation.basis) & main_ids:
                 continue
             first = next((s for s in (self.source(i) for i in m.situation.basis) if s is not None), None)
             if first is not None:

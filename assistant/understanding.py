@@ -33,16 +33,28 @@ _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
     r"daftar\s+pemilih|dpt|cek\s+dpt|pindah\s+(?:memilih|tps)|formulir\s+a5|cara\s+mencoblos|jam\s+buka\s+tps|"
     r"resep|cuaca|sepak\s*bola|harga|cpns\s+2\d{3}\s+dibuka|formasi\s+cpns|nilai\s+skd|passing\s+grade|"
-    r"visa|paspor|passport|tiket|liburan|wisata|hotel|tourist|travel)\b",
+    r"visa|paspor|passport|tiket|liburan|wisata|hotel|tourist|travel|"
+    # a civil servant's career and pay, election administration: other rules, other desks
+    r"tukin|tunjangan kinerja|kenaikan pangkat|naik pangkat|angka kredit|skp|presensi|absensi|siasn|myasn|"
+    r"taspen|cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|"
+    r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
+    r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres))\b",
     re.I,
 )
+# Who the corpus is about: a question naming no civil servant, official or asker, and no neutrality term, is not
+# about an ASN's political conduct ("kapan masa kampanye dimulai?", "syarat membuat paspor").
+_SUBJECT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|"
+                      r"kepala (?:dinas|desa|daerah|sekolah|bidang|badan|seksi)|kadis|sekda|pejabat|bupati|wali ?kota|"
+                      r"gubernur|guru|dosen|nakes|perawat|bidan|dokter|saya|aku|sy|gue|gw|kami|istri|suami|i|my)\b",
+                      re.I)
 # Careers of other services (TNI, Polri) are governed by their own laws.
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
                             r"police|military|soldier|army)\b", re.I)
 _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|mutasi|gaji|tunjangan|"
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary)\b", re.I)
 _CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
-_NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak)\b", re.I)
+_NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|"
+                         r"kode etik|disiplin|hukuman|sanksi)\b", re.I)
 
 _FOLLOW_UP = re.compile(
     r"^\s*(kalau|kalo|klo|bagaimana|gimana|terus|lalu|trus|bila|jika|dan|kemudian|bagaimana\s+dengan|"
@@ -156,8 +168,8 @@ _SENTENCES = re.compile(r"[^.?!\n]+[.?!]*")
 # Who is asking. The asker is a PNS unless the question says otherwise: the rules differ for PPPK, CPNS, officials
 # who sign decisions and regional heads. Candidates named in the question ("calon bupati") are not the asker.
 _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("kepala_daerah", re.compile(r"\b(saya|kami|sebagai|selaku)\s+(seorang\s+)?(bupati|wali\s?kota|gubernur|"
-                                 r"kepala daerah|wakil bupati|wakil gubernur)\b|\bpetahana\b", re.I)),
+    ("kepala_daerah", re.compile(r"\b(saya|kami|sebagai|selaku)\s+(seorang\s+|adalah\s+)?(bupati|wali\s?kota|gubernur|"
+                                 r"kepala daerah|wakil bupati|wakil gubernur|wakil wali\s?kota)\b", re.I)),
     ("CPNS", re.compile(r"\bcpns\b|\bcalon (pns|pegawai negeri)\b", re.I)),
     ("PPPK", re.compile(r"\bpppk\b|\bp3k\b|perjanjian kerja|\bcontract (civil servant|employee)", re.I)),
     ("pejabat", re.compile(r"\b(kepala dinas|kadis|kepala badan|kaban|camat|lurah|sekda|sekretaris daerah|"
@@ -169,6 +181,14 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b", re.I)
+_ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
+                             r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
+                             r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b", re.I)
+_ASKS_RULE = re.compile(r"\b(apakah|apa|adakah)\s+(ada\s+)?(aturan|ketentuan|peraturan|pasal|dasar hukum)\s+"
+                        r"(khusus|yang mengatur|tentang|soal|mengenai)\b|\baturan(nya)? (apa saja|khusus)\b", re.I)
+_ASKS_STATUS = re.compile(r"\b(masih|sudah|udah|udh)\s+(ber)?laku\w*|\bmasih (dipakai|digunakan|sah)\b|"
+                          r"\b(sudah|udah|telah)\s+dicabut\b|\bstill (in force|valid|applies|apply)\b|\brepealed\b",
+                          re.I)
 _ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pelanggaran)|\bhukuman\s+"
                          r"(disiplin\s+)?(apa|ringan|sedang|berat)|\bsanksi\w*\s+(apa|berupa)|\bapa\s+sanksi\w*|"
                          r"\bhukumannya\b|\bsanksinya\b|\bdihukum\s+apa\b|\bkena\s+(sanksi|hukuman)\s+apa\b", re.I)
@@ -186,7 +206,15 @@ class Focus:
     asks_who: bool
     asks_report: bool
     asks_when: bool
+    asks_procedure: bool
+    asks_status: bool  # is a rule still in force?
     injected: bool  # instructions to the assistant were found and set aside
+
+
+def asks_fact(focus: Focus) -> bool:
+    """When, who, where to report, how: a question whose bottom line is a fact rather than a permission."""
+    return (focus.asks_when or focus.asks_who or focus.asks_report or focus.asks_procedure or focus.asks_status) \
+        and not focus.asks_permission and not focus.asks_sanction
 
 
 def strip_injection(text: str) -> tuple[str, bool]:
@@ -210,15 +238,23 @@ def actor_of(text: str) -> str:
     return "PNS"
 
 
-def focus_of(text: str) -> Focus:
+def focus_of(text: str, asked: str = "") -> Focus:
+    """The focus of `text` (a question, or a follow-up joined to the question it follows); `asked` is the
+    message itself when that differs (a follow-up asks only what its own words ask)."""
     cleaned, injected = strip_injection(text)
     glossed = gloss(cleaned)
-    asking = [s for s in _SENTENCES.findall(cleaned) if "?" in s]
+    asking = [s for s in _SENTENCES.findall(strip_injection(asked)[0] if asked else cleaned) if "?" in s] or \
+        ([strip_injection(asked)[0]] if asked else [])
+    ask = gloss(" ".join(asking)) if asking else glossed
+    # Who decides and where to report are read from the asking sentences: a ticket's background often names
+    # the people involved ("siapa", "laporan") without asking about them.
     return Focus(
-        text=glossed, ask=gloss(" ".join(asking)) if asking else glossed, actor=actor_of(glossed), asks_permission=asks_permission(glossed),
+        text=glossed, ask=ask, actor=actor_of(glossed), asks_permission=asks_permission(glossed),
         asks_sanction=asks_sanction(glossed) or bool(_ASKS_LEVEL.search(glossed)),
-        asks_who=bool(_ASKS_WHO.search(glossed)), asks_report=bool(_ASKS_REPORT.search(glossed)),
-        asks_when=bool(_ASKS_WHEN.search(glossed)), injected=injected,
+        asks_who=bool(_ASKS_WHO.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
+        asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
+        asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
+        injected=injected,
     )
 
 
@@ -248,7 +284,7 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
             repl = registry.replacement_for(info.id)
             if repl is not None and repl not in replacements:
                 replacements.append(repl)
-    focus = focus_of(query)
+    focus = focus_of(query, cleaned if query != cleaned else "")
     return Understood(q, query, repealed, replacements, is_out_of_scope(focus.text), truncated, focus)
 
 
@@ -274,5 +310,7 @@ def is_out_of_scope(query: str) -> bool:
         return True
     if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
+    if not _SUBJECT.search(query) and not _NEUTRALITY.search(query):
+        return True
     tokens = set(tokenize(query, expand_slang=True))
     return not (tokens & _DOMAIN)

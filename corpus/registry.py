@@ -105,6 +105,7 @@ def _to_info(entry: dict) -> DocumentInfo:
         diubah_oleh=tup("diubah_oleh"),
         aliases=tup("aliases"),
         topics=tup("topik"),
+        binds=tup("berlaku_bagi"),
         missing_note=entry.get("bila_tidak_dimuat", ""),
         lengkap=bool(entry.get("lengkap", True)),
         catatan=entry.get("catatan", ""),

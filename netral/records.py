@@ -38,6 +38,7 @@ class DocumentInfo:
     lengkap: bool = True
     catatan: str = ""
     topics: tuple[str, ...] = ()  # question topics whose detailed rules this document holds
+    binds: tuple[str, ...] = ()  # whom it binds when only some civil servants (PNS, PPPK …); () = every ASN
     missing_note: str = ""  # what an answer on those topics says while the document is not loaded
 
     @property

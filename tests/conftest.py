@@ -126,6 +126,17 @@ def ingested(index: Index, settings: Settings, registry: Registry) -> Index:
 
 
 @pytest.fixture(scope="session")
+def full_fake_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Settings:
+    """The whole corpus with the deterministic embedder, once per test session: every article id the gold sets
+    and the rule map may name."""
+    settings = Settings(corpus_dir=corpus_dir, data_dir=tmp_path_factory.mktemp("full") / "data", embedder="fake")
+    index = Index.open(settings)
+    Ingestor(index, HashEmbedder(), Registry.load(), settings.chunk_max_chars).run(corpus_dir)
+    index.close()
+    return settings
+
+
+@pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iterator[Settings]:
     """The whole corpus indexed with the real packaged embedder, once per test session (about 5 minutes)."""
     base = tmp_path_factory.mktemp("real")

@@ -15,20 +15,9 @@ from evals.metrics import ItemResult, article_of, citation_scores, retrieval_sco
 from evals.report import check, write_report
 from evals.runner import run_items
 from ingest.index import Index
-from ingest.pipeline import Ingestor
 from netral.config import Settings
 from tests.conftest import HashEmbedder
 from ui import cli
-
-
-@pytest.fixture(scope="module")
-def full_fake_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Settings:
-    """The whole corpus with the deterministic embedder: every article id the gold set may name."""
-    settings = Settings(corpus_dir=corpus_dir, data_dir=tmp_path_factory.mktemp("full") / "data", embedder="fake")
-    index = Index.open(settings)
-    Ingestor(index, HashEmbedder(), Registry.load(), settings.chunk_max_chars).run(corpus_dir)
-    index.close()
-    return settings
 
 
 def test_dev_split_is_valid(full_fake_index: Settings) -> None:
