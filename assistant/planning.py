@@ -22,7 +22,8 @@ from netral.records import SearchHit, Source, Verdict
 MAX_QUOTE_CHARS = 700
 _CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\b", re.I)
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
-_SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga)\b", re.I | re.S)
+_SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga|dan apakah|"
+                           r"serta apakah|lalu apakah|dan siapa|dan bagaimana|dan berapa)\b", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,11 @@ class Planner:
         # The most specific situation wins. Between equally specific ones, a question about an act is answered by
         # the act's situation, and the informational entries (who imposes sanctions, where to report) come first
         # only when that is what is asked.
+        # "Sanksinya apa?" about an act is answered by the act's own entry (its verdict, then its sanction),
+        # however specific a general entry about sanctions is.
         informational_first = focus.asks_who or focus.asks_report
-        return sorted(found, key=lambda m: (-m.specificity,
+        acts_first = focus.asks_sanction and not informational_first
+        return sorted(found, key=lambda m: (acts_first and m.situation.verdict == "informasi", -m.specificity,
                                             (m.situation.verdict == "informasi") != informational_first,
                                             -m.asked, -m.closeness))
 
@@ -115,7 +119,7 @@ class Planner:
         matches = self.matches(focus)
         for k, m in enumerate(matches):
             basis = self._for_actor([s for s in (self.source(i) for i in m.situation.basis) if s is not None],
-                                    focus.actor)[: self.max_basis]
+                                    focus.actor, reorder=m.situation.verdict != "informasi")[: self.max_basis]
             if m.situation.basis and not basis:
                 continue
             plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
@@ -150,16 +154,17 @@ class Planner:
         info = self.searcher.info(hit.doc_id)
         return {hit.doc_id} if info is not None and info.is_regulation else set()
 
-    def _for_actor(self, sources: list[Source], actor: str) -> list[Source]:
-        """The provisions that bind the asker, those written for the asker's kind of employment first (PP 94/2021
-        for a PNS, PP 49/2018 for a PPPK), then those binding every ASN; the entry's order otherwise."""
+    def _for_actor(self, sources: list[Source], actor: str, reorder: bool) -> list[Source]:
+        """The provisions that bind the asker; for a rule of conduct, those written for the asker's kind of
+        employment first (PP 94/2021 for a PNS, PP 49/2018 for a PPPK), then those binding every ASN. A fact
+        entry (who supervises, where to report) keeps its own order."""
 
         def binds(s: Source) -> tuple[str, ...]:
             info = self.registry.get(s.doc_id)
             return info.binds if info is not None else ()
 
         bound = [s for s in sources if not binds(s) or actor in binds(s)] or sources
-        return sorted(bound, key=lambda s: actor not in binds(s))
+        return sorted(bound, key=lambda s: actor not in binds(s)) if reorder else bound
 
     def _sanction(self, s: Situation, focus: Focus) -> list[Source]:
         """The provision that sets the sanction; for a question about criminal penalties ("ancaman pidana"), the

@@ -23,6 +23,7 @@ from harness import RESULTS, free_port, http_ok, pct, queries, wait_until  # fir
 from assistant.answering import Assistant
 from assistant.backends import create_generator
 from assistant.retrieval import HybridSearcher
+from assistant.session import load_rules
 from corpus.registry import Registry
 from ingest.embedders import create
 from ingest.index import Index
@@ -84,13 +85,14 @@ def main() -> int:
     registry = Registry.load()
     searcher = HybridSearcher(index, create(settings.embedder), registry, settings)
     searcher.warm_up()
+    rules = load_rules(settings)
     result: dict = {"extractive_sources": settings.extractive_sources, "llm_sources": settings.llm_sources,
                     "prompt_source_chars": settings.prompt_source_chars}
-    result["extractive"] = measure(Assistant(searcher, registry, settings), questions, "extractive")
+    result["extractive"] = measure(Assistant(searcher, registry, settings, rules=rules), questions, "extractive")
     subset = questions[: args.llm_questions]
     if subset:
         gen = create_generator("llamacpp", settings)
-        llm = Assistant(searcher, registry, settings, gen)
+        llm = Assistant(searcher, registry, settings, gen, rules)
         llm.answer("netralitas ASN")  # load the model outside the measurement
         result["llamacpp"] = measure(llm, subset, "llamacpp")
         gen.close()  # type: ignore[union-attr]
@@ -98,7 +100,7 @@ def main() -> int:
         server, url = llama_server(settings.llm_model_path)
         try:
             s = settings.with_(openai_base_url=url, openai_model="qwen")
-            remote = Assistant(searcher, registry, s, create_generator("openai", s))
+            remote = Assistant(searcher, registry, s, create_generator("openai", s), rules)
             remote.answer("netralitas ASN")  # the server loads the model on the first request
             result["openai"] = measure(remote, subset, "openai")
         finally:

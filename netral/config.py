@@ -78,7 +78,7 @@ class Settings:
     # --- answering -------------------------------------------------------------------------------------
     # The rule map (situations, verdicts, grounding provisions); empty = the reviewed one shipped in corpus/.
     rules_file: str = ""
-    # "extractive" | "llamacpp" | "openai" | "ollama"; empty = llamacpp when installed, else extractive.
+    # "extractive" | "llamacpp" | "openai" | "ollama"; empty = extractive (the composed answer).
     backend: str = ""
     # How many retrieved articles are offered as numbered sources (extractive answers quote the best 3), and
     # how many of them, with how many characters, go into a generative prompt. On 2 CPU cores llama.cpp
