@@ -91,12 +91,13 @@ def bottom_line(plan: Plan) -> str:
     if plan.situation is None:
         return _VERDICT_SENTENCE.get(plan.verdict, _VERDICT_SENTENCE["informasi"])
     law = plan.basis[0] if plan.basis else (plan.materials[0] if plan.materials else None)
-    # The condition often comes from a circular the corpus lacks, stated by the training material.
-    said = plan.materials[0] if plan.materials else law
+    # The condition is cited to the provision that governs it when the map names one, else to the training
+    # material that states it (it often comes from a circular the corpus lacks).
+    said = plan.condition[0] if plan.condition else (plan.materials[0] if plan.materials else law)
     rule = f"{_sentence(plan.rule)}{_marker(plan, law)}."
     head = _BOTTOM_LINE.get(plan.verdict, "")
     if plan.verdict == "bersyarat":
-        return f"{head} {_sentence(plan.condition)}{_marker(plan, said)}. {rule}"
+        return f"{head} {_sentence(plan.condition_text)}{_marker(plan, said)}. {rule}"
     return f"{head} {rule}".strip()
 
 
@@ -122,7 +123,7 @@ def _quote_line(s: Source, number: int, lead_in: str = "") -> str:
 def missing_lines(plan: Plan, cited: set[int]) -> list[str]:
     """The composed lines for the planned sources a generated explanation did not cite, so that every source
     the plan chose is shown with its quote."""
-    lines = [_quote_line(s, plan.number_of(s)) for s in (*plan.basis, *plan.materials)
+    lines = [_quote_line(s, plan.number_of(s)) for s in (*plan.basis, *plan.condition, *plan.materials)
              if plan.number_of(s) not in cited]
     level = plan.situation.sanction_level if plan.situation else ""
     for s in plan.sanction:

@@ -40,10 +40,11 @@ class Match:
 @dataclass
 class Plan:
     verdict: Verdict
-    condition: str
+    condition_text: str
     rule: str
     situation: Situation | None  # None: no situation of the rule map fits; the plan comes from search alone
     basis: list[Source]
+    condition: list[Source] = field(default_factory=list)  # what governs the condition (e.g. unpaid leave)
     sanction: list[Source] = field(default_factory=list)
     materials: list[Source] = field(default_factory=list)
     others: list[tuple[Situation, Source]] = field(default_factory=list)
@@ -52,7 +53,7 @@ class Plan:
     @property
     def sources(self) -> list[Source]:
         """Every source the answer cites, numbered in the order the answer uses them."""
-        ordered = [*self.basis, *self.sanction, *self.materials, *(s for _sit, s in self.others)]
+        ordered = [*self.basis, *self.condition, *self.sanction, *self.materials, *(s for _sit, s in self.others)]
         out: list[Source] = []
         for s in ordered:
             if all(o.citation_id != s.citation_id for o in out):
@@ -123,6 +124,8 @@ class Planner:
             if m.situation.basis and not basis:
                 continue
             plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
+            if m.situation.verdict == "bersyarat":
+                plan.condition = [c for c in (self.source(i) for i in m.situation.condition_basis) if c is not None]
             if focus.asks_sanction and m.situation.sanction:
                 plan.sanction = self._sanction(m.situation, focus)
             if not basis or m.situation.verdict == "bersyarat" and m.situation.governing:

@@ -36,7 +36,8 @@ _OUT_OF_SCOPE = re.compile(
     r"visa|paspor|passport|tiket|liburan|wisata|hotel|tourist|travel|"
     # a civil servant's career and pay, election administration: other rules, other desks
     r"tukin|tunjangan kinerja|kenaikan pangkat|naik pangkat|angka kredit|skp|presensi|absensi|siasn|myasn|"
-    r"taspen|cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|"
+    r"taspen|cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|usia pensiun|batas usia|"
+    r"perjalanan dinas|tugas belajar|izin belajar|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres))\b",
     re.I,
@@ -50,14 +51,15 @@ _SUBJECT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur|pegawai|abdi negara|bi
 # Careers of other services (TNI, Polri) are governed by their own laws.
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
                             r"police|military|soldier|army)\b", re.I)
-_CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|mutasi|gaji|tunjangan|"
+_CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mutasi|gaji|tunjangan|"
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary)\b", re.I)
 _CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
 _NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|"
                          r"kode etik|disiplin|hukuman|sanksi)\b", re.I)
 
 _FOLLOW_UP = re.compile(
-    r"^\s*(kalau|kalo|klo|bagaimana|gimana|terus|lalu|trus|bila|jika|dan|kemudian|bagaimana\s+dengan|"
+    r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|bila|jika|dan|kemudian|bagaimana\s+dengan|jadi|"
+    r"yang|apakah\s+itu|berarti|oh|ok|oke|what about|and|so|then|"
     r"untuk|apakah\s+juga|sama|berlaku\s+juga)\b|\b(juga|tersebut|itu|tadi|hal\s+yang\s+sama)\b",
     re.I,
 )
@@ -146,7 +148,9 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(uniform)\b", "seragam atribut"), (r"\b(post|posts|upload\w*)\b", "unggah"),
     (r"\b(member\w*)\b", "anggota"), (r"\b(rally|rallies)\b", "kampanye rapat umum"),
     (r"\b(supporters?|support\w*|endorse\w*)\b", "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
-    (r"\b(village head)\b", "kepala desa"), (r"\b(report\w*|complain\w*)\b", "lapor"),
+    (r"\b(village head)\b", "kepala desa"),
+    (r"\b(hand(ing|s)? out|distribut\w*|give away|giving away)\b", "membagikan barang"),
+    (r"\b(calendars?|t-?shirts?|rice|food packages?|envelopes?)\b", "barang"), (r"\b(teachers?)\b", "guru"), (r"\b(report\w*|complain\w*)\b", "lapor"),
     (r"\b(who)\b", "siapa"), (r"\b(when|deadline)\b", "kapan"), (r"\b(gifts?|goods|groceries|money)\b", "barang uang"),
     (r"\b(neutral\w*)\b", "netral netralitas"), (r"\b(speak\w*|speech)\b", "pidato juru kampanye"),
 )
@@ -158,12 +162,15 @@ _GLOSS_RE = tuple((re.compile(p, re.I), words) for p, words in _GLOSS)
 _INJECTION = re.compile(
     r"(ignore|disregard|forget|override|bypass)\b[^.?!\n]*\b(instruction|rule|prompt|previous|above|system)\w*|"
     r"\b(abaikan|lupakan|lewati|timpa)\b[^.?!\n]*\b(instruksi|aturan|perintah|prompt|sebelumnya|sistem)\w*|"
-    r"\b(system prompt|prompt sistem|developer mode|mode pengembang|jailbreak|you are now|kamu sekarang adalah|"
+    r"\b(system prompt|prompt sistem|developer mode|mode developer|mode pengembang|mode admin|jailbreak|you are now|"
+    r"system override|kamu sekarang|anda sekarang|mulai sekarang kamu|from now on you|"
     r"anggap kamu|pretend you|act as|berperanlah|jawab saja .{0,40}(boleh|ya)\b|always answer|selalu jawab)|"
     r"\b(tampilkan|tunjukkan|show|print|reveal)\b[^.?!\n]*\b(prompt|instruksi|instruction|aturan internal)\w*",
     re.I,
 )
 _SENTENCES = re.compile(r"[^.?!\n]+[.?!]*")
+# Injected instructions are often glued to the real question by a colon ("… baru jawab: apakah …?").
+_CLAUSES = re.compile(r"[^.?!\n:;]+[.?!:;]*")
 
 # Who is asking. The asker is a PNS unless the question says otherwise: the rules differ for PPPK, CPNS, officials
 # who sign decisions and regional heads. Candidates named in the question ("calon bupati") are not the asker.
@@ -219,7 +226,7 @@ def asks_fact(focus: Focus) -> bool:
 
 def strip_injection(text: str) -> tuple[str, bool]:
     """The question without the sentences that try to instruct the assistant; and whether any were found."""
-    kept = [s for s in _SENTENCES.findall(text) if not _INJECTION.search(s)]
+    kept = [s for s in _CLAUSES.findall(text) if not _INJECTION.search(s)]
     cleaned = " ".join(s.strip() for s in kept).strip()
     return (cleaned or text), cleaned != re.sub(r"\s+", " ", text).strip()
 
@@ -248,9 +255,11 @@ def focus_of(text: str, asked: str = "") -> Focus:
     ask = gloss(" ".join(asking)) if asking else glossed
     # Who decides and where to report are read from the asking sentences: a ticket's background often names
     # the people involved ("siapa", "laporan") without asking about them.
+    # A follow-up asks only what its own words ask ("terus yang memeriksa siapa?" after a sanction question).
+    asking_text = ask if asked else glossed
     return Focus(
-        text=glossed, ask=ask, actor=actor_of(glossed), asks_permission=asks_permission(glossed),
-        asks_sanction=asks_sanction(glossed) or bool(_ASKS_LEVEL.search(glossed)),
+        text=glossed, ask=ask, actor=actor_of(glossed), asks_permission=asks_permission(asking_text),
+        asks_sanction=asks_sanction(asking_text) or bool(_ASKS_LEVEL.search(asking_text)),
         asks_who=bool(_ASKS_WHO.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
@@ -294,7 +303,9 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
         return question
     previous = history[-1]
     content = [t for t in tokenize(question) if t not in ("bagaimana", "gimana")]
-    if len(content) > 6 or not _FOLLOW_UP.search(question):
+    # A chat message that refers back ("kalau …", "terus …", "itu") or is short is read with the question it
+    # follows; a long message that names its own subject stands alone.
+    if len(content) > 14 or (not _FOLLOW_UP.search(question) and len(content) > 6):
         return question
     new_subject = next((s for s in _SUBJECTS if re.search(rf"\b{s}\b", question, re.I)), None)
     base = previous

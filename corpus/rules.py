@@ -51,9 +51,10 @@ class Situation:
     materials: tuple[MaterialQuote, ...] = ()
     governing: tuple[str, ...] = ()  # registry ids of governing documents the corpus may lack
     note: str = ""
+    condition_basis: tuple[str, ...] = ()  # the provision that governs the condition itself (e.g. unpaid leave)
 
     def ids(self) -> tuple[str, ...]:
-        return self.basis + self.sanction
+        return self.basis + self.sanction + self.condition_basis
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Facet:
     patterns: tuple[re.Pattern[str], ...]
 
     def occurs(self, text: str) -> bool:
-        return any(p.search(text) for p in self.patterns)
+        return any(not _denied(text, m.start()) for p in self.patterns for m in p.finditer(text))
 
 
 @dataclass
@@ -114,11 +115,22 @@ class RuleMap:
         return RuleMap(self.facets, kept, problems)
 
     def facets_in(self, text: str) -> set[str]:
+        """The facets the text mentions, except where it denies them ("saya tidak akan ikut kampanye", "belum
+        kampanye", "tanpa atribut"): a denied act is not what the question is about."""
         low = re.sub(r"\s+", " ", text.lower())
         return {name for name, facet in self.facets.items() if facet.occurs(low)}
 
     def get(self, situation_id: str) -> Situation | None:
         return next((s for s in self.situations if s.id == situation_id), None)
+
+
+# A negation just before a mention denies it, unless it is the question's own "tidak boleh …?" ("not allowed to").
+_DENIAL = re.compile(r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak|bukan|belum|blm|tanpa|never|not|without)\b"
+                     r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted))(\s+\S+){0,2}\s*$")
+
+
+def _denied(text: str, start: int) -> bool:
+    return bool(_DENIAL.search(text[max(0, start - 30):start]))
 
 
 def _facet(name: str, patterns: list[str]) -> Facet:
@@ -151,4 +163,5 @@ def _situation(e: dict) -> Situation:
         sanction_level=level,
         materials=tuple(MaterialQuote(m["berkas"], m["kutipan"]) for m in e.get("materi", ())),
         governing=tuple(e.get("dokumen_pengatur", ())), note=e.get("catatan", ""),
+        condition_basis=tuple(e.get("dasar_syarat", ())),
     )

@@ -21,7 +21,9 @@ def run_evaluation(assistant: Assistant, settings: Settings, args: argparse.Name
 
     store = assistant.searcher.index.store
     gold_path = args.gold or split_path(args.split)
-    strict = args.gold is not None or args.split == "dev"
+    # The packaged splits name articles their writers read in the corpus text; a few of them the parser loses to
+    # OCR damage, and those count as missed rather than as a broken gold file (tests/test_evals.py pins which).
+    strict = args.gold is not None
     problems = validate(gold_path, store.article_ids() if strict else None)
     if problems:
         print("Gold set tidak valid:\n  " + "\n  ".join(problems[:20]), file=sys.stderr)

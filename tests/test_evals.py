@@ -20,21 +20,23 @@ from tests.conftest import HashEmbedder
 from ui import cli
 
 
+# Articles the gold sets' writers read in the corpus text but the parser loses to OCR damage (missing or
+# merged headings, see `netral corpus --json`): they are scored as missed until the parser recovers them.
+LOST_BY_PARSER = {"uu-7-2017/pasal-198", "uu-7-2017/pasal-199"}
+
+
 def test_dev_split_is_valid(full_fake_index: Settings) -> None:
+    path = split_path("dev")
+    assert validate(path, None) == []
     index = Index.open(full_fake_index)
-    problems = validate(split_path("dev"), index.store.article_ids())
+    unknown = {ref for _item, ref in unknown_ids(path, index.store.article_ids())}
     index.close()
-    assert problems == []
-    items = load_gold(split_path("dev"))
-    assert len(items) >= 80
+    assert unknown <= LOST_BY_PARSER
+    items = load_gold(path)
+    assert len(items) >= 200
     assert sum(i.out_of_scope for i in items) >= 10
     assert sum(i.category == "injeksi" for i in items) >= 3
     assert len({i.category for i in items}) >= 12
-
-
-# Articles the test split's writers read in the corpus text but the parser loses to OCR damage (missing or
-# merged headings, see `netral corpus --json`): they are scored as missed until the parser recovers them.
-LOST_BY_PARSER = {"uu-7-2017/pasal-198", "uu-7-2017/pasal-199"}
 
 
 def test_test_split_is_valid(full_fake_index: Settings) -> None:
