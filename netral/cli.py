@@ -273,9 +273,14 @@ def cmd_corpus(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.retrieval import HybridSearcher
     from ingest.store import IndexMismatch
+    from netral.questions import QuestionRejected, clean_question
 
     if args.k < 1:
         raise UserError("--k harus bilangan bulat positif")
+    try:
+        query = clean_question(args.query, settings.max_question_chars)
+    except QuestionRejected as exc:
+        raise UserError(str(exc)) from exc
     index, embedder, registry = _open(settings)
     try:
         if index.store.document_count() == 0:
@@ -284,7 +289,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
             searcher = HybridSearcher(index, embedder, registry, settings)
         except IndexMismatch as exc:
             raise UserError(str(exc)) from exc
-        result = searcher.search(args.query, k=args.k)
+        result = searcher.search(query, k=args.k)
     finally:
         index.close()
     if args.json:
@@ -333,20 +338,31 @@ def assistant_session(settings: Settings) -> Iterator[Any]:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from netral.batch import run_batch
+    from netral.batch import BatchError, prepare_batch, run_batch, shown
+    from netral.questions import QuestionRejected, clean_question
 
     if args.input is None and not args.question:
         raise UserError("tulis pertanyaan, atau pakai --input berkas.jsonl/.csv")
     if args.input is not None and args.output is None:
         raise UserError("--input memerlukan --output (berkas .jsonl)")
+    # Files and the question are checked before the model and the index are loaded, and long before the output
+    # file is touched.
+    try:
+        queue = prepare_batch(args.input, args.output) if args.input is not None else None
+        question = "" if queue is not None else clean_question(args.question, settings.max_question_chars)
+    except (BatchError, QuestionRejected) as exc:
+        raise UserError(str(exc)) from exc
     with assistant_session(settings) as assistant:
-        if args.input is not None:
-            summary = run_batch(assistant, args.input, args.output)
-            print(f"{summary['answered']} dijawab, {summary['failed']} baris dilewati → {args.output}")
+        if queue is not None:
+            try:
+                summary = run_batch(assistant, queue, args.output, settings.max_question_chars)
+            except BatchError as exc:
+                raise UserError(str(exc)) from exc
+            print(f"{summary['answered']} dijawab, {summary['failed']} baris dilewati → {shown(args.output)}")
             for problem in summary["problems"]:
                 print(f"  baris {problem['line']}: {problem['reason']}", file=sys.stderr)
             return 0
-        ans = assistant.answer(args.question)
+        ans = assistant.answer(question)
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
     else:

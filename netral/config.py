@@ -99,6 +99,8 @@ class Settings:
     auth: str = ""
     # Password of the admin tab (corpus status, uploads, feedback); empty disables the tab.
     admin_password: str = ""
+    # Longest question accepted (characters), on every path: chat, letter desk, HTTP API, CLI, batch lines.
+    max_question_chars: int = 2000
     # Answers computed at once; more wait in gradio's queue and are told their place in it. 0 = automatic:
     # 1 for llamacpp, which generates one answer at a time anyway (more would only wait, untold, on its lock),
     # 4 for the extractive and server backends.

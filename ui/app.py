@@ -21,8 +21,9 @@ from typing import Any, Protocol
 import gradio as gr
 
 from assistant.letter import LetterDetails, draft_letter
-from netral.batch import answer_file
+from netral.batch import BatchError, answer_file
 from netral.config import Settings
+from netral.questions import QuestionRejected, clean_question
 from netral.records import Answer, ArticleView
 from ui import render
 from ui.admin import Admin, UploadRejected
@@ -108,9 +109,10 @@ class Handlers:
              ) -> Iterator[tuple[list[dict[str, Any]], str, list[Answer], str]]:
         history = list(history or [])
         answers = list(answers or [])
-        message = (message or "").strip()
-        if not message:
-            yield history, render.error_message(EMPTY_QUESTION), answers, ""
+        try:
+            message = clean_question(message, self.d.settings.max_question_chars)
+        except QuestionRejected as exc:  # empty or too long: said on the page, and never echoed back
+            yield history, render.error_message(str(exc)), answers, ""
             return
         history.append({"role": "user", "content": render.escape_user_text(message)})
         history.append({"role": "assistant", "content": "_Mencari pasal yang relevan…_"})
@@ -162,7 +164,11 @@ class Handlers:
     def ask_json(self, question: str) -> dict[str, Any]:
         """The answer record as JSON, for programs (and the load benchmark)."""
         try:
-            return self.d.assistant.answer(question or "").to_json()
+            question = clean_question(question, self.d.settings.max_question_chars)
+        except QuestionRejected as exc:
+            return {"question": "", "error": str(exc)}
+        try:
+            return self.d.assistant.answer(question).to_json()
         except Exception as exc:
             log.exception("answering failed")
             return {"question": question, "error": f"{FAILED_ANSWER} ({type(exc).__name__})"}
@@ -171,9 +177,10 @@ class Handlers:
 
     def draft(self, question: str, recipient: str, unit: str, signer: str, city: str, number: str,
               ) -> tuple[str, str, Answer | None, str]:
-        question = (question or "").strip()
-        if not question:
-            return "", render.EMPTY_PANEL, None, EMPTY_QUESTION
+        try:
+            question = clean_question(question, self.d.settings.max_question_chars)
+        except QuestionRejected as exc:
+            return "", render.EMPTY_PANEL, None, str(exc)
         try:
             ans = self.d.assistant.answer(question)
         except Exception:
@@ -203,18 +210,22 @@ class Handlers:
         rows: list[tuple[str, Answer, str]] = []
         problems: list[str] = []
         try:
-            for item in answer_file(self.d.assistant, src):
+            for item in answer_file(self.d.assistant, src, self.d.settings.max_question_chars):
                 if progress is not None:
                     progress((len(rows) + len(problems) + 1, None), desc="menjawab", unit="baris")
                 if item.answer is None:
                     problems.append(f"baris {item.line}: {item.problem}")
                     continue
                 rows.append((str(item.id), item.answer, draft_letter(item.answer, details)))
-        except (ValueError, UnicodeDecodeError) as exc:
+        except BatchError as exc:
             return None, f"Berkas tidak dapat dibaca: {exc}"
         if not rows:
             return None, "Tidak ada pertanyaan yang dapat dijawab.\n" + "\n".join(f"- {p}" for p in problems)
-        csv_path, jsonl_path = write_batch(rows, self._fresh_dir(), "draf-" + safe_stem(src.stem))
+        try:
+            csv_path, jsonl_path = write_batch(rows, self._fresh_dir(), "draf-" + safe_stem(src.stem))
+        except OSError as exc:
+            log.error("writing batch results failed: %s", exc)
+            return None, "Hasil tidak dapat disimpan karena gangguan penyimpanan di server; silakan coba lagi."
         summary = f"{len(rows)} pertanyaan dijawab dan disusun drafnya; {len(problems)} baris dilewati."
         if problems:
             summary += "\n" + "\n".join(f"- {p}" for p in problems[:50])
@@ -306,6 +317,7 @@ def _chat_tab(h: Handlers) -> None:
                 buttons=["copy"],
             )
             box = gr.Textbox(placeholder="Tulis pertanyaan Anda… (Enter untuk mengirim)", show_label=False,
+                             max_length=h.d.settings.max_question_chars,
                              lines=1, max_lines=6, submit_btn="Kirim", elem_id="nt-question", autofocus=True)
             gr.Examples(EXAMPLES, inputs=box, label="Contoh pertanyaan")
             with gr.Row():
@@ -335,7 +347,7 @@ def _draft_tab(h: Handlers) -> None:
                 "resmi lengkap dengan **Dasar hukum**. Sunting seperlunya, lalu salin atau unduh.")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
-            question = gr.Textbox(label="Pertanyaan yang masuk", lines=4,
+            question = gr.Textbox(label="Pertanyaan yang masuk", lines=4, max_length=h.d.settings.max_question_chars,
                                   placeholder="Tempel isi pertanyaan/aduan di sini")
             with gr.Row():
                 recipient = gr.Textbox(label="Kepada (Yth.)", placeholder="Saudara Penanya")
