@@ -144,6 +144,11 @@ class Settings:
         return self.data_dir / "unggahan"
 
     @property
+    def quarantine_dir(self) -> Path:
+        """Uploads the admin set aside after they failed: kept for inspection, never read by an ingest."""
+        return self.data_dir / "karantina"
+
+    @property
     def feedback_db(self) -> Path:
         return self.data_dir / "feedback.sqlite"
 

@@ -4,6 +4,7 @@ the file is not read again, and `netral ingest` says with its exit code that som
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -140,3 +141,46 @@ def test_netral_ingest_exit_code_says_whether_files_were_skipped(settings: Setti
     with pytest.raises(SystemExit):
         main(["ingest", "--help"])
     assert "3  pengindeksan selesai, tetapi ada berkas yang dilewati" in capsys.readouterr().out
+
+
+def test_failed_upload_is_quarantined_and_later_uploads_are_indexed(ingested: Index, settings: Settings,
+                                                                    registry: Registry, corpus_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    """The admin path of the finding: a hostile upload no longer ends the job with an error, a normal document
+    uploaded afterwards is indexed, and the failed upload can be set aside from the admin tab."""
+    from assistant.answering import Assistant
+    from assistant.retrieval import HybridSearcher
+    from ui.reload import AssistantReloader
+    from ui.serve import admin_for
+
+    settings = settings.with_(admin_password="x")
+    assistant = Assistant(HybridSearcher(ingested, HashEmbedder(), registry, settings), registry, settings)
+    admin = admin_for(settings, assistant, AssistantReloader(settings, assistant).reload)
+    admin.accept([inflating_pdf(tmp_path / "bom.pdf", megabytes=80), many_pages_pdf(tmp_path / "banyak.pdf")])
+    assert admin.start_ingest()
+    admin.wait(120)
+    assert not admin.state.error, admin.state.summary()
+    assert "DILEWATI @unggahan/bom.pdf" in admin.state.summary()
+    assert [f.name for f in admin.failed_uploads()] == ["banyak.pdf", "bom.pdf"]
+    assert "20.000 halaman" in admin.failed_uploads()[0].reason
+
+    admin.accept([corpus_dir / "peraturan" / "pp-42-2004-jiwa-korps-kode-etik-pns.md"])
+    assert admin.start_ingest()
+    admin.wait(120)
+    assert not admin.state.error and "baru: @unggahan/pp-42-2004" in admin.state.summary()
+    assert "tidak dibaca ulang" in admin.state.summary()  # the bomb is not read a second time
+    assert "pp-42-2004" in {d["id"] for d in admin.corpus_status()["documents"]}
+
+    moved = admin.quarantine_upload("bom.pdf")
+    assert moved == settings.quarantine_dir / "bom.pdf" and moved.exists()
+    admin.remove_upload("banyak.pdf")
+    assert sorted(p.name for p in settings.upload_dir.iterdir()) == ["pp-42-2004-jiwa-korps-kode-etik-pns.md"]
+    assert admin.failed_uploads() == []
+    with pytest.raises(ValueError, match="bukan unggahan yang gagal"):
+        admin.remove_upload("pp-42-2004-jiwa-korps-kode-etik-pns.md")  # an indexed upload is not "failed"
+    with pytest.raises(ValueError, match="bukan unggahan yang gagal"):
+        admin.remove_upload("../feedback.sqlite")
+    assert admin.start_ingest()
+    admin.wait(120)
+    assert "DILEWATI" not in admin.state.summary()  # the quarantined file is not read again
+    shutil.rmtree(settings.quarantine_dir)

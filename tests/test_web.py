@@ -65,7 +65,7 @@ class FakeIngest:
 
     def status(self) -> dict[str, Any]:
         return {"documents": [{"id": "pp-94-2021", "status": "berlaku", "pasal": 60, "chunks": 78,
-                               "title": "Peraturan Pemerintah Nomor 94 Tahun 2021", "file": "pp-94.md"}],
+                               "title": "Peraturan Pemerintah Nomor 94 Tahun 2021", "file": "@unggahan/pp-94.md"}],
                 "missing": [{"id": "skb-2-2022", "title": "SKB Netralitas ASN 2022", "expected_file": "skb.pdf"}]}
 
     def ingest(self, hook: Any) -> Any:

@@ -269,6 +269,36 @@ class Handlers:
             return "Pengindeksan lain sedang berjalan; berkas sudah disimpan dan akan ikut pada pengindeksan berikut."
         return f"{len(saved)} berkas disimpan; pengindeksan berjalan di latar belakang."
 
+    def failed_uploads(self, ok: bool) -> tuple[str, Any]:
+        """The list of failed uploads (Markdown) and the choices of the file picker."""
+        if not ok or self.d.admin is None:
+            return "", gr.update(choices=[], value=None)
+        failed = self.d.admin.failed_uploads()
+        if not failed:
+            return "Tidak ada unggahan yang gagal.", gr.update(choices=[], value=None)
+        lines = [f"- **{render.escape_user_text(f.name)}** — {render.escape_user_text(f.reason)}" for f in failed]
+        names = [f.name for f in failed]
+        return "\n".join(lines), gr.update(choices=names, value=names[0])
+
+    def set_aside(self, ok: bool, name: str | None, action: str) -> tuple[str, str, Any]:
+        """Remove (`hapus`) or quarantine (`karantina`) a failed upload; then the refreshed list."""
+        if not ok or self.d.admin is None:
+            return "Masuk sebagai admin terlebih dahulu.", "", gr.update(choices=[], value=None)
+        try:
+            if action == "hapus":
+                self.d.admin.remove_upload(name or "")
+                msg = f"Berkas {render.escape_user_text(name or '')} dihapus."
+            else:
+                dest = self.d.admin.quarantine_upload(name or "")
+                msg = (f"Berkas {render.escape_user_text(name or '')} dipindahkan ke karantina "
+                       f"({render.escape_user_text(dest.name)}); berkas ini tidak akan dibaca lagi.")
+        except UploadRejected as exc:
+            msg = render.escape_user_text(str(exc))
+        except OSError as exc:
+            log.error("setting aside upload %r failed: %s", name, exc)
+            msg = "Berkas tidak dapat dipindahkan atau dihapus karena gangguan penyimpanan."
+        return (msg, *self.failed_uploads(ok))
+
     def job_status(self, ok: bool) -> str:
         if not ok or self.d.admin is None:
             return ""
@@ -416,6 +446,16 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
         send = gr.Button("Unggah dan indeks", variant="primary")
         upload_msg = gr.Markdown()
         job = gr.Textbox(label="Kemajuan pengindeksan", lines=6, interactive=False)
+        gr.Markdown("### Unggahan yang gagal\nBerkas yang tidak dapat diindeks dapat dihapus, atau dipindahkan ke "
+                    "karantina (`karantina/` di folder data) untuk diperiksa; berkas di karantina tidak dibaca lagi.")
+        failed_list = gr.Markdown()
+        with gr.Row():
+            failed_pick = gr.Dropdown(label="Berkas", choices=[], scale=3, allow_custom_value=True)
+            failed_refresh = gr.Button("Muat ulang daftar", size="sm", scale=1)
+        with gr.Row():
+            remove = gr.Button("Hapus berkas", size="sm", variant="stop")
+            quarantine = gr.Button("Pindahkan ke karantina", size="sm")
+        failed_msg = gr.Markdown()
         gr.Markdown("### Masukan pengguna")
         fb = gr.Dataframe(headers=list(EXPORT_COLUMNS), interactive=False, wrap=True)
         with gr.Row():
@@ -426,10 +466,16 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
     internal: dict[str, Any] = {"api_visibility": "private"}
     login.click(h.login, password, [ok, area, login_msg], api_name="admin_login").then(
         h.corpus_table, ok, [table, missing], **internal).then(h.feedback_table, ok, fb, **internal).then(
+        h.failed_uploads, ok, [failed_list, failed_pick], **internal).then(
         lambda o: gr.Timer(active=bool(o)), ok, timer, **internal)
     refresh.click(h.corpus_table, ok, [table, missing], api_name="admin_corpus")
     send.click(h.upload, [ok, files], upload_msg, api_name="admin_upload")
     timer.tick(h.job_status, ok, job, **internal)
+    failed_refresh.click(h.failed_uploads, ok, [failed_list, failed_pick], api_name="admin_failed_uploads")
+    remove.click(lambda o, n: h.set_aside(o, n, "hapus"), [ok, failed_pick], [failed_msg, failed_list, failed_pick],
+                 api_name="admin_remove_upload")
+    quarantine.click(lambda o, n: h.set_aside(o, n, "karantina"), [ok, failed_pick],
+                     [failed_msg, failed_list, failed_pick], api_name="admin_quarantine_upload")
     fb_refresh.click(h.feedback_table, ok, fb, api_name="admin_feedback")
     fb_export.click(h.export_feedback, ok, fb_file, api_name="admin_feedback_csv")
 
