@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from netral.records import Answer
+from netral.spreadsheet import safe_row
 from netral.sqlite import open_db
 
 SCHEMA = """
@@ -92,7 +93,7 @@ class FeedbackStore:
             w = csv.writer(fh)
             w.writerow(EXPORT_COLUMNS)
             for r in self.rows():
-                w.writerow(table_row(r, full=True))
+                w.writerow(safe_row(table_row(r, full=True)))
         return dest
 
 
