@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Menyajikan aplikasi web di http://127.0.0.1:7860: tanya jawab dengan kartu sitasi, draf "
                     "surat balasan untuk petugas helpdesk, antrean CSV/JSONL, dan tab admin.",
         epilog="Contoh:\n  netral web\n  netral web --port 8080 --backend extractive\n"
-               "  NETRAL_ADMIN_PASSWORD=rahasia NETRAL_AUTH=bkd:sandi netral web --host 0.0.0.0",
+               "  NETRAL_ADMIN_PASSWORD='kata sandi acak yang panjang' NETRAL_AUTH=bkd:sandi netral web --host 0.0.0.0",
     )
     _common(p)
     p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (env NETRAL_BACKEND)")
@@ -397,10 +397,7 @@ def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
     from ui.app import build_app, launch
     from ui.serve import web_deps
 
-    try:
-        settings.auth_pairs()
-    except ValueError as exc:
-        raise UserError(str(exc)) from exc
+    check_web_security(settings)
     if settings.web_workers > 1:
         return serve_workers(settings)
     with web_deps(settings) as deps:
@@ -408,6 +405,33 @@ def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         launch(build_app(deps), settings, block=True)
     return 0
+
+
+def check_web_security(settings: Settings) -> None:
+    """Refuse to serve with a malformed NETRAL_AUTH or a weak admin password; warn when the app is reachable from
+    other machines without a login."""
+    from netral.passwords import MIN_LENGTH, weak_password_reason
+
+    try:
+        pairs = settings.auth_pairs()
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    if settings.admin_password:
+        reason = weak_password_reason(settings.admin_password)
+        if reason:
+            raise UserError(
+                f"NETRAL_ADMIN_PASSWORD terlalu lemah: {reason}. Pakai kata sandi acak minimal {MIN_LENGTH} "
+                "karakter (mis. hasil `python -c \"import secrets; print(secrets.token_urlsafe(16))\"`), atau "
+                "kosongkan untuk menonaktifkan tab admin."
+            )
+    for user, password in pairs:
+        if weak_password_reason(password):
+            print(f"Peringatan: sandi NETRAL_AUTH untuk '{user}' lemah; login dibatasi lajunya, tetapi tetap "
+                  "gunakan sandi acak yang panjang.", file=sys.stderr)
+    if not pairs and settings.web_host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Peringatan: aplikasi terbuka di {settings.web_host} tanpa NETRAL_AUTH; siapa pun yang dapat "
+              "menjangkau alamat ini dapat memakainya. Atur NETRAL_AUTH atau pasang proksi dengan login "
+              "(README, Security).", file=sys.stderr)
 
 
 def serve_workers(settings: Settings) -> int:

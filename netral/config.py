@@ -97,8 +97,15 @@ class Settings:
     web_port: int = 7860
     # Optional login for the whole app: "user:password" pairs separated by commas.
     auth: str = ""
-    # Password of the admin tab (corpus status, uploads, feedback); empty disables the tab.
+    # Password of the admin tab (corpus status, uploads, feedback); empty disables the tab. `netral web` refuses
+    # to start with a weak one (netral/passwords.py says what weak is).
     admin_password: str = ""
+    # Login throttling (admin password and NETRAL_AUTH), per client address and per account: two failed tries
+    # are free, after the n-th one beyond them the next is refused for login_base_delay·2^(n-1) seconds, and
+    # after login_max_failures failures for login_lockout_seconds (a successful login clears the count).
+    login_max_failures: int = 10
+    login_base_delay: float = 1.0
+    login_lockout_seconds: float = 900.0
     # Longest question accepted (characters), on every path: chat, letter desk, HTTP API, CLI, batch lines.
     max_question_chars: int = 2000
     # Answers computed at once; more wait in gradio's queue and are told their place in it. 0 = automatic:

@@ -33,7 +33,7 @@ def server(real_index: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     # The web app writes its feedback next to the index; give it a copy so tests stay independent.
     shutil.copytree(real_index.data_dir, data / "data")
     env = {**os.environ, "NETRAL_DATA_DIR": str(data / "data"), "NETRAL_BACKEND": "extractive",
-           "NETRAL_CORPUS_DIR": str(real_index.corpus_dir), "NETRAL_ADMIN_PASSWORD": "uji"}
+           "NETRAL_CORPUS_DIR": str(real_index.corpus_dir), "NETRAL_ADMIN_PASSWORD": "uji-Kq7#mZ2p-admin"}
     log = (data / "server.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "netral.cli", "web", "--port", str(port)], env=env,
                             stdout=log, stderr=subprocess.STDOUT)

@@ -20,6 +20,7 @@ from typing import Any
 from ingest.loaders import SUPPORTED
 from ingest.pipeline import IngestBusy, ProgressHook
 from netral.config import Settings
+from ui.throttle import LoginResult, LoginThrottle
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ class Admin:
         self._ingest = ingest
         self._on_ingested = on_ingested
         self.state = JobState()
+        self.throttle = LoginThrottle.from_settings(settings, "admin login")
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         # Why the last ingest skipped each upload (name in the uploads folder -> reason).
@@ -99,6 +101,10 @@ class Admin:
     def check_password(self, given: str) -> bool:
         expected = self.settings.admin_password
         return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+    def login(self, given: str, client: str) -> LoginResult:
+        """`check_password`, throttled per client address and for the one admin account (ui/throttle.py)."""
+        return self.throttle.attempt(client, "admin", lambda: self.check_password(given))
 
     def corpus_status(self) -> dict[str, Any]:
         return self._status()

@@ -29,6 +29,8 @@ from ui import render
 from ui.admin import Admin, UploadRejected
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
+from ui.guard import AppLogin, Gate, request_client
+from ui.throttle import LoginThrottle, wait_message
 
 log = logging.getLogger(__name__)
 
@@ -239,11 +241,14 @@ class Handlers:
 
     # admin -------------------------------------------------------------------------------------------------
 
-    def login(self, password: str) -> tuple[bool, Any, str]:
+    def login(self, password: str, request: gr.Request | None = None) -> tuple[bool, Any, str]:
         admin = self.d.admin
         if admin is None or not self.d.settings.admin_password:
             return False, gr.update(visible=False), "Tab admin nonaktif: atur NETRAL_ADMIN_PASSWORD lalu mulai ulang."
-        if not admin.check_password(password or ""):
+        result = admin.login(password or "", request_client(request))
+        if result.refused:
+            return False, gr.update(visible=False), wait_message(result.wait_s)
+        if not result.ok:
             return False, gr.update(visible=False), "Kata sandi salah."
         return True, gr.update(visible=True), "Masuk sebagai admin."
 
@@ -482,12 +487,17 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
 
 def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None) -> Any:
     """Serve the app on the configured host and port (127.0.0.1 by default). The answering events carry their
-    own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests."""
-    auth = settings.auth_pairs() or None
+    own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests. The NETRAL_AUTH
+    login is throttled; the gate (ui/guard.py) tells it the client address."""
+    from starlette.middleware import Middleware
+
+    pairs = settings.auth_pairs()
+    auth = AppLogin(pairs, LoginThrottle.from_settings(settings, "NETRAL_AUTH login")) if pairs else None
     demo.queue(max_size=200)
     return demo.launch(
         server_name=settings.web_host, server_port=port if port is not None else settings.web_port, auth=auth,
         auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
         prevent_thread_lock=not block, show_error=False, quiet=not block, footer_links=[],
         theme=theme(), css=stylesheet(), max_file_size=f"{settings.max_upload_mb}mb",
+        app_kwargs={"middleware": [Middleware(Gate)]},
     )
