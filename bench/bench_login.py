@@ -56,7 +56,7 @@ def serve(tmp: Path) -> tuple[Any, WebDeps, str]:
     deps = WebDeps(StubAssistant(), FeedbackStore(settings.feedback_db), settings,
                    Admin(settings, lambda: {"documents": [], "missing": []}, lambda hook: None), files_dir=tmp / "f")
     demo = build_app(deps)
-    launch(demo, settings, block=False)
+    launch(demo, settings, block=False, upload_tokens=deps.upload_tokens)
     return demo, deps, f"http://127.0.0.1:{settings.web_port}"
 
 

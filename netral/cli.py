@@ -403,7 +403,7 @@ def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
     with web_deps(settings) as deps:
         print(f"Asisten siap (backend {deps.assistant.backend}) di http://{settings.web_host}:{settings.web_port}",
               file=sys.stderr)
-        launch(build_app(deps), settings, block=True)
+        launch(build_app(deps), settings, block=True, upload_tokens=deps.upload_tokens)
     return 0
 
 

@@ -108,6 +108,9 @@ class Settings:
     login_lockout_seconds: float = 900.0
     # Longest question accepted (characters), on every path: chat, letter desk, HTTP API, CLI, batch lines.
     max_question_chars: int = 2000
+    # Judgements (Membantu / Kurang tepat) one browser session may store; rating the same answer again
+    # replaces its judgement instead of adding one.
+    max_feedback_per_session: int = 50
     # Answers computed at once; more wait in gradio's queue and are told their place in it. 0 = automatic:
     # 1 for llamacpp, which generates one answer at a time anyway (more would only wait, untold, on its lock),
     # 4 for the extractive and server backends.
@@ -115,8 +118,16 @@ class Settings:
     # Web worker processes (`netral web --workers N`) on ports web_port … web_port+N-1, for a load balancer
     # with sticky sessions in front (README, "Scaling out"). More than 1 needs a Chroma server (chroma_url).
     web_workers: int = 1
-    # Largest document the admin may upload (MB).
+    # Largest document the admin may upload (MB). Only a browser logged in to the admin tab may upload this much.
     max_upload_mb: int = 50
+    # Largest upload anyone else may send (MB): the queue files of the Antrean tab.
+    max_queue_upload_mb: int = 5
+    # Uploads one client address may send per hour outside the admin tab.
+    uploads_per_hour: int = 60
+    # Uploaded and generated files (downloads, exports) are deleted this many seconds after they were made;
+    # the sweep runs every cache_sweep_seconds.
+    cache_max_age_seconds: int = 3600
+    cache_sweep_seconds: int = 600
     # How often (seconds) a running web app checks whether another process changed the index (`netral
     # ingest`, another worker's admin tab) and reloads it; 0 turns the check off.
     index_poll_seconds: float = 5.0

@@ -25,7 +25,7 @@ def serve(tmp_path: Path, **overrides: Any) -> Iterator[tuple[str, WebDeps]]:
     deps = WebDeps(FakeAssistant(), FeedbackStore(settings.feedback_db), settings,
                    Admin(settings, fake.status, fake.ingest, fake.reload), files_dir=tmp_path / "files")
     demo = build_app(deps)
-    launch(demo, settings, block=False)
+    launch(demo, settings, block=False, upload_tokens=deps.upload_tokens)
     try:
         yield f"http://127.0.0.1:{settings.web_port}", deps
     finally:

@@ -7,7 +7,9 @@ clears the chat history, and feedback already saved stays in SQLite whatever hap
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 import tempfile
 import time
 import uuid
@@ -29,7 +31,7 @@ from ui import render
 from ui.admin import Admin, UploadRejected
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
-from ui.guard import AppLogin, Gate, request_client
+from ui.guard import UPLOAD_COOKIE, AppLogin, Gate, UploadTokens, request_client
 from ui.throttle import LoginThrottle, wait_message
 
 log = logging.getLogger(__name__)
@@ -53,7 +55,10 @@ DISCLAIMER = (
 )
 FAILED_ANSWER = ("Maaf, terjadi gangguan saat menyusun jawaban. Percakapan Anda tetap tersimpan; silakan kirim "
                  "ulang pertanyaan sebentar lagi.")
-EMPTY_QUESTION = "Pertanyaan masih kosong. Tulis pertanyaan Anda tentang netralitas ASN."
+# The admin's browser keeps its upload right as a cookie, which it sends with the uploads of the admin tab; the
+# gate (ui/guard.py) accepts large documents only with it. SameSite: no other site can make the browser use it.
+SET_UPLOAD_COOKIE = (f"(t) => {{ if (t) {{ document.cookie = '{UPLOAD_COOKIE}=' + t + "
+                     "'; path=/; SameSite=Strict'; } return []; }")
 # Streaming re-renders the whole chat; a repaint every few words is smooth without flooding the socket.
 STREAM_EVERY_S = 0.12
 
@@ -79,6 +84,8 @@ class WebDeps:
     admin: Admin | None = None
     # Where generated downloads are written (a temporary folder by default).
     files_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="netral-web-")))
+    # Upload rights of browsers logged in to the admin tab, checked by the gate (ui/guard.py).
+    upload_tokens: UploadTokens = field(default_factory=UploadTokens)
 
     @property
     def concurrency(self) -> int:
@@ -153,11 +160,22 @@ class Handlers:
     def clear(self) -> tuple[list[dict[str, Any]], str, list[Answer], str]:
         return [], render.EMPTY_PANEL, [], ""
 
-    def feedback(self, rating: int, comment: str, answers: list[Answer] | None, mode: str = "chat") -> str:
+    def feedback(self, rating: int, comment: str, answers: list[Answer] | None, mode: str = "chat",
+                 rated: dict[str, int] | None = None) -> str:
+        """Store a judgement of the latest answer. `rated` (the session's: answer -> stored row) makes a second
+        judgement of the same answer replace the first, and caps the judgements of one session (a new
+        conversation does not reset it)."""
         if not answers:
             return "Belum ada jawaban untuk dinilai."
+        rated = {} if rated is None else rated
+        latest = hashlib.sha256(f"{answers[-1].question}\n{answers[-1].answer}".encode(errors="replace")).hexdigest()
         try:
-            self.d.feedback.add(answers[-1], rating, comment or "", mode)
+            if latest in rated:
+                self.d.feedback.update(rated[latest], rating, comment or "")
+                return "Penilaian Anda untuk jawaban ini diperbarui."
+            if len(rated) >= self.d.settings.max_feedback_per_session:
+                return "Batas masukan untuk sesi ini sudah tercapai. Terima kasih atas penilaian Anda."
+            rated[latest] = self.d.feedback.add(answers[-1], rating, comment or "", mode)
         except Exception:
             log.exception("saving feedback failed")
             return "⚠️ Masukan belum tersimpan karena gangguan penyimpanan; silakan coba lagi."
@@ -235,9 +253,23 @@ class Handlers:
 
     def _fresh_dir(self) -> Path:
         # One folder per download keeps simultaneous users' files apart.
+        self._sweep_files()
         path = self.d.files_dir / uuid.uuid4().hex[:12]
         path.mkdir(parents=True, exist_ok=True)
         return path
+
+    def _sweep_files(self) -> None:
+        """Delete download folders older than NETRAL_CACHE_MAX_AGE_SECONDS (gradio serves its own copy, which its
+        cache sweep deletes): exports of feedback and letters must not pile up or stay reachable for long."""
+        cutoff = time.time() - self.d.settings.cache_max_age_seconds
+        if not self.d.files_dir.is_dir():
+            return
+        for folder in self.d.files_dir.iterdir():
+            try:
+                if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                    shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                continue
 
     # admin -------------------------------------------------------------------------------------------------
 
@@ -251,6 +283,10 @@ class Handlers:
         if not result.ok:
             return False, gr.update(visible=False), "Kata sandi salah."
         return True, gr.update(visible=True), "Masuk sebagai admin."
+
+    def upload_token(self, ok: bool) -> str:
+        """A fresh upload right for the browser that just logged in to the admin tab (set as a cookie)."""
+        return self.d.upload_tokens.issue() if ok else ""
 
     def corpus_table(self, ok: bool) -> tuple[list[list[Any]], str]:
         if not ok or self.d.admin is None:
@@ -325,7 +361,9 @@ class Handlers:
 
 def build_app(deps: WebDeps) -> gr.Blocks:
     h = Handlers(deps)
-    with gr.Blocks(title="Asisten Netralitas ASN", fill_width=False) as demo:
+    # Uploaded and generated files in gradio's cache are deleted once they are NETRAL_CACHE_MAX_AGE_SECONDS old.
+    sweep = (deps.settings.cache_sweep_seconds, deps.settings.cache_max_age_seconds)
+    with gr.Blocks(title="Asisten Netralitas ASN", fill_width=False, delete_cache=sweep) as demo:
         gr.HTML(HEADER)
         gr.HTML(DISCLAIMER)
         with gr.Tabs():
@@ -367,9 +405,11 @@ def _chat_tab(h: Handlers) -> None:
     box.submit(h.chat, [box, chatbot, answers], [chatbot, panel, answers, box], api_name="ask",
                concurrency_limit=h.d.concurrency, concurrency_id="answer")
     clear.click(h.clear, None, [chatbot, panel, answers, box], api_name="clear")
-    up.click(lambda c, a: (h.feedback(1, c, a), ""), [comment, answers], [fb_status, comment], api_name="like")
-    down.click(lambda c, a: (h.feedback(-1, c, a), ""), [comment, answers], [fb_status, comment],
-               api_name="dislike")
+    rated = gr.State({})
+    up.click(lambda c, a, r: (h.feedback(1, c, a, rated=r), "", r), [comment, answers, rated],
+             [fb_status, comment, rated], api_name="like")
+    down.click(lambda c, a, r: (h.feedback(-1, c, a, rated=r), "", r), [comment, answers, rated],
+               [fb_status, comment, rated], api_name="dislike")
     q = gr.Textbox(visible=False)
     out = gr.JSON(visible=False)
     q.submit(h.ask_json, q, out, api_name="jawab", concurrency_limit=h.d.concurrency,
@@ -468,8 +508,10 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
             fb_export = gr.Button("Ekspor CSV", size="sm")
         fb_file = gr.File(label="Ekspor", interactive=False)
     timer = gr.Timer(1.0, active=False)
+    token = gr.Textbox(visible=False)
     internal: dict[str, Any] = {"api_visibility": "private"}
     login.click(h.login, password, [ok, area, login_msg], api_name="admin_login").then(
+        h.upload_token, ok, token, **internal).then(None, token, None, js=SET_UPLOAD_COOKIE, **internal).then(
         h.corpus_table, ok, [table, missing], **internal).then(h.feedback_table, ok, fb, **internal).then(
         h.failed_uploads, ok, [failed_list, failed_pick], **internal).then(
         lambda o: gr.Timer(active=bool(o)), ok, timer, **internal)
@@ -485,19 +527,22 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
     fb_export.click(h.export_feedback, ok, fb_file, api_name="admin_feedback_csv")
 
 
-def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None) -> Any:
+def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None,
+           upload_tokens: UploadTokens | None = None) -> Any:
     """Serve the app on the configured host and port (127.0.0.1 by default). The answering events carry their
-    own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests. The NETRAL_AUTH
-    login is throttled; the gate (ui/guard.py) tells it the client address."""
+    own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests. The gate
+    (ui/guard.py) screens uploads, accepting large ones only with one of `upload_tokens` (WebDeps'), and the
+    NETRAL_AUTH login is throttled."""
     from starlette.middleware import Middleware
 
     pairs = settings.auth_pairs()
     auth = AppLogin(pairs, LoginThrottle.from_settings(settings, "NETRAL_AUTH login")) if pairs else None
+    gate = Middleware(Gate, settings=settings, tokens=upload_tokens or UploadTokens())
     demo.queue(max_size=200)
     return demo.launch(
         server_name=settings.web_host, server_port=port if port is not None else settings.web_port, auth=auth,
         auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
         prevent_thread_lock=not block, show_error=False, quiet=not block, footer_links=[],
         theme=theme(), css=stylesheet(), max_file_size=f"{settings.max_upload_mb}mb",
-        app_kwargs={"middleware": [Middleware(Gate)]},
+        app_kwargs={"middleware": [gate]},
     )
