@@ -62,6 +62,7 @@ bench: ingest
 	$(BIN)/python bench/bench_load.py --backend extractive --users 20 --questions 5 --workers 2
 	$(BIN)/python bench/bench_load.py --backend llamacpp --users 4 --questions 2
 	$(BIN)/python bench/bench_growth.py
+	$(BIN)/python bench/bench_login.py
 
 clean:
 	rm -rf .netral .pytest_cache .mypy_cache .ruff_cache

@@ -150,7 +150,8 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(supporters?|support\w*|endorse\w*)\b", "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
     (r"\b(village head)\b", "kepala desa"),
     (r"\b(hand(ing|s)? out|distribut\w*|give away|giving away)\b", "membagikan barang"),
-    (r"\b(calendars?|t-?shirts?|rice|food packages?|envelopes?)\b", "barang"), (r"\b(teachers?)\b", "guru"), (r"\b(report\w*|complain\w*)\b", "lapor"),
+    (r"\b(calendars?|t-?shirts?|rice|food packages?|envelopes?)\b", "barang"), (r"\b(teachers?)\b", "guru"),
+    (r"\b(report\w*|complain\w*)\b", "lapor"),
     (r"\b(who)\b", "siapa"), (r"\b(when|deadline)\b", "kapan"), (r"\b(gifts?|goods|groceries|money)\b", "barang uang"),
     (r"\b(neutral\w*)\b", "netral netralitas"), (r"\b(speak\w*|speech)\b", "pidato juru kampanye"),
 )
@@ -305,7 +306,7 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
     content = [t for t in tokenize(question) if t not in ("bagaimana", "gimana")]
     # A chat message that refers back ("kalau …", "terus …", "itu") or is short is read with the question it
     # follows; a long message that names its own subject stands alone.
-    if len(content) > 14 or (not _FOLLOW_UP.search(question) and len(content) > 6):
+    if len(content) > 14 or (not _FOLLOW_UP.search(question) and len(content) > 4):
         return question
     new_subject = next((s for s in _SUBJECTS if re.search(rf"\b{s}\b", question, re.I)), None)
     base = previous

@@ -6,6 +6,7 @@ and carries on with the rest of the corpus.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -61,7 +62,9 @@ def file_hash(path: Path) -> str:
     return h.hexdigest()
 
 
-def load(path: Path) -> SourceText:
+def load(path: Path, max_pages: int = 2000) -> SourceText:
+    """The text of `path`; LoadError when it cannot be used (a PDF with more than `max_pages` pages included).
+    The ingest calls this in a child process with a time and memory budget (ingest/isolation.py)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise LoadError(f"jenis berkas '{suffix}' tidak didukung (gunakan PDF, MD, atau TXT)")
@@ -70,21 +73,31 @@ def load(path: Path) -> SourceText:
         raise LoadError("berkas kosong (0 byte)")
     digest = file_hash(path)
     if suffix == ".pdf":
-        return SourceText(path, _read_pdf(path), digest, "pdf")
+        return SourceText(path, _read_pdf(path, max_pages), digest, "pdf")
     if size > MAX_TEXT_BYTES:
         raise LoadError(f"berkas teks terlalu besar ({size / 1e6:.0f} MB; batas {MAX_TEXT_BYTES // 2**20} MB)")
-    raw = path.read_bytes()
+    text = _decode(path.read_bytes(), path)
+    if not text.strip():
+        raise LoadError("berkas tidak berisi teks")
+    return SourceText(path, text, digest, suffix.lstrip("."))
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 with its BOM (what Windows Notepad calls "Unicode")."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise LoadError(f"berkas UTF-16 rusak (byte tidak valid di posisi {exc.start})") from exc
     if not _looks_textual(raw, path):
         raise LoadError("isi berkas bukan teks (mungkin berkas biner dengan ekstensi yang salah)")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(
             f"berkas bukan teks UTF-8 (byte tidak valid di posisi {exc.start}); simpan ulang sebagai UTF-8"
         ) from exc
-    if not text.strip():
-        raise LoadError("berkas tidak berisi teks")
-    return SourceText(path, text, digest, suffix.lstrip("."))
 
 
 def _looks_textual(raw: bytes, path: Path) -> bool:
@@ -94,29 +107,54 @@ def _looks_textual(raw: bytes, path: Path) -> bool:
     return b"\x00" not in head
 
 
-def _read_pdf(path: Path) -> str:
+def _read_pdf(path: Path, max_pages: int) -> str:
     # Imported here: pypdf is only needed when a PDF is actually ingested.
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError
 
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception as exc:  # pypdf raises several types for unsupported encryption
-                raise LoadError("PDF terenkripsi dan tidak dapat dibuka tanpa kata sandi") from exc
-            if not ok:
-                raise LoadError("PDF terenkripsi dan tidak dapat dibuka tanpa kata sandi")
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        _decrypt(reader)
+        n_pages = len(reader.pages)
+        if n_pages > max_pages:
+            raise LoadError(f"PDF memiliki {_count(n_pages)} halaman, melebihi batas {_count(max_pages)} halaman per "
+                            "berkas (NETRAL_INGEST_MAX_PAGES)")
+        pages = [(page.extract_text() or "") for page in reader.pages[:max_pages]]
     except LoadError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise LoadError(f"PDF rusak atau tidak lengkap ({type(exc).__name__}: {exc})") from exc
+    except LimitReachedError as exc:
+        raise LoadError(f"PDF melampaui batas aman pembaca PDF ({str(exc)[:200]}); kemungkinan berkas jebakan, "
+                        "misalnya data termampat yang mengembang sangat besar") from exc
+    except RecursionError as exc:
+        raise LoadError("struktur PDF bersarang terlalu dalam untuk dibaca") from exc
+    except MemoryError:
+        raise  # the reader's memory budget, reported as such by ingest/isolation.py
+    except Exception as exc:  # pypdf raises many types on damaged files (PdfReadError, ValueError, KeyError …)
+        raise LoadError(f"PDF rusak atau tidak lengkap ({type(exc).__name__}: {str(exc)[:200]})") from exc
     if not pages:
         raise LoadError("PDF tidak memiliki halaman")
     if sum(len(p.strip()) for p in pages) < 40 * max(1, len(pages) // 4):
         raise LoadError(
             "PDF tidak memiliki lapisan teks (hasil pindaian/gambar); jalankan OCR terlebih dahulu"
         )
-    return PAGE_BREAK.join(pages)
+    text = PAGE_BREAK.join(pages)
+    if len(text) > MAX_TEXT_BYTES:
+        raise LoadError(f"teks PDF terlalu besar ({len(text) / 1e6:.0f} juta karakter; batas "
+                        f"{MAX_TEXT_BYTES // 2**20} juta)")
+    return text
+
+
+def _count(n: int) -> str:
+    """20000 as Indonesian writes it: 20.000."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _decrypt(reader: object) -> None:
+    if not getattr(reader, "is_encrypted", False):
+        return
+    try:
+        ok = reader.decrypt("")  # type: ignore[attr-defined]
+    except Exception as exc:  # pypdf raises several types for unsupported encryption
+        raise LoadError("PDF terenkripsi dan tidak dapat dibuka tanpa kata sandi") from exc
+    if not ok:
+        raise LoadError("PDF terenkripsi dan tidak dapat dibuka tanpa kata sandi")

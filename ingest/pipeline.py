@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -12,12 +13,11 @@ import numpy as np
 from corpus.registry import Registry
 from ingest import loaders
 from ingest.chunker import chunk_article
-from ingest.clean import clean
-from ingest.documents import identify
 from ingest.embedders import Embedder
 from ingest.index import Index
-from ingest.kinds import kind_of
+from ingest.isolation import Budget, parse_source, read_isolated
 from ingest.lock import ingest_lock
+from ingest.store import ArticleStore
 from ingest.structure import PARSER_VERSION
 from netral.records import Chunk, IngestReport, ParsedDocument
 
@@ -82,6 +82,7 @@ class Ingestor:
             for doc_id in list(store.document_hashes()):
                 store.remove_document(doc_id)
             store.set_meta("embedder", self.embedder.name)
+            store.set_meta(FAILED_META, "{}")  # from scratch: files that failed before are tried again
         store.check_embedder(self.embedder.name)
         store.set_meta("embedder", self.embedder.name)
         chunking = f"{self.max_chars}/{self.embed_max_chars}/parser-{PARSER_VERSION}"
@@ -95,20 +96,23 @@ class Ingestor:
         report = IngestReport()
         for path, reason in skipped:
             report.errors.append({"file": roots.name(path), "reason": reason})
-        seen_docs: dict[str, str] = {}
-        seen_hashes: dict[str, str] = {}
+        seen = _Seen(failed=_FailedFiles.load(store, self.budget))
         for path in files:
             rel = roots.name(path)
             try:
-                row = self._ingest_file(path, rel, seen_docs, seen_hashes, hook)
+                row = self._ingest_file(path, rel, seen, hook)
             except loaders.LoadError as exc:
-                report.errors.append({"file": rel, "reason": exc.reason})
-                hook.document_done(rel, "gagal")
+                self._skip(report, hook, rel, exc.reason)
+                continue
+            except Exception as exc:  # recursion, memory, anything a strange file provokes: skip it, go on
+                log.exception("ingest of %s failed", rel)
+                self._skip(report, hook, rel, f"gagal diproses ({type(exc).__name__}: {str(exc)[:300]})")
                 continue
             report.rows.append(row)
             hook.document_done(rel, row["status"])
+        seen.failed.save(store, {roots.name(p) for p in files})
 
-        present = set(seen_docs)
+        present = set(seen.docs)
         for doc_id, (source, _h) in store.document_hashes().items():
             if doc_id not in present and not roots.locate(source).exists():
                 old = sorted(store.vector_ids(doc_id))
@@ -120,38 +124,49 @@ class Ingestor:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _ingest_file(
-        self, path: Path, rel: str, seen_docs: dict[str, str], seen_hashes: dict[str, str], hook: ProgressHook
-    ) -> dict:
+    @property
+    def budget(self) -> Budget:
+        s = self.index.settings
+        return Budget(s.ingest_max_pages, s.ingest_file_seconds, s.ingest_memory_mb)
+
+    @staticmethod
+    def _skip(report: IngestReport, hook: ProgressHook, rel: str, reason: str) -> None:
+        log.warning("skipped %s: %s", rel, reason)
+        report.errors.append({"file": rel, "reason": reason})
+        hook.document_done(rel, "gagal")
+
+    def _ingest_file(self, path: Path, rel: str, seen: _Seen, hook: ProgressHook) -> dict:
         t0 = time.perf_counter()
         store = self.index.store
         digest = loaders.file_hash(path) if path.stat().st_size else ""
-        if digest and digest in seen_hashes:
-            raise loaders.LoadError(f"isi berkas sama persis dengan '{seen_hashes[digest]}' (duplikat); dilewati")
-        known = self.registry.by_file(path.name)
+        if digest and digest in seen.hashes:
+            raise loaders.LoadError(f"isi berkas sama persis dengan '{seen.hashes[digest]}' (duplikat); dilewati")
         current = store.document_hashes()
-        if known is not None and current.get(known.id) == (rel, digest):
-            seen_docs[known.id] = rel
-            seen_hashes[digest] = rel
-            n = next(d for d in store.documents() if d["doc_id"] == known.id)
-            return {"doc_id": known.id, "file": rel, "status": "tidak berubah", "pasal": n["n_articles"],
+        unchanged = {v: k for k, v in current.items()}.get((rel, digest))
+        if unchanged is not None:
+            # Same file, same content as the indexed document: nothing to read (and no child process to start).
+            seen.docs[unchanged] = rel
+            seen.hashes[digest] = rel
+            n = next(d for d in store.documents() if d["doc_id"] == unchanged)
+            return {"doc_id": unchanged, "file": rel, "status": "tidak berubah", "pasal": n["n_articles"],
                     "chunks": n["n_chunks"], "seconds": time.perf_counter() - t0}
-        src = loaders.load(path)
-        seen_hashes[src.content_hash] = rel
-        parsed = self.parse(src)
+        seen.failed.check(rel, digest)
+        try:
+            parsed = read_isolated(path, self.registry, self.budget)
+        except loaders.LoadError as exc:
+            seen.failed.record(rel, digest, exc.reason)
+            raise
+        if digest:
+            seen.hashes[digest] = rel
         parsed.source_file = rel
         doc_id = parsed.info.id
-        if doc_id in seen_docs:
-            raise loaders.LoadError(f"dokumen {doc_id} sudah dimuat dari '{seen_docs[doc_id]}'; berkas ini dilewati")
-        seen_docs[doc_id] = rel
-        if current.get(doc_id) == (rel, src.content_hash):
-            return {"doc_id": doc_id, "file": rel, "status": "tidak berubah",
-                    "pasal": sum(a.kind == "pasal" for a in parsed.articles), "chunks": -1,
-                    "seconds": time.perf_counter() - t0}
+        if doc_id in seen.docs:
+            raise loaders.LoadError(f"dokumen {doc_id} sudah dimuat dari '{seen.docs[doc_id]}'; berkas ini dilewati")
+        seen.docs[doc_id] = rel
         chunks = [c for a in parsed.articles for c in chunk_article(a, parsed.info, self.max_chars)]
         hook.document_started(rel, len(chunks))
         vectors = self._embed(chunks, hook)
-        vector_ids = [f"{c.id}@{src.content_hash[:12]}" for c in chunks]
+        vector_ids = [f"{c.id}@{parsed.content_hash[:12]}" for c in chunks]
         old_vectors = store.vector_ids(doc_id)
         metas = [{"doc_id": c.doc_id, "article_id": c.article_id} for c in chunks]
         self.index.vectors.add(vector_ids, vectors, metas)
@@ -166,10 +181,8 @@ class Ingestor:
                 "warnings": parsed.warnings, "seconds": time.perf_counter() - t0}
 
     def parse(self, src: loaders.SourceText) -> ParsedDocument:
-        text = clean(src.text)
-        info = identify(src.path, text[:3000], self.registry)
-        parsed = kind_of(info).parse(text, info)
-        return ParsedDocument(info, str(src.path.name), src.content_hash, parsed.articles, parsed.warnings)
+        """Parse already loaded text in this process (tests and tools; the ingest reads in a child)."""
+        return parse_source(src, self.registry)
 
     def _embed(self, chunks: list[Chunk], hook: ProgressHook) -> np.ndarray:
         if not chunks:
@@ -192,6 +205,48 @@ class Ingestor:
 
 
 UPLOAD_PREFIX = "@unggahan/"
+FAILED_META = "failed_files"
+
+
+@dataclass
+class _FailedFiles:
+    """Files whose reading failed, by name, with their content hash and reason, kept in the index's meta table.
+
+    A file that failed is not read again while its content and the reading budget stay the same: a hostile PDF
+    costs its time budget once, not on every later ingest. Changing the file (or the budget) tries it again.
+    """
+
+    budget_key: str
+    entries: dict[str, list[str]] = field(default_factory=dict)  # name -> [content hash, reason]
+
+    @classmethod
+    def load(cls, store: ArticleStore, budget: Budget) -> _FailedFiles:
+        key = f"{budget.max_pages}/{budget.seconds}/{budget.memory_mb}"
+        raw = json.loads(store.get_meta(FAILED_META) or "{}")
+        return cls(key, raw.get("files", {}) if raw.get("budget") == key else {})
+
+    def check(self, name: str, digest: str) -> None:
+        entry = self.entries.get(name)
+        if entry and digest and entry[0] == digest:
+            raise loaders.LoadError(f"{entry[1]} (gagal pada pengindeksan sebelumnya dan tidak berubah sejak itu; "
+                                    "tidak dibaca ulang)")
+
+    def record(self, name: str, digest: str, reason: str) -> None:
+        if digest:
+            self.entries[name] = [digest, reason]
+
+    def save(self, store: ArticleStore, present: set[str]) -> None:
+        files = {k: v for k, v in self.entries.items() if k in present}
+        store.set_meta(FAILED_META, json.dumps({"budget": self.budget_key, "files": files}, ensure_ascii=False))
+
+
+@dataclass
+class _Seen:
+    """What this ingest run has met so far: document ids and content hashes (for duplicates), failures."""
+
+    failed: _FailedFiles
+    docs: dict[str, str] = field(default_factory=dict)  # doc_id -> file name
+    hashes: dict[str, str] = field(default_factory=dict)  # content hash -> file name
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,17 @@ class Settings:
     # map's provisions, up to this many: the map knows the topic, search the very article (dev split).
     max_fact_sources: int = 3
 
+    # --- reading source files (each file is read in a child process; see ingest/isolation.py) -------------
+    # A PDF with more pages than this is skipped with a reason: the real regulations have at most a few hundred
+    # pages, and a 20,000-page file took 4 minutes and 650 MB before this budget existed.
+    ingest_max_pages: int = 2000
+    # Seconds one file may take to be read, extracted and parsed; the child reading it is then stopped and the
+    # file skipped. The longest real document takes under 10 s on 2 cores.
+    ingest_file_seconds: float = 120.0
+    # Memory (MB of address space) the child reading one file may use; beyond it the file is skipped instead
+    # of the machine swapping or the ingest being killed.
+    ingest_memory_mb: int = 1024
+
     # --- answering -------------------------------------------------------------------------------------
     # The rule map (situations, verdicts, grounding provisions); empty = the reviewed one shipped in corpus/.
     rules_file: str = ""
@@ -113,8 +124,20 @@ class Settings:
     web_port: int = 7860
     # Optional login for the whole app: "user:password" pairs separated by commas.
     auth: str = ""
-    # Password of the admin tab (corpus status, uploads, feedback); empty disables the tab.
+    # Password of the admin tab (corpus status, uploads, feedback); empty disables the tab. `netral web` refuses
+    # to start with a weak one (netral/passwords.py says what weak is).
     admin_password: str = ""
+    # Login throttling (admin password and NETRAL_AUTH), per client address and per account: two failed tries
+    # are free, after the n-th one beyond them the next is refused for login_base_delay·2^(n-1) seconds, and
+    # after login_max_failures failures for login_lockout_seconds (a successful login clears the count).
+    login_max_failures: int = 10
+    login_base_delay: float = 1.0
+    login_lockout_seconds: float = 900.0
+    # Longest question accepted (characters), on every path: chat, letter desk, HTTP API, CLI, batch lines.
+    max_question_chars: int = 2000
+    # Judgements (Membantu / Kurang tepat) one browser session may store; rating the same answer again
+    # replaces its judgement instead of adding one.
+    max_feedback_per_session: int = 50
     # Answers computed at once; more wait in gradio's queue and are told their place in it. 0 = automatic:
     # 1 for llamacpp, which generates one answer at a time anyway (more would only wait, untold, on its lock),
     # 4 for the extractive and server backends.
@@ -122,8 +145,16 @@ class Settings:
     # Web worker processes (`netral web --workers N`) on ports web_port … web_port+N-1, for a load balancer
     # with sticky sessions in front (README, "Scaling out"). More than 1 needs a Chroma server (chroma_url).
     web_workers: int = 1
-    # Largest document the admin may upload (MB).
+    # Largest document the admin may upload (MB). Only a browser logged in to the admin tab may upload this much.
     max_upload_mb: int = 50
+    # Largest upload anyone else may send (MB): the queue files of the Antrean tab.
+    max_queue_upload_mb: int = 5
+    # Uploads one client address may send per hour outside the admin tab.
+    uploads_per_hour: int = 60
+    # Uploaded and generated files (downloads, exports) are deleted this many seconds after they were made;
+    # the sweep runs every cache_sweep_seconds.
+    cache_max_age_seconds: int = 3600
+    cache_sweep_seconds: int = 600
     # How often (seconds) a running web app checks whether another process changed the index (`netral
     # ingest`, another worker's admin tab) and reloads it; 0 turns the check off.
     index_poll_seconds: float = 5.0
@@ -156,6 +187,11 @@ class Settings:
     def upload_dir(self) -> Path:
         """Documents uploaded through the admin tab (the corpus folder itself may be read-only)."""
         return self.data_dir / "unggahan"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        """Uploads the admin set aside after they failed: kept for inspection, never read by an ingest."""
+        return self.data_dir / "karantina"
 
     @property
     def feedback_db(self) -> Path:

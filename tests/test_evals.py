@@ -19,7 +19,6 @@ from netral.config import Settings
 from tests.conftest import HashEmbedder
 from ui import cli
 
-
 # Articles the gold sets' writers read in the corpus text but the parser loses to OCR damage (missing or
 # merged headings, see `netral corpus --json`): they are scored as missed until the parser recovers them.
 LOST_BY_PARSER = {"uu-7-2017/pasal-198", "uu-7-2017/pasal-199"}

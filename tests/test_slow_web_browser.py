@@ -33,7 +33,7 @@ def server(real_index: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     # The web app writes its feedback next to the index; give it a copy so tests stay independent.
     shutil.copytree(real_index.data_dir, data / "data")
     env = {**os.environ, "NETRAL_DATA_DIR": str(data / "data"), "NETRAL_BACKEND": "extractive",
-           "NETRAL_CORPUS_DIR": str(real_index.corpus_dir), "NETRAL_ADMIN_PASSWORD": "uji"}
+           "NETRAL_CORPUS_DIR": str(real_index.corpus_dir), "NETRAL_ADMIN_PASSWORD": "uji-Kq7#mZ2p-admin"}
     log = (data / "server.log").open("w")
     proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "web", "--port", str(port)], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
@@ -137,3 +137,32 @@ def test_draft_letter_tab_in_browser(server: str, browser: object, tmp_path: Pat
     assert text.startswith("Nomor") and "Dengan hormat," in text and "Pasal" in text
     page.screenshot(path=str(shots_dir(tmp_path) / "draf-desktop.png"), full_page=True)
     page.close()
+
+
+def test_large_uploads_only_from_the_logged_in_admin_tab(browser: object, tmp_path: Path) -> None:
+    """The upload gate in a real browser (on an in-process app with a fake assistant, no index needed): a 6 MB
+    file is refused in the queue tab with the gate's message, and accepted in the admin tab after the login has
+    given the browser its upload cookie."""
+    from tests.webapp import ADMIN, serve
+
+    big = tmp_path / "besar.md"
+    big.write_bytes(b"# Dokumen besar\n" + b"Pasal 1 Pegawai ASN wajib netral.\n" * 200_000)  # 6.6 MB
+    with serve(tmp_path) as (base, deps):
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        page.goto(base + "/", wait_until="load")
+        page.get_by_role("tab", name="Antrean").click()
+        queue_input = page.locator("input[type=file]").first
+        queue_input.set_input_files(str(big))
+        page.get_by_text("batas unggahan 5 MB").wait_for(timeout=20_000)
+        page.get_by_role("tab", name="Admin").click()
+        page.get_by_label("Kata sandi admin").fill(ADMIN)
+        page.get_by_role("button", name="Masuk").click()
+        page.get_by_text("Masuk sebagai admin.").wait_for(timeout=20_000)
+        page.wait_for_function("() => document.cookie.includes('netral_unggah=')", timeout=20_000)
+        admin_block = page.locator(".block", has_text="PDF, MD, atau TXT")
+        admin_block.locator("input[type=file]").set_input_files(str(big))
+        admin_block.get_by_text("besar.md").wait_for(timeout=30_000)  # uploaded: the file is listed
+        page.get_by_role("button", name="Unggah dan indeks").click()
+        page.get_by_text("1 berkas disimpan").wait_for(timeout=20_000)
+        assert (deps.settings.upload_dir / "besar.md").stat().st_size == big.stat().st_size
+        page.close()

@@ -65,7 +65,7 @@ class FakeIngest:
 
     def status(self) -> dict[str, Any]:
         return {"documents": [{"id": "pp-94-2021", "status": "berlaku", "pasal": 60, "chunks": 78,
-                               "title": "Peraturan Pemerintah Nomor 94 Tahun 2021", "file": "pp-94.md"}],
+                               "title": "Peraturan Pemerintah Nomor 94 Tahun 2021", "file": "@unggahan/pp-94.md"}],
                 "missing": [{"id": "skb-2-2022", "title": "SKB Netralitas ASN 2022", "expected_file": "skb.pdf"}]}
 
     def ingest(self, hook: Any) -> Any:
@@ -87,7 +87,7 @@ def web(tmp_path: Path) -> Iterator[tuple[Client, WebDeps, FakeIngest]]:
                    Admin(settings, fake_ingest.status, fake_ingest.ingest, fake_ingest.reload),
                    files_dir=tmp_path / "files")
     demo = build_app(deps)
-    launch(demo, settings, block=False)
+    launch(demo, settings, block=False, upload_tokens=deps.upload_tokens)
     try:
         yield Client(f"http://127.0.0.1:{settings.web_port}/", verbose=False), deps, fake_ingest
     finally:
@@ -160,6 +160,7 @@ def test_feedback_is_saved_durably_and_exported(web: tuple[Client, WebDeps, Fake
     assert client.predict("x", api_name="/like")[0] == "Belum ada jawaban untuk dinilai."
     client.predict("PNS boleh ikut kampanye?", api_name="/ask")
     client.predict("", api_name="/like")
+    client.predict("kalau PPPK bagaimana?", api_name="/ask")
     client.predict("kurang lengkap", api_name="/dislike")
     reopened = FeedbackStore(deps.settings.feedback_db)  # another connection sees committed rows
     rows = reopened.rows()

@@ -22,12 +22,25 @@ from ingest.lock import IngestBusy
 from ingest.pipeline import ProgressHook
 from netral.config import Settings
 from netral.records import IngestReport
+from ui.throttle import LoginResult, LoginThrottle
 
 log = logging.getLogger(__name__)
 
 
 class UploadRejected(ValueError):
     """An uploaded file that cannot be accepted (message in Indonesian, for the page)."""
+
+
+UPLOAD_PREFIX = "@unggahan/"
+NOT_INDEXED = "belum terindeks (jalankan pengindeksan, atau lihat alasannya di kemajuan pengindeksan)"
+
+
+@dataclass(frozen=True)
+class FailedUpload:
+    """An uploaded file that is in the uploads folder but not in the index, and why (when known)."""
+
+    name: str
+    reason: str
 
 
 @dataclass
@@ -81,12 +94,19 @@ class Admin:
         self._ingest = ingest
         self._on_ingested = on_ingested
         self.state = JobState()
+        self.throttle = LoginThrottle.from_settings(settings, "admin login")
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        # Why the last ingest skipped each upload (name in the uploads folder -> reason).
+        self._skipped: dict[str, str] = {}
 
     def check_password(self, given: str) -> bool:
         expected = self.settings.admin_password
         return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+    def login(self, given: str, client: str) -> LoginResult:
+        """`check_password`, throttled per client address and for the one admin account (ui/throttle.py)."""
+        return self.throttle.attempt(client, "admin", lambda: self.check_password(given))
 
     def corpus_status(self) -> dict[str, Any]:
         return self._status()
@@ -128,8 +148,11 @@ class Admin:
         state = self.state
         try:
             report = self._ingest(_Hook(state))
-            for e in getattr(report, "errors", []):
+            errors = getattr(report, "errors", [])
+            for e in errors:
                 state.log.append(f"DILEWATI {e['file']}: {e['reason']}")
+            self._skipped = {e["file"][len(UPLOAD_PREFIX):]: e["reason"] for e in errors
+                             if e["file"].startswith(UPLOAD_PREFIX)}
             self._on_ingested()
         except IngestBusy as exc:
             state.error = str(exc)
@@ -139,3 +162,40 @@ class Admin:
         finally:
             state.finished = time.time()
             state.running = False
+
+    # --- uploads that failed --------------------------------------------------------------------------------
+
+    def failed_uploads(self) -> list[FailedUpload]:
+        """Uploaded files the index does not hold, with the reason the last ingest gave. Empty while an ingest
+        runs (a file just uploaded is not indexed yet, which is not a failure)."""
+        folder = self.settings.upload_dir
+        if self.state.running or not folder.is_dir():
+            return []
+        indexed = {str(d.get("file", "")) for d in self._status().get("documents", [])}
+        return [FailedUpload(p.name, self._skipped.get(p.name, NOT_INDEXED)) for p in sorted(folder.iterdir())
+                if p.is_file() and UPLOAD_PREFIX + p.name not in indexed]
+
+    def _failed_path(self, name: str) -> Path:
+        if not name or Path(name).name != name or name not in {f.name for f in self.failed_uploads()}:
+            raise UploadRejected(f"'{name}' bukan unggahan yang gagal; muat ulang daftarnya")
+        return self.settings.upload_dir / name
+
+    def remove_upload(self, name: str) -> None:
+        """Delete a failed upload for good."""
+        path = self._failed_path(name)
+        path.unlink()
+        self._skipped.pop(name, None)
+        log.warning("failed upload %s removed by the admin", name)
+
+    def quarantine_upload(self, name: str) -> Path:
+        """Move a failed upload into the quarantine folder, where no ingest reads it, for a person to examine."""
+        path = self._failed_path(name)
+        dest_dir = self.settings.quarantine_dir
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        dest = dest_dir / name
+        if dest.exists():
+            dest = dest_dir / f"{time.strftime('%Y%m%d-%H%M%S')}-{name}"
+        shutil.move(str(path), dest)
+        self._skipped.pop(name, None)
+        log.warning("failed upload %s moved to %s by the admin", name, dest)
+        return dest

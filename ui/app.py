@@ -7,7 +7,9 @@ clears the chat history, and feedback already saved stays in SQLite whatever hap
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 import tempfile
 import time
 import uuid
@@ -22,12 +24,15 @@ import gradio as gr
 
 from assistant.letter import LetterDetails, draft_letter
 from netral.config import Settings
+from netral.questions import QuestionRejected, clean_question
 from netral.records import Answer, ArticleView, Progress
 from ui import render
 from ui.admin import Admin, UploadRejected
-from ui.batch import answer_file
+from ui.batch import BatchError, answer_file
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
+from ui.guard import UPLOAD_COOKIE, AppLogin, Gate, UploadTokens, request_client
+from ui.throttle import LoginThrottle, wait_message
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +55,10 @@ DISCLAIMER = (
 )
 FAILED_ANSWER = ("Maaf, terjadi gangguan saat menyusun jawaban. Percakapan Anda tetap tersimpan; silakan kirim "
                  "ulang pertanyaan sebentar lagi.")
-EMPTY_QUESTION = "Pertanyaan masih kosong. Tulis pertanyaan Anda tentang netralitas ASN."
+# The admin's browser keeps its upload right as a cookie, which it sends with the uploads of the admin tab; the
+# gate (ui/guard.py) accepts large documents only with it. SameSite: no other site can make the browser use it.
+SET_UPLOAD_COOKIE = (f"(t) => {{ if (t) {{ document.cookie = '{UPLOAD_COOKIE}=' + t + "
+                     "'; path=/; SameSite=Strict'; } return []; }")
 # Streaming re-renders the whole chat; a repaint every few words is smooth without flooding the socket.
 STREAM_EVERY_S = 0.12
 
@@ -76,6 +84,8 @@ class WebDeps:
     admin: Admin | None = None
     # Where generated downloads are written (a temporary folder by default).
     files_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="netral-web-")))
+    # Upload rights of browsers logged in to the admin tab, checked by the gate (ui/guard.py).
+    upload_tokens: UploadTokens = field(default_factory=UploadTokens)
 
     @property
     def concurrency(self) -> int:
@@ -108,9 +118,10 @@ class Handlers:
              ) -> Iterator[tuple[list[dict[str, Any]], str, list[Answer], str]]:
         history = list(history or [])
         answers = list(answers or [])
-        message = (message or "").strip()
-        if not message:
-            yield history, render.error_message(EMPTY_QUESTION), answers, ""
+        try:
+            message = clean_question(message, self.d.settings.max_question_chars)
+        except QuestionRejected as exc:  # empty or too long: said on the page, and never echoed back
+            yield history, render.error_message(str(exc)), answers, ""
             return
         history.append({"role": "user", "content": render.escape_user_text(message)})
         history.append({"role": "assistant", "content": "_Mencari pasal yang relevan…_"})
@@ -154,11 +165,22 @@ class Handlers:
     def clear(self) -> tuple[list[dict[str, Any]], str, list[Answer], str]:
         return [], render.EMPTY_PANEL, [], ""
 
-    def feedback(self, rating: int, comment: str, answers: list[Answer] | None, mode: str = "chat") -> str:
+    def feedback(self, rating: int, comment: str, answers: list[Answer] | None, mode: str = "chat",
+                 rated: dict[str, int] | None = None) -> str:
+        """Store a judgement of the latest answer. `rated` (the session's: answer -> stored row) makes a second
+        judgement of the same answer replace the first, and caps the judgements of one session (a new
+        conversation does not reset it)."""
         if not answers:
             return "Belum ada jawaban untuk dinilai."
+        rated = {} if rated is None else rated
+        latest = hashlib.sha256(f"{answers[-1].question}\n{answers[-1].answer}".encode(errors="replace")).hexdigest()
         try:
-            self.d.feedback.add(answers[-1], rating, comment or "", mode)
+            if latest in rated:
+                self.d.feedback.update(rated[latest], rating, comment or "")
+                return "Penilaian Anda untuk jawaban ini diperbarui."
+            if len(rated) >= self.d.settings.max_feedback_per_session:
+                return "Batas masukan untuk sesi ini sudah tercapai. Terima kasih atas penilaian Anda."
+            rated[latest] = self.d.feedback.add(answers[-1], rating, comment or "", mode)
         except Exception:
             log.exception("saving feedback failed")
             return "⚠️ Masukan belum tersimpan karena gangguan penyimpanan; silakan coba lagi."
@@ -167,7 +189,11 @@ class Handlers:
     def ask_json(self, question: str) -> dict[str, Any]:
         """The answer record as JSON, for programs (and the load benchmark)."""
         try:
-            return self.d.assistant.answer(question or "").to_json()
+            question = clean_question(question, self.d.settings.max_question_chars)
+        except QuestionRejected as exc:
+            return {"question": "", "error": str(exc)}
+        try:
+            return self.d.assistant.answer(question).to_json()
         except Exception as exc:
             log.exception("answering failed")
             return {"question": question, "error": f"{FAILED_ANSWER} ({type(exc).__name__})"}
@@ -176,9 +202,10 @@ class Handlers:
 
     def draft(self, question: str, recipient: str, unit: str, signer: str, city: str, number: str,
               ) -> tuple[str, str, Answer | None, str]:
-        question = (question or "").strip()
-        if not question:
-            return "", render.EMPTY_PANEL, None, EMPTY_QUESTION
+        try:
+            question = clean_question(question, self.d.settings.max_question_chars)
+        except QuestionRejected as exc:
+            return "", render.EMPTY_PANEL, None, str(exc)
         try:
             ans = self.d.assistant.answer(question)
         except Exception:
@@ -208,18 +235,22 @@ class Handlers:
         rows: list[tuple[str, Answer, str]] = []
         problems: list[str] = []
         try:
-            for item in answer_file(self.d.assistant, src):
+            for item in answer_file(self.d.assistant, src, self.d.settings.max_question_chars):
                 if progress is not None:
                     progress((len(rows) + len(problems) + 1, None), desc="menjawab", unit="baris")
                 if item.answer is None:
                     problems.append(f"baris {item.line}: {item.problem}")
                     continue
                 rows.append((str(item.id), item.answer, draft_letter(item.answer, details)))
-        except (ValueError, UnicodeDecodeError) as exc:
+        except BatchError as exc:
             return None, f"Berkas tidak dapat dibaca: {exc}"
         if not rows:
             return None, "Tidak ada pertanyaan yang dapat dijawab.\n" + "\n".join(f"- {p}" for p in problems)
-        csv_path, jsonl_path = write_batch(rows, self._fresh_dir(), "draf-" + safe_stem(src.stem))
+        try:
+            csv_path, jsonl_path = write_batch(rows, self._fresh_dir(), "draf-" + safe_stem(src.stem))
+        except OSError as exc:
+            log.error("writing batch results failed: %s", exc)
+            return None, "Hasil tidak dapat disimpan karena gangguan penyimpanan di server; silakan coba lagi."
         summary = f"{len(rows)} pertanyaan dijawab dan disusun drafnya; {len(problems)} baris dilewati."
         if problems:
             summary += "\n" + "\n".join(f"- {p}" for p in problems[:50])
@@ -227,19 +258,40 @@ class Handlers:
 
     def _fresh_dir(self) -> Path:
         # One folder per download keeps simultaneous users' files apart.
+        self._sweep_files()
         path = self.d.files_dir / uuid.uuid4().hex[:12]
         path.mkdir(parents=True, exist_ok=True)
         return path
 
+    def _sweep_files(self) -> None:
+        """Delete download folders older than NETRAL_CACHE_MAX_AGE_SECONDS (gradio serves its own copy, which its
+        cache sweep deletes): exports of feedback and letters must not pile up or stay reachable for long."""
+        cutoff = time.time() - self.d.settings.cache_max_age_seconds
+        if not self.d.files_dir.is_dir():
+            return
+        for folder in self.d.files_dir.iterdir():
+            try:
+                if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                    shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                continue
+
     # admin -------------------------------------------------------------------------------------------------
 
-    def login(self, password: str) -> tuple[bool, Any, str]:
+    def login(self, password: str, request: gr.Request | None = None) -> tuple[bool, Any, str]:
         admin = self.d.admin
         if admin is None or not self.d.settings.admin_password:
             return False, gr.update(visible=False), "Tab admin nonaktif: atur NETRAL_ADMIN_PASSWORD lalu mulai ulang."
-        if not admin.check_password(password or ""):
+        result = admin.login(password or "", request_client(request))
+        if result.refused:
+            return False, gr.update(visible=False), wait_message(result.wait_s)
+        if not result.ok:
             return False, gr.update(visible=False), "Kata sandi salah."
         return True, gr.update(visible=True), "Masuk sebagai admin."
+
+    def upload_token(self, ok: bool) -> str:
+        """A fresh upload right for the browser that just logged in to the admin tab (set as a cookie)."""
+        return self.d.upload_tokens.issue() if ok else ""
 
     def corpus_table(self, ok: bool) -> tuple[list[list[Any]], str]:
         if not ok or self.d.admin is None:
@@ -263,6 +315,36 @@ class Handlers:
             return "Pengindeksan lain sedang berjalan; berkas sudah disimpan dan akan ikut pada pengindeksan berikut."
         return f"{len(saved)} berkas disimpan; pengindeksan berjalan di latar belakang."
 
+    def failed_uploads(self, ok: bool) -> tuple[str, Any]:
+        """The list of failed uploads (Markdown) and the choices of the file picker."""
+        if not ok or self.d.admin is None:
+            return "", gr.update(choices=[], value=None)
+        failed = self.d.admin.failed_uploads()
+        if not failed:
+            return "Tidak ada unggahan yang gagal.", gr.update(choices=[], value=None)
+        lines = [f"- **{render.escape_user_text(f.name)}** — {render.escape_user_text(f.reason)}" for f in failed]
+        names = [f.name for f in failed]
+        return "\n".join(lines), gr.update(choices=names, value=names[0])
+
+    def set_aside(self, ok: bool, name: str | None, action: str) -> tuple[str, str, Any]:
+        """Remove (`hapus`) or quarantine (`karantina`) a failed upload; then the refreshed list."""
+        if not ok or self.d.admin is None:
+            return "Masuk sebagai admin terlebih dahulu.", "", gr.update(choices=[], value=None)
+        try:
+            if action == "hapus":
+                self.d.admin.remove_upload(name or "")
+                msg = f"Berkas {render.escape_user_text(name or '')} dihapus."
+            else:
+                dest = self.d.admin.quarantine_upload(name or "")
+                msg = (f"Berkas {render.escape_user_text(name or '')} dipindahkan ke karantina "
+                       f"({render.escape_user_text(dest.name)}); berkas ini tidak akan dibaca lagi.")
+        except UploadRejected as exc:
+            msg = render.escape_user_text(str(exc))
+        except OSError as exc:
+            log.error("setting aside upload %r failed: %s", name, exc)
+            msg = "Berkas tidak dapat dipindahkan atau dihapus karena gangguan penyimpanan."
+        return (msg, *self.failed_uploads(ok))
+
     def job_status(self, ok: bool) -> str:
         if not ok or self.d.admin is None:
             return ""
@@ -284,7 +366,9 @@ class Handlers:
 
 def build_app(deps: WebDeps) -> gr.Blocks:
     h = Handlers(deps)
-    with gr.Blocks(title="Asisten Netralitas ASN", fill_width=False) as demo:
+    # Uploaded and generated files in gradio's cache are deleted once they are NETRAL_CACHE_MAX_AGE_SECONDS old.
+    sweep = (deps.settings.cache_sweep_seconds, deps.settings.cache_max_age_seconds)
+    with gr.Blocks(title="Asisten Netralitas ASN", fill_width=False, delete_cache=sweep) as demo:
         gr.HTML(HEADER)
         gr.HTML(DISCLAIMER)
         with gr.Tabs():
@@ -311,6 +395,7 @@ def _chat_tab(h: Handlers) -> None:
                 buttons=["copy"],
             )
             box = gr.Textbox(placeholder="Tulis pertanyaan Anda… (Enter untuk mengirim)", show_label=False,
+                             max_length=h.d.settings.max_question_chars,
                              lines=1, max_lines=6, submit_btn="Kirim", elem_id="nt-question", autofocus=True)
             gr.Examples(EXAMPLES, inputs=box, label="Contoh pertanyaan")
             with gr.Row():
@@ -325,9 +410,11 @@ def _chat_tab(h: Handlers) -> None:
     box.submit(h.chat, [box, chatbot, answers], [chatbot, panel, answers, box], api_name="ask",
                concurrency_limit=h.d.concurrency, concurrency_id="answer")
     clear.click(h.clear, None, [chatbot, panel, answers, box], api_name="clear")
-    up.click(lambda c, a: (h.feedback(1, c, a), ""), [comment, answers], [fb_status, comment], api_name="like")
-    down.click(lambda c, a: (h.feedback(-1, c, a), ""), [comment, answers], [fb_status, comment],
-               api_name="dislike")
+    rated = gr.State({})
+    up.click(lambda c, a, r: (h.feedback(1, c, a, rated=r), "", r), [comment, answers, rated],
+             [fb_status, comment, rated], api_name="like")
+    down.click(lambda c, a, r: (h.feedback(-1, c, a, rated=r), "", r), [comment, answers, rated],
+               [fb_status, comment, rated], api_name="dislike")
     q = gr.Textbox(visible=False)
     out = gr.JSON(visible=False)
     q.submit(h.ask_json, q, out, api_name="jawab", concurrency_limit=h.d.concurrency,
@@ -340,7 +427,7 @@ def _draft_tab(h: Handlers) -> None:
                 "resmi lengkap dengan **Dasar hukum**. Sunting seperlunya, lalu salin atau unduh.")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
-            question = gr.Textbox(label="Pertanyaan yang masuk", lines=4,
+            question = gr.Textbox(label="Pertanyaan yang masuk", lines=4, max_length=h.d.settings.max_question_chars,
                                   placeholder="Tempel isi pertanyaan/aduan di sini")
             with gr.Row():
                 recipient = gr.Textbox(label="Kepada (Yth.)", placeholder="Saudara Penanya")
@@ -409,6 +496,16 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
         send = gr.Button("Unggah dan indeks", variant="primary")
         upload_msg = gr.Markdown()
         job = gr.Textbox(label="Kemajuan pengindeksan", lines=6, interactive=False)
+        gr.Markdown("### Unggahan yang gagal\nBerkas yang tidak dapat diindeks dapat dihapus, atau dipindahkan ke "
+                    "karantina (`karantina/` di folder data) untuk diperiksa; berkas di karantina tidak dibaca lagi.")
+        failed_list = gr.Markdown()
+        with gr.Row():
+            failed_pick = gr.Dropdown(label="Berkas", choices=[], scale=3, allow_custom_value=True)
+            failed_refresh = gr.Button("Muat ulang daftar", size="sm", scale=1)
+        with gr.Row():
+            remove = gr.Button("Hapus berkas", size="sm", variant="stop")
+            quarantine = gr.Button("Pindahkan ke karantina", size="sm")
+        failed_msg = gr.Markdown()
         gr.Markdown("### Masukan pengguna")
         fb = gr.Dataframe(headers=list(EXPORT_COLUMNS), interactive=False, wrap=True)
         with gr.Row():
@@ -416,25 +513,41 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
             fb_export = gr.Button("Ekspor CSV", size="sm")
         fb_file = gr.File(label="Ekspor", interactive=False)
     timer = gr.Timer(1.0, active=False)
+    token = gr.Textbox(visible=False)
     internal: dict[str, Any] = {"api_visibility": "private"}
     login.click(h.login, password, [ok, area, login_msg], api_name="admin_login").then(
+        h.upload_token, ok, token, **internal).then(None, token, None, js=SET_UPLOAD_COOKIE, **internal).then(
         h.corpus_table, ok, [table, missing], **internal).then(h.feedback_table, ok, fb, **internal).then(
+        h.failed_uploads, ok, [failed_list, failed_pick], **internal).then(
         lambda o: gr.Timer(active=bool(o)), ok, timer, **internal)
     refresh.click(h.corpus_table, ok, [table, missing], api_name="admin_corpus")
     send.click(h.upload, [ok, files], upload_msg, api_name="admin_upload")
     timer.tick(h.job_status, ok, job, **internal)
+    failed_refresh.click(h.failed_uploads, ok, [failed_list, failed_pick], api_name="admin_failed_uploads")
+    remove.click(lambda o, n: h.set_aside(o, n, "hapus"), [ok, failed_pick], [failed_msg, failed_list, failed_pick],
+                 api_name="admin_remove_upload")
+    quarantine.click(lambda o, n: h.set_aside(o, n, "karantina"), [ok, failed_pick],
+                     [failed_msg, failed_list, failed_pick], api_name="admin_quarantine_upload")
     fb_refresh.click(h.feedback_table, ok, fb, api_name="admin_feedback")
     fb_export.click(h.export_feedback, ok, fb_file, api_name="admin_feedback_csv")
 
 
-def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None) -> Any:
+def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None,
+           upload_tokens: UploadTokens | None = None) -> Any:
     """Serve the app on the configured host and port (127.0.0.1 by default). The answering events carry their
-    own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests."""
-    auth = settings.auth_pairs() or None
+    own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests. The gate
+    (ui/guard.py) screens uploads, accepting large ones only with one of `upload_tokens` (WebDeps'), and the
+    NETRAL_AUTH login is throttled."""
+    from starlette.middleware import Middleware
+
+    pairs = settings.auth_pairs()
+    auth = AppLogin(pairs, LoginThrottle.from_settings(settings, "NETRAL_AUTH login")) if pairs else None
+    gate = Middleware(Gate, settings=settings, tokens=upload_tokens or UploadTokens())
     demo.queue(max_size=200)
     return demo.launch(
         server_name=settings.web_host, server_port=port if port is not None else settings.web_port, auth=auth,
         auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
         prevent_thread_lock=not block, show_error=False, quiet=not block, footer_links=[],
         theme=theme(), css=stylesheet(), max_file_size=f"{settings.max_upload_mb}mb",
+        app_kwargs={"middleware": [gate]},
     )

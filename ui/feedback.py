@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from netral.records import Answer
+from netral.spreadsheet import safe_row
 from netral.sqlite import open_db
 
 SCHEMA = """
@@ -76,6 +77,14 @@ class FeedbackStore:
                 "mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
         return int(cur.lastrowid or 0)
 
+    def update(self, row_id: int, rating: int, comment: str = "") -> None:
+        """Replace the judgement stored as `row_id` (the same user changing their mind about the same answer)."""
+        if rating not in (-1, 1):
+            raise ValueError("rating must be 1 (membantu) or -1 (kurang tepat)")
+        with self._lock:
+            self._db.execute("UPDATE feedback SET rating=?, comment=?, created_at=? WHERE id=?",
+                             (rating, (comment or "").strip()[:MAX_COMMENT_CHARS], time.time(), row_id))
+
     def rows(self, limit: int | None = None) -> list[FeedbackRow]:
         sql = "SELECT * FROM feedback ORDER BY id DESC" + (" LIMIT ?" if limit else "")
         with self._lock:
@@ -92,7 +101,7 @@ class FeedbackStore:
             w = csv.writer(fh)
             w.writerow(EXPORT_COLUMNS)
             for r in self.rows():
-                w.writerow(table_row(r, full=True))
+                w.writerow(safe_row(table_row(r, full=True)))
         return dest
 
 
