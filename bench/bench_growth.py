@@ -86,9 +86,9 @@ def step_ingest(corpus: Path, data: Path, factor: int) -> dict:
     report = ingestor.run(corpus)
     seconds = time.perf_counter() - t0
     index.close()
-    added = [r for r in report.rows if r["status"] in ("baru", "diperbarui")]
-    return {"seconds": round(seconds, 2), "documents_added": len(added), "pasal_added": sum(r["pasal"] for r in added),
-            "chunks_added": sum(r["chunks"] for r in added), "errors": report.errors}
+    added = [r for r in report.rows if r.status in ("new", "updated")]
+    return {"seconds": round(seconds, 2), "documents_added": len(added), "pasal_added": sum(r.pasal for r in added),
+            "chunks_added": sum(r.chunks for r in added), "errors": [e.reason for e in report.errors]}
 
 
 def step_measure(corpus: Path, data: Path, factor: int) -> dict:

@@ -41,15 +41,15 @@ def ingest(settings: Settings) -> dict:
     again = ingestor.run(settings.corpus_dir)
     warm = time.perf_counter() - t0
     index.close()
-    docs = [r for r in report.rows if r["status"] != "dihapus"]
-    n_docs, n_pasal, n_chunks = len(docs), sum(r["pasal"] for r in docs), sum(r["chunks"] for r in docs)
+    docs = [r for r in report.rows if r.status != "removed"]
+    n_docs, n_pasal, n_chunks = len(docs), sum(r.pasal for r in docs), sum(r.chunks for r in docs)
     return {
         "documents": n_docs, "pasal": n_pasal, "chunks": n_chunks,
         "cold_seconds": round(cold, 1), "warm_seconds": round(warm, 2),
         "cold_per_second": {"documents": round(n_docs / cold, 3), "pasal": round(n_pasal / cold, 2),
                             "chunks": round(n_chunks / cold, 2)},
         "warm_documents_per_second": round(n_docs / warm, 1),
-        "warm_all_unchanged": all(r["status"] == "tidak berubah" for r in again.rows),
+        "warm_all_unchanged": all(r.status == "unchanged" for r in again.rows),
         "index_mb": dir_mb(settings.index_dir),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),  # KiB on Linux
         "errors": report.errors,

@@ -19,7 +19,7 @@ from ingest.isolation import Budget, parse_source, read_isolated
 from ingest.lock import ingest_lock
 from ingest.store import ArticleStore
 from ingest.structure import PARSER_VERSION
-from netral.records import Chunk, IngestReport, ParsedDocument
+from netral.records import INGEST_STATUS_LABEL, Chunk, IngestReport, IngestRow, ParsedDocument, SkippedFile
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ class Ingestor:
 
         report = IngestReport()
         for path, reason in skipped:
-            report.errors.append({"file": roots.name(path), "reason": reason})
+            report.errors.append(SkippedFile(roots.name(path), reason))
         seen = _Seen(failed=_FailedFiles.load(store, self.budget))
         for path in files:
             rel = roots.name(path)
@@ -109,7 +109,7 @@ class Ingestor:
                 self._skip(report, hook, rel, f"gagal diproses ({type(exc).__name__}: {str(exc)[:300]})")
                 continue
             report.rows.append(row)
-            hook.document_done(rel, row["status"])
+            hook.document_done(rel, row.label)
         seen.failed.save(store, {roots.name(p) for p in files})
 
         present = set(seen.docs)
@@ -118,8 +118,7 @@ class Ingestor:
                 old = sorted(store.vector_ids(doc_id))
                 store.remove_document(doc_id)
                 vectors.delete(old)
-                report.rows.append({"doc_id": doc_id, "file": source, "status": "dihapus", "pasal": 0,
-                                    "chunks": 0, "seconds": 0.0})
+                report.rows.append(IngestRow(doc_id, source, "removed", 0, 0, 0.0))
         self.index.lexical()  # rebuild the BM25 file if anything changed
         report.seconds = time.perf_counter() - t0
         return report
@@ -132,10 +131,10 @@ class Ingestor:
     @staticmethod
     def _skip(report: IngestReport, hook: ProgressHook, rel: str, reason: str) -> None:
         log.warning("skipped %s: %s", rel, reason)
-        report.errors.append({"file": rel, "reason": reason})
-        hook.document_done(rel, "gagal")
+        report.errors.append(SkippedFile(rel, reason))
+        hook.document_done(rel, INGEST_STATUS_LABEL["failed"])
 
-    def _ingest_file(self, path: Path, rel: str, seen: _Seen, hook: ProgressHook) -> dict:
+    def _ingest_file(self, path: Path, rel: str, seen: _Seen, hook: ProgressHook) -> IngestRow:
         t0 = time.perf_counter()
         store = self.index.store
         digest = loaders.file_hash(path) if path.stat().st_size else ""
@@ -148,8 +147,7 @@ class Ingestor:
             seen.docs[unchanged] = rel
             seen.hashes[digest] = rel
             n = next(d for d in store.documents() if d["doc_id"] == unchanged)
-            return {"doc_id": unchanged, "file": rel, "status": "tidak berubah", "pasal": n["n_articles"],
-                    "chunks": n["n_chunks"], "seconds": time.perf_counter() - t0}
+            return IngestRow(unchanged, rel, "unchanged", n["n_articles"], n["n_chunks"], time.perf_counter() - t0)
         seen.failed.check(rel, digest)
         try:
             parsed = read_isolated(path, self.registry, self.budget)
@@ -175,10 +173,9 @@ class Ingestor:
         stale = sorted(old_vectors - set(vector_ids))
         if stale:
             self.index.vectors.delete(stale)
-        status = "diperbarui" if doc_id in current else "baru"
-        return {"doc_id": doc_id, "file": rel, "status": status,
-                "pasal": sum(a.kind == "pasal" for a in parsed.articles), "chunks": len(chunks),
-                "warnings": parsed.warnings, "seconds": time.perf_counter() - t0}
+        return IngestRow(doc_id, rel, "updated" if doc_id in current else "new",
+                         sum(a.kind == "pasal" for a in parsed.articles), len(chunks), time.perf_counter() - t0,
+                         parsed.warnings)
 
     def parse(self, src: loaders.SourceText) -> ParsedDocument:
         """Parse already loaded text in this process (tests and tools; the ingest reads in a child)."""

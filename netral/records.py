@@ -160,12 +160,40 @@ class SearchHit:
         }
 
 
+# What happened to a document in one ingest run; people read it through INGEST_STATUS_LABEL.
+IngestStatus = Literal["new", "updated", "unchanged", "removed", "failed"]
+INGEST_STATUS_LABEL: dict[str, str] = {
+    "new": "baru", "updated": "diperbarui", "unchanged": "tidak berubah", "removed": "dihapus", "failed": "gagal",
+}
+
+
+@dataclass(frozen=True)
+class IngestRow:
+    doc_id: str
+    file: str
+    status: IngestStatus
+    pasal: int
+    chunks: int  # -1: not counted
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return INGEST_STATUS_LABEL[self.status]
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    file: str
+    reason: str  # in Indonesian, for the person who added the file
+
+
 @dataclass
 class IngestReport:
     """Summary of one ingest run, per document."""
 
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)
+    rows: list[IngestRow] = field(default_factory=list)
+    errors: list[SkippedFile] = field(default_factory=list)
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:

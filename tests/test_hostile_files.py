@@ -43,7 +43,7 @@ def test_hostile_pdfs_are_skipped_with_a_reason_and_the_rest_is_indexed(index: I
     t0 = time.perf_counter()
     report = _ingest(index, settings, registry)
     seconds = time.perf_counter() - t0
-    reasons = {e["file"]: e["reason"] for e in report.errors}
+    reasons = {e.file: e.reason for e in report.errors}
     assert "batas aman pembaca PDF" in reasons["pdf/bom-70mb.pdf"]
     assert "20.000 halaman" in reasons["pdf/dua-puluh-ribu-halaman.pdf"]
     assert "NETRAL_INGEST_MAX_PAGES" in reasons["pdf/dua-puluh-ribu-halaman.pdf"]
@@ -67,15 +67,15 @@ def test_a_failed_file_is_not_read_again_until_it_changes(index: Index, settings
     monkeypatch.setattr(pipeline, "read_isolated", counting)
     bomb = many_pages_pdf(settings.corpus_dir / "bom.pdf", pages=3000)
     first = _ingest(index, settings, registry)
-    assert "3.000 halaman" in first.errors[0]["reason"] and reads.count("bom.pdf") == 1
+    assert "3.000 halaman" in first.errors[0].reason and reads.count("bom.pdf") == 1
     second = _ingest(index, settings, registry)
     assert reads.count("bom.pdf") == 1  # not read again (nor any unchanged document)
     assert len(reads) == 5
-    assert "tidak dibaca ulang" in second.errors[0]["reason"] and "3.000 halaman" in second.errors[0]["reason"]
+    assert "tidak dibaca ulang" in second.errors[0].reason and "3.000 halaman" in second.errors[0].reason
     bomb.write_bytes(b"%PDF-1.4\nrusak")  # changed: read again, with the new reason
     third = _ingest(index, settings, registry)
     assert reads.count("bom.pdf") == 2
-    assert "PDF rusak" in third.errors[0]["reason"] and "tidak dibaca ulang" not in third.errors[0]["reason"]
+    assert "PDF rusak" in third.errors[0].reason and "tidak dibaca ulang" not in third.errors[0].reason
     bomb.unlink()
     assert _ingest(index, settings, registry).errors == []
     assert set(index.store.document_hashes()) == REAL_DOCS
@@ -89,12 +89,12 @@ def test_time_and_memory_budgets_skip_the_file(tmp_path: Path, small_corpus: Pat
     try:
         t0 = time.perf_counter()
         report = _ingest(index, settings, registry)
-        assert "batas waktu 3 detik" in report.errors[0]["reason"] and report.errors[0]["file"] == "lambat.pdf"
+        assert "batas waktu 3 detik" in report.errors[0].reason and report.errors[0].file == "lambat.pdf"
         assert time.perf_counter() - t0 < 30
         (small_corpus / "lambat.pdf").unlink()
         inflating_pdf(small_corpus / "rakus.pdf")
         report = _ingest(index, settings.with_(ingest_memory_mb=150), registry)
-        assert "memori lebih dari 150 MB" in report.errors[0]["reason"] and report.errors[0]["file"] == "rakus.pdf"
+        assert "memori lebih dari 150 MB" in report.errors[0].reason and report.errors[0].file == "rakus.pdf"
         assert set(index.store.document_hashes()) == REAL_DOCS
     finally:
         index.close()
@@ -113,8 +113,8 @@ def test_any_error_while_reading_skips_only_that_file(index: Index, settings: Se
 
     monkeypatch.setattr(pipeline, "read_isolated", flaky)
     report = _ingest(index, settings, registry)
-    assert [e["file"] for e in report.errors] == ["peraturan/uu-5-2014-asn.md"]
-    assert type(error).__name__ in report.errors[0]["reason"]
+    assert [e.file for e in report.errors] == ["peraturan/uu-5-2014-asn.md"]
+    assert type(error).__name__ in report.errors[0].reason
     assert set(index.store.document_hashes()) == REAL_DOCS - {"uu-5-2014"}
 
 

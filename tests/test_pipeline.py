@@ -27,7 +27,7 @@ def test_first_ingest_then_nothing_changed(ingested: Index, settings: Settings, 
     n_vectors = ingested.vectors.count()
     assert n_vectors == sum(d["n_chunks"] for d in docs.values())
     report = _run(ingested, settings, registry)
-    assert {r["status"] for r in report.rows} == {"tidak berubah"}
+    assert {r.label for r in report.rows} == {"tidak berubah"}
     assert ingested.vectors.count() == n_vectors
 
 
@@ -35,7 +35,7 @@ def test_changed_document_replaces_its_chunks(ingested: Index, settings: Setting
     path = settings.corpus_dir / "peraturan" / "pp-94-2021-disiplin-pns.md"
     path.write_text(path.read_text(encoding="utf-8").replace("PNS dilarang:", "PNS dilarang keras:"), encoding="utf-8")
     report = _run(ingested, settings, registry)
-    status = {r["doc_id"]: r["status"] for r in report.rows}
+    status = {r.doc_id: r.label for r in report.rows}
     assert status["pp-94-2021"] == "diperbarui" and status["uu-20-2023"] == "tidak berubah"
     assert "dilarang keras" in ingested.store.article("pp-94-2021/pasal-5").text
     assert ingested.vectors.all_ids() == ingested.store.vector_ids()  # no stale vectors left
@@ -84,7 +84,7 @@ def test_bad_files_are_reported_and_rest_ingested(index: Index, settings: Settin
                                                         "Hanya teks tanpa pasal.", encoding="utf-8")
     shutil.copy(settings.corpus_dir / "peraturan" / "pp-94-2021-disiplin-pns.md", settings.corpus_dir / "salinan.md")
     report = _run(index, settings, registry)
-    reasons = {e["file"]: e["reason"] for e in report.errors}
+    reasons = {e.file: e.reason for e in report.errors}
     assert "PDF rusak" in reasons["pdf/rusak.pdf"]
     assert "kosong" in reasons["kosong.md"]
     assert "tidak didukung" in reasons["catatan.docx"]

@@ -35,7 +35,7 @@ def test_second_ingest_is_refused_while_one_runs(index: Index, settings: Setting
         assert index.store.document_hashes() == {}  # refused before touching anything
     assert not ingest_running(settings.index_dir)
     report = ingestor.run(settings.corpus_dir)
-    assert {r["status"] for r in report.rows} == {"baru"}
+    assert {r.label for r in report.rows} == {"baru"}
 
 
 def test_cli_ingest_says_another_ingest_is_running(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:

@@ -50,7 +50,7 @@ def test_real_corpus_with_hostile_files_is_ingested(corpus_dir: Path, tmp_path: 
     report = json.loads(capsys.readouterr().out)
     assert code == EXIT_SKIPPED
     assert {e["file"] for e in report["errors"]} == hostile, report["errors"]
-    assert len(report["rows"]) == 19 and all(r["status"] == "baru" for r in report["rows"])
+    assert len(report["rows"]) == 19 and all(r["status"] == "new" for r in report["rows"])
     assert sum(r["pasal"] for r in report["rows"]) == 1476
     assert seconds < 300
 
@@ -58,7 +58,7 @@ def test_real_corpus_with_hostile_files_is_ingested(corpus_dir: Path, tmp_path: 
     assert main(args) == EXIT_SKIPPED  # again: nothing changed, the hostile files are not read a second time
     again = json.loads(capsys.readouterr().out)
     assert time.perf_counter() - t0 < 20
-    assert all(r["status"] == "tidak berubah" for r in again["rows"]) and len(again["rows"]) == 19
+    assert all(r["status"] == "unchanged" for r in again["rows"]) and len(again["rows"]) == 19
     reasons = {e["file"]: e["reason"] for e in again["errors"]}
     assert "tidak dibaca ulang" in reasons["pdf/uu-99-2030-bom.pdf"]
     with capsys.disabled():

@@ -14,7 +14,7 @@ from gradio_client import Client, handle_file
 
 from assistant.compose import stream_words
 from netral.config import Settings
-from netral.records import Answer, ArticleView, Citation
+from netral.records import Answer, ArticleView, Citation, IngestReport, SkippedFile
 from tests.conftest import free_port
 from ui.admin import Admin
 from ui.app import WebDeps, build_app, launch
@@ -73,7 +73,7 @@ class FakeIngest:
         self.release.wait(10)
         hook.chunks_embedded(4)
         hook.document_done("@unggahan/baru.md", "baru")
-        return type("Report", (), {"errors": [{"file": "rusak.pdf", "reason": "PDF rusak"}]})()
+        return IngestReport(errors=[SkippedFile("rusak.pdf", "PDF rusak")])
 
     def reload(self) -> None:
         self.reloaded += 1
@@ -297,7 +297,7 @@ def test_real_admin_upload_is_ingested_and_answerable(ingested: Any, settings: S
     report = Ingestor(ingested, HashEmbedder(), registry, settings.chunk_max_chars).run(
         settings.corpus_dir, uploads=settings.upload_dir)
     assert "pp-42-2004" in ingested.store.document_hashes()
-    assert all(r["status"] == "tidak berubah" for r in report.rows)
+    assert all(r.label == "tidak berubah" for r in report.rows)
 
 
 def test_whole_app_login_from_netral_auth(tmp_path: Path) -> None:

@@ -148,11 +148,10 @@ class Admin:
         state = self.state
         try:
             report = self._ingest(_Hook(state))
-            errors = getattr(report, "errors", [])
+            errors = report.errors
             for e in errors:
-                state.log.append(f"DILEWATI {e['file']}: {e['reason']}")
-            self._skipped = {e["file"][len(UPLOAD_PREFIX):]: e["reason"] for e in errors
-                             if e["file"].startswith(UPLOAD_PREFIX)}
+                state.log.append(f"DILEWATI {e.file}: {e.reason}")
+            self._skipped = {e.file[len(UPLOAD_PREFIX):]: e.reason for e in errors if e.file.startswith(UPLOAD_PREFIX)}
             self._on_ingested()
         except IngestBusy as exc:
             state.error = str(exc)

@@ -233,13 +233,13 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def format_ingest_report(report: IngestReport) -> str:
     lines = [f"{'dokumen':28} {'status':14} {'pasal':>6} {'potongan':>9} {'detik':>7}"]
     for r in report.rows:
-        chunks = "" if r["chunks"] < 0 else str(r["chunks"])
-        lines.append(f"{r['doc_id'][:28]:28} {r['status']:14} {r['pasal']:>6} {chunks:>9} {r['seconds']:>7.1f}")
-    total_p = sum(r["pasal"] for r in report.rows)
-    total_c = sum(max(r["chunks"], 0) for r in report.rows)
+        chunks = "" if r.chunks < 0 else str(r.chunks)
+        lines.append(f"{r.doc_id[:28]:28} {r.label:14} {r.pasal:>6} {chunks:>9} {r.seconds:>7.1f}")
+    total_p = sum(r.pasal for r in report.rows)
+    total_c = sum(max(r.chunks, 0) for r in report.rows)
     lines.append(f"{'TOTAL':28} {len(report.rows):>3} dokumen    {total_p:>6} {total_c:>9} {report.seconds:>7.1f}")
     for e in report.errors:
-        lines.append(f"DILEWATI {e['file']}: {e['reason']}")
+        lines.append(f"DILEWATI {e.file}: {e.reason}")
     return "\n".join(lines)
 
 
