@@ -51,6 +51,19 @@ class HashEmbedder:
         return self._vec(text)
 
 
+class Broken:
+    """A generative backend whose server is down: every answer must still come, composed, with a note."""
+
+    name = "broken"
+
+    def generate(self, messages: Sequence[tuple[str, str]]) -> str:
+        raise ConnectionError("server down")
+
+    def stream(self, messages: Sequence[tuple[str, str]]) -> Iterator[str]:
+        raise TimeoutError("no answer in 60 s")
+        yield ""
+
+
 embedders.register("fake", lambda arg: HashEmbedder(f"fake:{arg}" if arg else "fake"))
 
 

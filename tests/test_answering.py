@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -18,24 +17,13 @@ from corpus.registry import Registry
 from ingest.index import Index
 from netral.config import Settings
 from netral.records import Answer
-from tests.conftest import HashEmbedder
+from tests.conftest import Broken, HashEmbedder
 from ui.batch import run_batch
 
 
 @pytest.fixture
 def assistant(ingested: Index, settings: Settings, registry: Registry) -> Assistant:
     return Assistant(HybridSearcher(ingested, HashEmbedder(), registry, settings), registry, settings)
-
-
-class Broken:
-    name = "broken"
-
-    def generate(self, messages: Sequence[tuple[str, str]]) -> str:
-        raise ConnectionError("server down")
-
-    def stream(self, messages: Sequence[tuple[str, str]]) -> Iterator[str]:
-        raise TimeoutError("no answer in 60 s")
-        yield ""
 
 
 def test_follow_up_rewritten_with_history() -> None:
