@@ -230,7 +230,7 @@ class TestProvisions:
         assert provision(BASE, "8", "ayat-1/huruf-c").text == "c. hukuman tingkat tiga."
 
     def test_broken_ayat_marker_and_page_furniture_inside_an_article(self) -> None:
-        # "(21" for "(2)"; "SK No 123456 A", the catchword, "PRESIDEN REPUBLIK INDONESIA" and "-4-" mid-sentence.
+        # "(21" for "(2)"; "SK No 123456 A", the catchword, the page header of the salinan and "-4-" mid-sentence.
         assert paths(BASE, "6") == ["ayat-1", "ayat-2", "ayat-3"]
         assert provision(BASE, "6", "ayat-2").text == (
             "(2) Pegawai dilarang hadir dalam pengumuman pencalonan peserta pemilihan, baik dengan maupun tanpa "
