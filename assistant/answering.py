@@ -163,7 +163,7 @@ class Assistant:
             else None
         if plan is not None:
             notes.extend(n for n in plan.notes if n not in notes)
-            if plan.verdict == "informasi" and planner is not None:
+            if plan.verdict == "informasi" and planner is not None and not (u.focus and u.focus.asks_permission):
                 # A fact question (who decides, how the examination runs): the map knows the topic, search knows
                 # which article of it answers this very question.
                 planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources)

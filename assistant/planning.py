@@ -86,10 +86,13 @@ class Planner:
     def matches(self, focus: Focus) -> list[Match]:
         facets = self.rules.facets_in(focus.text)
         asked = self.rules.facets_in(focus.ask)
+        # A follow-up narrows the act it follows ("kalau cuma nonton, tanpa like?"): what rules an entry out is
+        # read from the follow-up's own words, not from the question before it.
+        ruled_out = self.rules.facets_in(focus.own) if focus.own else facets
         words = set(tokenize(focus.text, expand_slang=True))
         found = []
         for s in self.rules.situations:
-            if s.unless & facets or focus.actor not in s.applies_to:
+            if s.unless & ruled_out or focus.actor not in s.applies_to:
                 continue
             groups = [g for g in s.match if g <= facets]
             if groups:
@@ -119,8 +122,7 @@ class Planner:
         of the rule map fits (the caller then answers from search alone)."""
         matches = self.matches(focus)
         for k, m in enumerate(matches):
-            basis = self._for_actor([s for s in (self.source(i) for i in m.situation.basis) if s is not None],
-                                    focus.actor, reorder=m.situation.verdict != "informasi")[: self.max_basis]
+            basis = self._basis(m.situation, focus.actor)
             if m.situation.basis and not basis:
                 continue
             plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
@@ -128,6 +130,10 @@ class Planner:
                 plan.condition = [c for c in (self.source(i) for i in m.situation.condition_basis) if c is not None]
             if focus.asks_sanction and m.situation.sanction:
                 plan.sanction = self._sanction(m.situation, focus)
+                # Asked for the sanction: the prohibition and the provision that sets the sanction are enough.
+                plan.basis = plan.basis[:1] if plan.sanction else plan.basis
+            if plan.condition or plan.materials:
+                plan.basis = plan.basis[:1]  # the condition's own source speaks for the rest
             if not basis or m.situation.verdict == "bersyarat" and m.situation.governing:
                 # The binding text is missing (or the condition comes from a document the corpus lacks): the
                 # training material that states the rule is shown, labelled as non-binding.
@@ -142,6 +148,18 @@ class Planner:
                 plan.verdict = "informasi"
             return plan
         return None
+
+    def _basis(self, s: Situation, actor: str) -> list[Source]:
+        """The provisions that ground the verdict: the first that binds the asker (a fact entry keeps its own
+        order), then others only from other documents — the statute's duty beside the regulation's prohibition,
+        never two articles of one document (dev split: fewer citations, same in-force basis)."""
+        ordered = self._for_actor([src for src in (self.source(i) for i in s.basis) if src is not None], actor,
+                                  reorder=s.verdict != "informasi")
+        chosen: list[Source] = []
+        for src in ordered:
+            if len(chosen) < self.max_basis and all(c.doc_id != src.doc_id for c in chosen):
+                chosen.append(src)
+        return chosen
 
     def add_best_hit(self, plan: Plan, hits: list[SearchHit], limit: int) -> None:
         """Add the best in-force search hit to a fact plan's basis, when it is not cited yet and there is room."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.citations import doc_mentions
 from corpus.registry import Registry
+from corpus.rules import is_denied
 from ingest.lexical import tokenize
 from netral.records import DocumentInfo
 
@@ -38,6 +39,13 @@ _OUT_OF_SCOPE = re.compile(
     r"tukin|tunjangan kinerja|kenaikan pangkat|naik pangkat|angka kredit|skp|presensi|absensi|siasn|myasn|"
     r"taspen|cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|usia pensiun|batas usia|"
     r"perjalanan dinas|tugas belajar|izin belajar|"
+    # personal and working life outside politics: marriage, side work, dress, leave, transfers, pay rises, pension
+    r"cerai|bercerai|perceraian|poligami|beristri lebih|menikah|pernikahan|nikah|wna|"
+    r"usaha sampingan|bisnis sampingan|kerja sampingan|berdagang|jualan|ojol|ojek online|mlm|saham|investasi|"
+    r"cadar|jilbab|hijab|pakaian kerja|cuti bersama|libur lebaran|hari libur nasional|annual leave|maternity|"
+    r"pindah tugas|mutasi antar\w*|pindah instansi|kenaikan gaji|gaji berkala|kgb|pensiun dini|"
+    r"diangkat (?:jadi |menjadi )?pns|pengangkatan pppk|alih status|uang pensiun|koperasi|tilang|"
+    r"divorce\w*|marr(?:y|iage|ied)|side (?:job|business)|second job|shares|stocks?|private compan\w*|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres))\b",
     re.I,
@@ -183,6 +191,9 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pejabat", re.compile(r"\b(kepala dinas|kadis|kepala badan|kaban|camat|lurah|sekda|sekretaris daerah|"
                            r"kepala (bagian|bidang|seksi|kantor|puskesmas|sekolah)|kabag|kabid|kasi|eselon|"
                            r"pejabat (struktural|pimpinan|administrator|pengawas|pembina)|pejabat)\b", re.I)),
+    # Not an ASN at all: the neutrality duty of UU 20/2023 binds PNS and PPPK, so the answer differs.
+    ("honorer", re.compile(r"\bhonorer\b|\bnon[- ]?asn\b|\btenaga (kontrak|harian lepas)\b|\bthl\b|"
+                           r"\bpegawai tidak tetap\b|\bptt\b", re.I)),
 )
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
@@ -208,7 +219,7 @@ class Focus:
 
     text: str  # the question without injected instructions, with chat words and English glossed
     ask: str  # the sentences that ask (ending in "?"), glossed the same way; the whole text when none does
-    actor: str  # PNS | PPPK | CPNS | pejabat | kepala_daerah
+    actor: str  # PNS | PPPK | CPNS | pejabat | kepala_daerah | honorer
     asks_permission: bool
     asks_sanction: bool
     asks_who: bool
@@ -217,6 +228,7 @@ class Focus:
     asks_procedure: bool
     asks_status: bool  # is a rule still in force?
     injected: bool  # instructions to the assistant were found and set aside
+    own: str = ""  # a follow-up's own words, glossed ("kalau cuma nonton tanpa like?"); empty for a question
 
 
 def asks_fact(focus: Focus) -> bool:
@@ -235,13 +247,16 @@ def strip_injection(text: str) -> tuple[str, bool]:
 def gloss(text: str) -> str:
     """The text lower-cased, with the regulations' words for chat abbreviations and English appended."""
     low = re.sub(r"\s+", " ", text.lower()).strip()
-    extra = [words for pattern, words in _GLOSS_RE if pattern.search(low)]
+    # A denied word is not glossed: "tanpa komen" must not gain a bare "komentar" at the end.
+    extra = [words for pattern, words in _GLOSS_RE
+             if any(not is_denied(low, m.start()) for m in pattern.finditer(low))]
     return low + (" | " + " ".join(extra) if extra else "")
 
 
 def actor_of(text: str) -> str:
     for actor, pattern in _ACTOR_PATTERNS:
-        if pattern.search(text):
+        # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks.
+        if any(not is_denied(text, m.start()) for m in pattern.finditer(text)):
             return actor
     return "PNS"
 
@@ -264,7 +279,7 @@ def focus_of(text: str, asked: str = "") -> Focus:
         asks_who=bool(_ASKS_WHO.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
-        injected=injected,
+        injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
     )
 
 

@@ -19,7 +19,7 @@ from typing import cast
 from netral.records import Verdict
 
 VERDICTS = ("boleh", "tidak_boleh", "bersyarat", "informasi")
-ACTORS = ("PNS", "PPPK", "CPNS", "pejabat", "kepala_daerah")
+ACTORS = ("PNS", "PPPK", "CPNS", "pejabat", "kepala_daerah", "honorer")
 SANCTION_LEVELS = ("", "ringan", "sedang", "berat")
 
 
@@ -63,7 +63,7 @@ class Facet:
     patterns: tuple[re.Pattern[str], ...]
 
     def occurs(self, text: str) -> bool:
-        return any(not _denied(text, m.start()) for p in self.patterns for m in p.finditer(text))
+        return any(not is_denied(text, m.start()) for p in self.patterns for m in p.finditer(text))
 
 
 @dataclass
@@ -124,13 +124,22 @@ class RuleMap:
         return next((s for s in self.situations if s.id == situation_id), None)
 
 
-# A negation just before a mention denies it, unless it is the question's own "tidak boleh …?" ("not allowed to").
-_DENIAL = re.compile(r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak|bukan|belum|blm|tanpa|never|not|without)\b"
-                     r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted))(\s+\S+){0,2}\s*$")
+# A negation just before a mention denies it, unless it is the question's own "tidak boleh …?" ("not allowed to")
+# or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
+_NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
+            r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak|bukan|belum|blm|tanpa|never|not|without)\b"
+_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral))(\s+[^\s,.;:?!]+){0,2}\s*$")
+_NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
+# The rest of a denied list: "tanpa like, komen, atau share" denies all three.
+_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|nggak|bukan|no)\s+\w+(\s*,\s*\w+)*\s*(,\s*)?"
+                          r"(atau|dan|maupun|ataupun|or|and|nor|,)\s*$")
 
 
-def _denied(text: str, start: int) -> bool:
-    return bool(_DENIAL.search(text[max(0, start - 30):start]))
+def is_denied(text: str, start: int) -> bool:
+    if _NOT_NEUTRAL.match(text, start):
+        return False  # "tidak netral" names the violation itself
+    before = text[max(0, start - 30):start]
+    return bool(_DENIAL.search(before) or _DENIED_LIST.search(text[max(0, start - 60):start]))
 
 
 def _facet(name: str, patterns: list[str]) -> Facet:

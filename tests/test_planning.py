@@ -188,3 +188,60 @@ def test_party_question_inside_injection_text_is_answered(full_assistant: Assist
 def test_fewer_right_citations(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Saya PNS, bolehkah saya menjadi anggota partai politik?")
     assert 1 <= len(ans.citations) <= 2
+
+
+@pytest.mark.parametrize(("text", "facet"), [
+    ("bisa tidak asn daftar calon gubernur tapi tetap jadi pns?", "calon"),  # "bisa tidak …?" asks, not denies
+    ("blh ga aku selipin ajakan pilih paslon 2 pas arisan?", "ajak"),
+    ("pns tidak netral kena sanksi apa?", "sanksi"),  # "tidak netral" names the violation
+])
+def test_chat_forms_of_asking_do_not_deny_the_act(text: str, facet: str) -> None:
+    assert facet in RuleMap.load().facets_in(text)
+
+
+def test_every_item_of_a_denied_list_is_denied() -> None:
+    facets = RuleMap.load().facets_in("cuma nonton siaran kampanye tanpa like, komen, atau share")
+    assert "interaksi" not in facets and "kampanye" in facets
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("aku honorer di dinas sosial, bukan pns bukan pppk. boleh jadi timses?", "honorer"),
+    ("saya bukan pppk, saya pns guru", "PNS"),
+    ("saya pppk guru, dulu honorer", "PPPK"),
+])
+def test_a_denied_status_does_not_say_who_asks(text: str, actor: str) -> None:
+    assert focus_of(text).actor == actor
+
+
+def test_non_civil_servant_is_told_whom_the_duty_binds(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("aku honorer di puskesmas, bukan pns bukan pppk. boleh jadi timses caleg?")
+    assert ans.verdict == "informasi"
+    assert [c.id for c in ans.citations] == ["uu-20-2023/pasal-5"]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("pns boleh nonton live streaming kampanye capres di youtube?", "boleh"),
+    ("min aku pns, blh ga share poster kpu 'ayo ke tps' di status wa? ga ada gambar calon kok", "boleh"),
+    ("pns boleh share poster paslon di status wa?", "tidak_boleh"),
+    ("Can Indonesian civil servants vote, or are they barred like the military?", "boleh"),
+])
+def test_acts_without_a_side_are_allowed(full_assistant: Assistant, question: str, verdict: str) -> None:
+    assert full_assistant.answer(question).verdict == verdict
+
+
+def test_a_follow_up_narrows_the_act_it_follows(full_assistant: Assistant) -> None:
+    first = "kalau pns like postingan caleg di instagram kena sanksi?"
+    ans = full_assistant.answer("kalau cuma nonton siaran langsung kampanyenya tanpa like atau komen?", [first])
+    assert ans.verdict == "boleh"
+
+
+def test_social_media_support_cites_the_prohibition_and_the_duty(full_assistant: Assistant) -> None:
+    pns = full_assistant.answer("pns nge-like postingan caleg di ig boleh ga?")
+    assert [c.id for c in pns.citations] == ["pp-94-2021/pasal-5/huruf-n", "uu-20-2023/pasal-24/ayat-1/huruf-d"]
+    pppk = full_assistant.answer("saya pppk, boleh nge-like postingan caleg di ig?")
+    assert [c.id for c in pppk.citations] == ["uu-20-2023/pasal-24/ayat-1/huruf-d"]  # PP 94/2021 binds PNS only
+
+
+def test_asked_sanction_is_cited_beside_one_prohibition(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Apa sanksi PNS yang menggunakan mobil dinas saat kampanye?")
+    assert len(ans.citations) == 2 and ans.citations[0].doc_id == "pp-94-2021"
