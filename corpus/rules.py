@@ -128,7 +128,8 @@ class RuleMap:
 # or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
             r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak|bukan|belum|blm|tanpa|never|not|without)\b"
-_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral))(\s+[^\s,.;:?!]+){0,2}\s*$")
+_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral))"
+                     r"(\s+[^\s,.;:?!]+){0,2}\s*$")  # at most two words, within one clause
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
 # The rest of a denied list: "tanpa like, komen, atau share" denies all three.
 _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|nggak|bukan|no)\s+\w+(\s*,\s*\w+)*\s*(,\s*)?"
