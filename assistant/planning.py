@@ -103,8 +103,9 @@ class Planner:
         # only when that is what is asked.
         # "Sanksinya apa?" about an act is answered by the act's own entry (its verdict, then its sanction),
         # however specific a general entry about sanctions is.
+        # "Boleh …?" is likewise answered by the act's entry, not by a general one about the duty of neutrality.
         informational_first = focus.asks_who or focus.asks_report
-        acts_first = focus.asks_sanction and not informational_first
+        acts_first = (focus.asks_sanction or focus.asks_permission) and not informational_first
         return sorted(found, key=lambda m: (acts_first and m.situation.verdict == "informasi", -m.specificity,
                                             (m.situation.verdict == "informasi") != informational_first,
                                             -m.asked, -m.closeness))

@@ -127,12 +127,13 @@ class RuleMap:
 # A negation just before a mention denies it, unless it is the question's own "tidak boleh …?" ("not allowed to")
 # or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
-            r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak|bukan|belum|blm|tanpa|never|not|without)\b"
+            r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|not|" \
+            r"without)\b"
 _DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral))"
                      r"(\s+[^\s,.;:?!]+){0,2}\s*$")  # at most two words, within one clause
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
 # The rest of a denied list: "tanpa like, komen, atau share" denies all three.
-_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|nggak|bukan|no)\s+\w+(\s*,\s*\w+)*\s*(,\s*)?"
+_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)\s+\w+(\s*,\s*\w+)*\s*(,\s*)?"
                           r"(atau|dan|maupun|ataupun|or|and|nor|,)\s*$")
 
 
