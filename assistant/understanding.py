@@ -45,7 +45,8 @@ _OUT_OF_SCOPE = re.compile(
     r"cadar|jilbab|hijab|pakaian kerja|cuti bersama|libur lebaran|hari libur nasional|annual leave|maternity|"
     r"pindah tugas|mutasi antar\w*|pindah instansi|kenaikan gaji|gaji berkala|kgb|pensiun dini|"
     r"diangkat (?:jadi |menjadi )?pns|pengangkatan pppk|alih status|uang pensiun|koperasi|tilang|"
-    r"pension\w*|akpol|akmil|taruna|bintara|divorce\w*|marr(?:y|iage|ied)|side (?:job|business)|second job|shares|stocks?|private compan\w*|"
+    r"pension\w*|akpol|akmil|taruna|bintara|divorce\w*|marr(?:y|iage|ied)|side (?:job|business)|second job|"
+    r"shares|stocks?|private compan\w*|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres))\b",
     re.I,
@@ -198,8 +199,8 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
-                       r"\bwho (decides|imposes|punishes|investigates|handles|is responsible)\b|\bwhich (body|agency)\b",
-                       re.I)
+                       r"\bwho (decides|imposes|punishes|investigates|handles|is responsible)\b|"
+                       r"\bwhich (body|agency)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"

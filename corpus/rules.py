@@ -127,8 +127,8 @@ class RuleMap:
 # A negation just before a mention denies it, unless it is the question's own "tidak boleh …?" ("not allowed to")
 # or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
-            r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|not|" \
-            r"without)\b"
+            r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
+            r"not|without)\b"
 _DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral))"
                      r"(\s+[^\s,.;:?!]+){0,2}\s*$")  # at most two words, within one clause
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
