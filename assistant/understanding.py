@@ -47,6 +47,8 @@ _OUT_OF_SCOPE = re.compile(
     r"diangkat (?:jadi |menjadi )?pns|pengangkatan pppk|alih status|uang pensiun|koperasi|tilang|"
     r"pension\w*|akpol|akmil|taruna|bintara|divorce\w*|marr(?:y|iage|ied)|side (?:job|business)|second job|"
     r"shares|stocks?|private compan\w*|"
+    r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
+    r"work from home|uang duka|santunan|paruh waktu|daftar (?:pppk|cpns)|purnawirawan|ramadh?an|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres))\b",
     re.I,
