@@ -172,6 +172,8 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Saya anggota Polri, kalau mau pensiun dini prosedurnya bagaimana?",
     "Apa saja syarat visa turis ke Jepang untuk PNS?",
     "Berapa tunjangan kinerja PNS golongan III di Kemenag?",
+    "Saya PNS mau umroh bulan depan, perlu izin siapa?",
+    "How much monthly pension will I get as a PNS golongan III/d?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -245,3 +247,17 @@ def test_social_media_support_cites_the_prohibition_and_the_duty(full_assistant:
 def test_asked_sanction_is_cited_beside_one_prohibition(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Apa sanksi PNS yang menggunakan mobil dinas saat kampanye?")
     assert len(ans.citations) == 2 and ans.citations[0].doc_id == "pp-94-2021"
+
+
+@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+    ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-70/ayat-1/huruf-c"),
+    ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "tidak_boleh", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
+    ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
+])
+def test_situations_beside_the_civil_service(full_assistant: Assistant, question: str, verdict: str,
+                                             first_id: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first_id)
