@@ -48,6 +48,7 @@ _OUT_OF_SCOPE = re.compile(
     r"pension\w*|akpol|akmil|taruna|bintara|divorce\w*|marr(?:y|iage|ied)|side (?:job|business)|second job|"
     r"shares|stocks?|private compan\w*|"
     r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
+    r"kpr|tapera|housing loans?|mortgage|"
     r"work from home|uang duka|santunan|paruh waktu|daftar (?:pppk|cpns)|purnawirawan|ramadh?an|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres))\b",
@@ -69,7 +70,8 @@ _NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|pa
                          r"kode etik|disiplin|hukuman|sanksi)\b", re.I)
 
 _FOLLOW_UP = re.compile(
-    r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|bila|jika|dan|kemudian|bagaimana\s+dengan|jadi|"
+    r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|trs|tp|tapi|bila|jika|dan|kemudian|"
+    r"bagaimana\s+dengan|jadi|"
     r"yang|apakah\s+itu|berarti|oh|ok|oke|what about|and|so|then|"
     r"untuk|apakah\s+juga|sama|berlaku\s+juga)\b|\b(juga|tersebut|itu|tadi|hal\s+yang\s+sama)\b",
     re.I,
@@ -198,6 +200,10 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("honorer", re.compile(r"\bhonorer\b|\bnon[- ]?asn\b|\btenaga (kontrak|harian lepas)\b|\bthl\b|"
                            r"\bpegawai tidak tetap\b|\bptt\b", re.I)),
 )
+_SELF = re.compile(r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|sbg\s+|sebagai\s+|masih\s+)?"
+                   r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
+                   r"camat|lurah|sekda|kadis|kabid|kasi|kepala (?:dinas|bidang|seksi|bagian|badan|kantor|puskesmas|"
+                   r"sekolah)|bupati|wali\s?kota|gubernur|a civil servant|civil servant)\b", re.I)
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
@@ -262,6 +268,13 @@ def gloss(text: str) -> str:
 
 
 def actor_of(text: str) -> str:
+    # "Saya PNS …, istri saya guru honorer": the asker's own words about themselves come first.
+    own = _SELF.search(text)
+    if own:
+        said = own.group("who")
+        if re.fullmatch(r"bupati|wali\s?kota|gubernur", said, re.I):
+            return "kepala_daerah"
+        return next((actor for actor, pattern in _ACTOR_PATTERNS if pattern.search(said)), "PNS")
     for actor, pattern in _ACTOR_PATTERNS:
         # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks.
         if any(not is_denied(text, m.start()) for m in pattern.finditer(text)):
