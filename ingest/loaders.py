@@ -1,4 +1,4 @@
-"""Read source files (PDF, Markdown, plain text) into raw text.
+"""Read source files (PDF, Word .docx, Markdown, plain text) into raw text.
 
 A file that cannot be read raises `LoadError` with a reason in Indonesian; the pipeline reports it by name
 and carries on with the rest of the corpus.
@@ -9,15 +9,20 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = {".pdf", ".md", ".txt"}
+SUPPORTED = {".pdf", ".docx", ".md", ".txt"}
+FORMATS_TEXT = "PDF, DOCX, MD, atau TXT"
 # Files in the corpus folder that describe the corpus rather than being part of it.
 IGNORED_NAMES = {"manifest.md", "readme.md", "readme.txt", "license", "license.md"}
 MAX_TEXT_BYTES = 25 * 1024 * 1024
+# A .docx is a zip archive: what it would unpack to is checked before it is opened (a small file can unpack to
+# gigabytes). Circulars and regulations are well under a megabyte of XML.
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 PAGE_BREAK = "\f"
 
 
@@ -34,7 +39,7 @@ class SourceText:
     path: Path
     text: str  # pages separated by PAGE_BREAK for PDFs
     content_hash: str
-    kind: str  # "pdf" | "md" | "txt"
+    kind: str  # "pdf" | "docx" | "md" | "txt"
 
 
 def discover(corpus_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -48,7 +53,7 @@ def discover(corpus_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             continue
         if path.suffix.lower() not in SUPPORTED:
             skipped.append((path, f"jenis berkas '{path.suffix or '(tanpa ekstensi)'}' tidak didukung "
-                                  "(gunakan PDF, MD, atau TXT)"))
+                                  f"(gunakan {FORMATS_TEXT})"))
             continue
         files.append(path)
     return files, skipped
@@ -67,19 +72,56 @@ def load(path: Path, max_pages: int = 2000) -> SourceText:
     The ingest calls this in a child process with a time and memory budget (ingest/isolation.py)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise LoadError(f"jenis berkas '{suffix}' tidak didukung (gunakan PDF, MD, atau TXT)")
+        raise LoadError(f"jenis berkas '{suffix}' tidak didukung (gunakan {FORMATS_TEXT})")
     size = path.stat().st_size
     if size == 0:
         raise LoadError("berkas kosong (0 byte)")
     digest = file_hash(path)
     if suffix == ".pdf":
         return SourceText(path, _read_pdf(path, max_pages), digest, "pdf")
+    if suffix == ".docx":
+        return SourceText(path, _read_docx(path), digest, "docx")
     if size > MAX_TEXT_BYTES:
         raise LoadError(f"berkas teks terlalu besar ({size / 1e6:.0f} MB; batas {MAX_TEXT_BYTES // 2**20} MB)")
     text = _decode(path.read_bytes(), path)
     if not text.strip():
         raise LoadError("berkas tidak berisi teks")
     return SourceText(path, text, digest, suffix.lstrip("."))
+
+
+def _read_docx(path: Path) -> str:
+    """The paragraphs of a Word document in order, table cells included (circulars often set their lists in
+    tables); one paragraph a line, as the structure parser expects of plain text."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist())
+            if "word/document.xml" not in zf.namelist():
+                raise LoadError("berkas .docx tidak berisi dokumen Word (word/document.xml tidak ada)")
+    except zipfile.BadZipFile as exc:
+        raise LoadError("berkas .docx rusak atau bukan dokumen Word (bukan arsip ZIP yang sah)") from exc
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise LoadError(f"berkas .docx terlalu besar setelah dibuka ({unpacked / 1e6:.0f} MB; batas "
+                        f"{MAX_DOCX_UNPACKED_BYTES // 2**20} MB)")
+    import docx  # python-docx; imported here so that reading other formats does not load it
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… for a damaged file
+        raise LoadError(f"berkas .docx tidak dapat dibaca ({type(exc).__name__})") from exc
+    lines: list[str] = []
+    body = document.element.body
+    for block in body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for cell in block.iter():
+                if cell.tag.endswith("}p"):
+                    lines.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
+    text = "\n".join(line.strip() for line in lines)
+    if not text.strip():
+        raise LoadError("berkas .docx tidak berisi teks (mungkin hanya gambar hasil pindaian)")
+    return text
 
 
 def _decode(raw: bytes, path: Path) -> str:

@@ -51,10 +51,10 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 def test_discover_skips_unknown_extensions_and_manifest(tmp_path: Path) -> None:
     (tmp_path / "MANIFEST.md").write_text("catatan")
     (tmp_path / "a.md").write_text("Pasal 1")
-    (tmp_path / "b.docx").write_bytes(b"PK")
+    (tmp_path / "b.xlsx").write_bytes(b"PK")
     files, skipped = discover(tmp_path)
     assert [f.name for f in files] == ["a.md"]
-    assert skipped[0][0].name == "b.docx" and "tidak didukung" in skipped[0][1]
+    assert skipped[0][0].name == "b.xlsx" and "tidak didukung" in skipped[0][1]
 
 
 def test_real_pdf_has_pages(corpus_dir: Path) -> None:

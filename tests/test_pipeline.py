@@ -79,7 +79,7 @@ def test_bad_files_are_reported_and_rest_ingested(index: Index, settings: Settin
     (settings.corpus_dir / "pdf").mkdir()
     (settings.corpus_dir / "pdf" / "rusak.pdf").write_bytes(b"%PDF-1.4 broken")
     (settings.corpus_dir / "kosong.md").write_bytes(b"")
-    (settings.corpus_dir / "catatan.docx").write_bytes(b"PK")
+    (settings.corpus_dir / "catatan.xlsx").write_bytes(b"PK")
     (settings.corpus_dir / "tanpa-pasal.md").write_text("UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 99 TAHUN 2030\n"
                                                         "Hanya teks tanpa pasal.", encoding="utf-8")
     shutil.copy(settings.corpus_dir / "peraturan" / "pp-94-2021-disiplin-pns.md", settings.corpus_dir / "salinan.md")
@@ -87,7 +87,7 @@ def test_bad_files_are_reported_and_rest_ingested(index: Index, settings: Settin
     reasons = {e.file: e.reason for e in report.errors}
     assert "PDF rusak" in reasons["pdf/rusak.pdf"]
     assert "kosong" in reasons["kosong.md"]
-    assert "tidak didukung" in reasons["catatan.docx"]
+    assert "tidak didukung" in reasons["catatan.xlsx"]
     assert "Pasal" in reasons["tanpa-pasal.md"]
     assert "duplikat" in reasons["salinan.md"] or "duplikat" in reasons.get("peraturan/pp-94-2021-disiplin-pns.md", "")
     assert len(index.store.document_hashes()) == 4

@@ -160,7 +160,7 @@ def test_large_uploads_only_from_the_logged_in_admin_tab(browser: object, tmp_pa
         page.get_by_role("button", name="Masuk").click()
         page.get_by_text("Masuk sebagai admin.").wait_for(timeout=20_000)
         page.wait_for_function("() => document.cookie.includes('netral_unggah=')", timeout=20_000)
-        admin_block = page.locator(".block", has_text="PDF, MD, atau TXT")
+        admin_block = page.locator(".block", has_text="PDF, DOCX, MD, atau TXT")
         admin_block.locator("input[type=file]").set_input_files(str(big))
         admin_block.get_by_text("besar.md").wait_for(timeout=30_000)  # uploaded: the file is listed
         page.get_by_role("button", name="Unggah dan indeks").click()

@@ -232,7 +232,7 @@ def test_admin_requires_password_and_ingests_uploads_in_background(
     assert client.predict("sandi-admin", api_name="/admin_login") == "Masuk sebagai admin."
     table = client.predict(api_name="/admin_corpus")
     assert table[0]["data"][0][0] == "pp-94-2021" and "skb-2-2022" in table[1]
-    bad = tmp_path / "catatan.docx"
+    bad = tmp_path / "catatan.xlsx"
     bad.write_bytes(b"PK")
     assert "tidak didukung" in client.predict([handle_file(str(bad))], api_name="/admin_upload")
     started = client.predict([handle_file(str(doc))], api_name="/admin_upload")

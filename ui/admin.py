@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.loaders import SUPPORTED
+from ingest.loaders import FORMATS_TEXT, SUPPORTED
 from ingest.lock import IngestBusy
 from ingest.pipeline import ProgressHook
 from netral.config import Settings
@@ -116,7 +116,7 @@ class Admin:
         limit = self.settings.max_upload_mb * 1024 * 1024
         for f in files:
             if f.suffix.lower() not in SUPPORTED:
-                raise UploadRejected(f"'{f.name}': jenis berkas tidak didukung (gunakan PDF, MD, atau TXT)")
+                raise UploadRejected(f"'{f.name}': jenis berkas tidak didukung (gunakan {FORMATS_TEXT})")
             if f.stat().st_size == 0:
                 raise UploadRejected(f"'{f.name}': berkas kosong")
             if f.stat().st_size > limit:

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 import gradio as gr
 
 from assistant.letter import LetterDetails, draft_letter
+from ingest.loaders import FORMATS_TEXT
 from netral.config import Settings
 from netral.questions import QuestionRejected, clean_question
 from netral.records import Answer, ArticleView, Progress
@@ -306,7 +307,7 @@ class Handlers:
         if not ok or self.d.admin is None:
             return "Masuk sebagai admin terlebih dahulu."
         if not files:
-            return "Pilih berkas PDF, MD, atau TXT terlebih dahulu."
+            return f"Pilih berkas {FORMATS_TEXT} terlebih dahulu."
         try:
             saved = self.d.admin.accept([Path(f) for f in files])
         except UploadRejected as exc:
@@ -492,7 +493,7 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
         gr.Markdown("### Tambah dokumen")
         # No `file_types`: gradio would refuse other files with an English message; Admin.accept explains in
         # Indonesian instead.
-        files = gr.File(label="PDF, MD, atau TXT", file_count="multiple")
+        files = gr.File(label=FORMATS_TEXT, file_count="multiple")
         send = gr.Button("Unggah dan indeks", variant="primary")
         upload_msg = gr.Markdown()
         job = gr.Textbox(label="Kemajuan pengindeksan", lines=6, interactive=False)
