@@ -133,12 +133,14 @@ class Planner:
                 plan.sanction = self._sanction(m.situation, focus)
                 # Asked for the sanction: the prohibition and the provision that sets the sanction are enough.
                 plan.basis = plan.basis[:1] if plan.sanction else plan.basis
-            if plan.condition or plan.materials:
-                plan.basis = plan.basis[:1]  # the condition's own source speaks for the rest
             if not basis or m.situation.verdict == "bersyarat" and m.situation.governing:
                 # The binding text is missing (or the condition comes from a document the corpus lacks): the
                 # training material that states the rule is shown, labelled as non-binding.
                 plan.materials = [s for s in (self.material(q) for q in m.situation.materials[:1]) if s is not None]
+            if plan.condition:
+                # The condition's own provision is cited: one basis beside it. (Trimming beside a training
+                # material as well cost in-force basis on the dev split, 0.875 -> 0.869.)
+                plan.basis = plan.basis[:1]
             if not plan.basis and not plan.materials:
                 continue
             plan.notes = self._notes(m.situation)
