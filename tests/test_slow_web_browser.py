@@ -97,16 +97,19 @@ def test_question_answer_and_citation_card_in_browser(server: str, browser: obje
     ask(page, "kalau cuma like postingan caleg kena sanksi?")
     card = page.locator("#nt-panel .nt-card").first
     label = card.locator(".nt-label").inner_text()
-    # A like is judged under the ASN duty of neutrality (the rule map's social-media entry).
-    assert label == "Pasal 24 ayat (1) huruf d UU 20/2023", label
+    # A like is support for a candidate forbidden to a PNS, beside the duty of neutrality of every ASN (the rule
+    # map's social-media entry: the regulation's prohibition, then the statute's duty).
+    assert label == "Pasal 5 huruf n PP 94/2021", label
+    second = page.locator("#nt-panel .nt-card").nth(1).locator(".nt-label").inner_text()
+    assert second == "Pasal 24 ayat (1) huruf d UU 20/2023", second
     assert card.locator(".nt-status").inner_text() == "berlaku"
     assert page.locator("#nt-panel .nt-verdict").inner_text().strip().endswith("Tidak boleh")
     quote = card.locator(".nt-quote").inner_text()
     assert len(quote) > 20
     chat = page.locator("#nt-chat").inner_text()
-    assert "Dasar hukum" in chat and "UU 20/2023" in chat
+    assert "Dasar hukum" in chat and "PP 94/2021" in chat and "UU 20/2023" in chat
     card.locator("summary").click()
-    assert "Undang-Undang Nomor 20 Tahun 2023" in card.locator(".nt-whole").inner_text()
+    assert "Peraturan Pemerintah Nomor 94 Tahun 2021" in card.locator(".nt-whole").inner_text()
     page.screenshot(path=str(shots_dir(tmp_path) / f"tanya-{name}.png"), full_page=True)
     page.close()
 
