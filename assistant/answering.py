@@ -133,7 +133,8 @@ class Assistant:
         if art is None or info is None:
             return None
         return ArticleView(id=art.id, title=article_label(art, info), document=info.long_name,
-                           status=self.searcher.status_of(art, info), text=art.text, penjelasan=art.penjelasan)
+                           status=self.searcher.status_of(art, info), text=art.text, penjelasan=art.penjelasan,
+                           reconstructed=art.reconstructed)
 
     # --- steps ---------------------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from netral.records import Article, DocumentInfo, Provision
 
 # Bump when parsing changes what articles or provisions come out: the ingest then re-parses every document
 # even though the files did not change.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 # --- segments: body (batang tubuh) and penjelasan ------------------------------------------------------------
 
@@ -67,17 +67,42 @@ def segments(text: str) -> list[Segment]:
 
 # --- heading candidates ------------------------------------------------------------------------------------
 
-_CANDIDATE = re.compile(
-    r"(?<![\w/])(?:[Pp]asa[lJtI1i]|PASAL)\s*"
-    r"(?P<num>(?:\d|[lIOT])[0-9lIOoT]{0,2}(?:\s\d{1,2}(?=\s))?)(?:\s?(?P<suf>[A-Z])(?![A-Za-z.]))?"
-    r"(?![\w/])"
-)
-_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0", "T": "7"})
+
+
+def _candidate_re(word: str, first: str, split: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w/])(?:{word})\s*"
+        rf"(?P<num>(?:\d|[{first}])[0-9lIOoT]{{0,2}}(?:\s{split}{{1,2}}(?=\s))?)(?:\s?(?P<suf>[A-Z])(?![A-Za-z.]))?"
+        r"(?![\w/])"
+    )
+
+
+# Amending acts and their penjelasan are read with the strict forms only: there a target number is looked
+# for, not a sequence filled, and OCR forms would add second copies of the same article.
+_CANDIDATE_STRICT = _candidate_re(r"[Pp]asa[lJtI1i]|PASAL", "lIOT", r"\d")
+_CANDIDATE = _candidate_re(r"[Pp]asa[lJtI1i\]]|[Pp]asd|PASAL", "lIOTLS", r"[\dlI]")
+_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0", "T": "7", "L": "1", "S": "5"})
+# A heading as printed: "Pasal 12", "PASAL 7A". Anything else was read from OCR damage ("Pasa] 50", "Pasd 142",
+# "Pasal L22", "Pasal 9 I") and is marked as a reconstructed heading.
+_CLEAN_HEADING = re.compile(r"(?:Pasal|PASAL)\s+\d{1,3}(?:\s?[A-Z])?")
 # Words after "Pasal N" that make it a reference; lowercase words are handled by the case rule.
 _REFERENCE_NEXT = {"s.d.", "UUD", "jo", "jo."}
+# Lowercase words that continue a reference ("Pasal 5 ayat (1)", "Pasal 5 dan Pasal 6"). Any other lowercase
+# word after a "Pasal N" that stands at a sentence boundary is a heading whose first word OCR lowercased
+# ("Pasal 199 unhtk dapat …") or an article opening on a list ("Pasal 115 a. menyampaikan …"): weak evidence,
+# taken only when it fills a gap in the article sequence.
+_REFERENCE_LOWER = {
+    "ayat", "huruf", "angka", "dan", "atau", "dan/atau", "sampai", "sebagaimana", "yang", "dalam", "pada", "ini",
+    "tersebut", "berlaku", "diubah", "dihapus", "disisipkan", "dicabut", "jo", "juncto", "dst", "s.d", "hingga",
+    "serta", "menjadi", "dengan", "tentang", "mengenai", "di", "ke", "dari", "bagi", "oleh", "terhadap",
+}
+_WEAK = 0.3
 
 Number = tuple[int, str]  # (187, "A") for Pasal 187A
-_STRUCT_BEFORE = re.compile(r"(?:BAB\s+[IVXLC]+|Bagian\s+Ke[a-z]+|Paragraf\s*\d+)\s[^.;:()]{0,80}$")
+# "Bagran"/"Bagan" and "Paragraf I" are how OCR reads "Bagian" and "Paragraf 1".
+_BAGIAN = r"Bag(?:ian|ran|an)\s+Ke[a-z]+"
+_PARAGRAF = r"Paragraf\s*[\dIl]{1,2}"
+_STRUCT_BEFORE = re.compile(rf"(?:BAB\s+[IVXLC]+|{_BAGIAN}|{_PARAGRAF})\s[^.;:()]{{0,80}}$")
 
 
 @dataclass
@@ -86,6 +111,7 @@ class Candidate:
     end: int
     values: tuple[Number, ...]
     weight: float
+    reconstructed: bool = False  # read from a damaged or weakly evidenced heading
 
 
 def _values(num: str, suf: str | None) -> tuple[Number, ...]:
@@ -102,14 +128,23 @@ def _values(num: str, suf: str | None) -> tuple[Number, ...]:
 
 
 def _weight(text: str, start: int, end: int) -> float:
-    """0 = a reference, not a heading; 1 = a clear heading."""
+    """0 = a reference, not a heading; 1 = a clear heading; _WEAK = a heading only if the sequence needs it."""
     after = text[end:end + 40].lstrip()
     nxt = after.split(" ", 1)[0].split("\n", 1)[0]
-    if not after or after[0] in ",);/-" or nxt.strip(",.;:") in _REFERENCE_NEXT or nxt[:1].islower():
+    if not after or after[0] in ",);/-" or nxt.strip(",.;:") in _REFERENCE_NEXT:
         return 0.0
+    if nxt[:1].islower():
+        if nxt.strip(",.;:") in _REFERENCE_LOWER or not re.fullmatch(r"[a-z]\.|[a-z]{3,}", nxt):
+            return 0.0
+        return _WEAK if _boundary(text, start) == 1.0 else 0.0
     if nxt == "(1)":
         # "Pasal 9 (1) ..." opens an article; a reference would say "Pasal 9 ayat (1)".
         return 1.0
+    return _boundary(text, start)
+
+
+def _boundary(text: str, start: int) -> float:
+    """How clearly the text before `start` ends a sentence, an article or a structural heading (0 … 1)."""
     # An amending act quotes the new article: `berikut: "Pasal 7 (1) ...`; the quote is not context.
     before = text[max(0, start - 60):start].rstrip(" \"“")
     stripped = before.rstrip(" ")
@@ -134,15 +169,18 @@ def _weight(text: str, start: int, end: int) -> float:
     return 1.0
 
 
-def candidates(text: str, start: int, end: int) -> list[Candidate]:
+def candidates(text: str, start: int, end: int, strict: bool = False) -> list[Candidate]:
     out = []
-    for m in _CANDIDATE.finditer(text, start, end):
+    for m in (_CANDIDATE_STRICT if strict else _CANDIDATE).finditer(text, start, end):
         vals = _values(m.group("num"), m.group("suf"))
         if not vals:
             continue
         w = _weight(text, m.start(), m.end())
+        if strict and w == _WEAK:
+            continue
         if w > 0:
-            out.append(Candidate(m.start(), m.end(), vals, w))
+            damaged = w < 1.0 or not _CLEAN_HEADING.fullmatch(flatten(m.group(0)))
+            out.append(Candidate(m.start(), m.end(), vals, w, damaged))
     return out
 
 
@@ -190,23 +228,67 @@ def best_chain(cands: list[Candidate], window: int = 400) -> list[tuple[Candidat
 # --- structural headings (BAB / Bagian / Paragraf) ------------------------------------------------------------
 
 _STRUCT = re.compile(
-    r"(?:(?<=\n)|(?<=[.;:]\s)|^)\s*(?P<kind>BAB\s+[IVXLC]+\b|Bagian\s+Ke[a-z]+\b|Paragraf\s*\d+\b)",
+    rf"(?:(?<=\n)|(?<=[.;:]\s)|^)\s*(?P<kind>BAB\s+[IVXLC]+\b|{_BAGIAN}\b|{_PARAGRAF}\b)",
 )
+# Small words a title keeps in lowercase ("Jumlah Kursi dan Daerah Pemilihan").
+_TITLE_LOWER = {"dan", "atau", "di", "ke", "dari", "yang", "untuk", "bagi", "serta", "dalam", "pada", "terhadap",
+                "dengan", "oleh", "tentang", "sebagai", "antar", "antara"}
 
 
 def split_trailing_headings(body: str) -> tuple[str, list[str]]:
     """Cut BAB/Bagian/Paragraf headings that follow an article's text; they open the next article."""
+    before, headings, _ = split_headings_and_orphan(body)
+    return before, headings
+
+
+def split_headings_and_orphan(body: str) -> tuple[str, list[str], tuple[str, str]]:
+    """(article text, trailing headings, orphan): the orphan is text after the last heading's title that reads
+    as an article body ("BAB IV HAK MEMILIH (1) Warga Negara …"): a Pasal whose own heading OCR lost.
+    Headings keep their old form (title and what follows, up to 120 characters), so that articles whose
+    sequence is complete come out as before; the caller decides whether the orphan (the last heading's title
+    alone, the text) is a lost article."""
     m = _STRUCT.search(body)
     if not m:
-        return body, []
+        return body, [], ("", "")
     tail = body[m.start():]
     found = list(_STRUCT.finditer(tail))
     headings = []
+    orphan = ("", "")
     for k, h in enumerate(found):
         stop = found[k + 1].start() if k + 1 < len(found) else len(tail)
         title = flatten(tail[h.end():stop])[:120]
         headings.append(f"{flatten(h.group('kind'))} {title}".strip())
-    return body[:m.start()], headings
+        if k == len(found) - 1:
+            rest = flatten(tail[h.end():stop])
+            text = _after_title(h.group("kind"), rest)
+            if text:
+                orphan = (f"{flatten(h.group('kind'))} {rest[:len(rest) - len(text)]}".strip(), text)
+    return body[:m.start()], headings, orphan
+
+
+def _after_title(kind: str, rest: str) -> str:
+    """What follows a heading's title when it is article text, else ""."""
+    words = rest.split(" ")
+    upper = kind.startswith("BAB")
+    end = len(words)
+    for i, w in enumerate(words):
+        if re.fullmatch(r"\(\d{1,2}\)|[a-z]\.", w):
+            end = i
+            break
+        letters = re.sub(r"[^A-Za-z]", "", w)
+        if not letters:
+            continue
+        if upper and not letters.isupper():
+            end = max(i - 1, 1) if letters[:1].isupper() else i
+            break
+        if not upper and letters[:1].islower() and w not in _TITLE_LOWER:
+            end = max(i - 1, 1)  # the capitalised word before a lowercase one opens the sentence
+            break
+    orphan = " ".join(words[end:]).strip()
+    # Article text has a sentence in it: several lowercase words and some length.
+    if len(orphan) < 30 or len(re.findall(r"\b[a-z]{3,}\b", orphan)) < 4:
+        return ""
+    return orphan
 
 
 def apply_headings(path: list[str], headings: list[str]) -> list[str]:
@@ -380,23 +462,38 @@ def parse_body(text: str, seg: Segment, doc_id: str, prefix: str = "") -> ParseR
     prev: Number | None = None
     for k, (cand, value) in enumerate(chain):
         stop = chain[k + 1][0].start if k + 1 < len(chain) else seg.end
-        body, headings = split_trailing_headings(text[cand.end:stop])
+        body, headings, orphan = split_headings_and_orphan(text[cand.end:stop])
         number = number_str(value)
         gap = _gap(prev, value)
         if gap:
-            missing = f"{prev[0] + 1}" if prev else "1"
-            warnings.append(
-                f"{doc_id}: heading of Pasal {missing}"
-                + (f"–{value[0] - 1}" if gap > 1 else "")
-                + f" not found before Pasal {number} (text merged into the previous article)"
-            )
+            warnings.append(_missing_warning(doc_id, prev, value, gap))
         art = _make_article(doc_id, number, body, path, prefix)
+        art.reconstructed = cand.reconstructed
         if PAGE_BREAK in text:
             art.page = _page_of(text, cand.start)
         arts.append(art)
-        path = apply_headings(path, headings)
+        base, path = path, apply_headings(path, headings)
         prev = value
+        following = chain[k + 1][1] if k + 1 < len(chain) else None
+        if orphan[1] and following is not None and _gap(value, following):
+            # A heading (BAB/Bagian) followed by article text right before the next heading found, with a
+            # number missing in between: the text is the last missing Pasal, whose heading OCR lost.
+            lost: Number = (following[0] - 1, "") if not following[1] else (following[0], "")
+            if lost != value and _gap(value, lost) is not None:
+                path = apply_headings(base, headings[:-1] + [orphan[0]])
+                rebuilt = _make_article(doc_id, number_str(lost), orphan[1], path, prefix)
+                rebuilt.reconstructed = True
+                if PAGE_BREAK in text:
+                    rebuilt.page = _page_of(text, stop)
+                arts.append(rebuilt)
+                prev = lost
     return ParseResult(arts, warnings)
+
+
+def _missing_warning(doc_id: str, prev: Number | None, value: Number, gap: int) -> str:
+    missing = f"{prev[0] + 1}" if prev else "1"
+    return (f"{doc_id}: heading of Pasal {missing}" + (f"–{value[0] - 1}" if gap > 1 else "")
+            + f" not found before Pasal {number_str(value)} (text merged into the previous article)")
 
 
 def parse_penjelasan(text: str, seg: Segment) -> tuple[str, dict[str, str]]:
@@ -440,7 +537,7 @@ def parse_amending(text: str, seg: Segment, doc_id: str, target_doc: str) -> Par
         return ParseResult([], [f"{doc_id}: amending act without a 'Pasal I' heading"])
     later = [
         m for m in _ROMAN.finditer(text, pasal_i.end(), seg.end)
-        if m.group("r") != "I" and _weight(text, m.start(), m.end()) > 0
+        if m.group("r") != "I" and _weight(text, m.start(), m.end()) > _WEAK
     ]
     i_end = later[0].start() if later else seg.end
     arts: list[Article] = []
@@ -480,7 +577,8 @@ def _amended_articles(
     if inserted and _TARGETS.search(inserted.group("new")):
         # "Di antara Pasal 10 dan Pasal 11 disisipkan 1 (satu) pasal, yakni Pasal 10A": only 10A is new.
         targets = {t.replace(" ", "").upper() for t in _TARGETS.findall(inserted.group("new"))}
-    heads = [c for c in candidates(text, body_start, stop) if any(number_str(v) in targets for v in c.values)]
+    heads = [c for c in candidates(text, body_start, stop, strict=True)
+             if any(number_str(v) in targets for v in c.values)]
     instruction = flatten(text[pos:heads[0].start if heads else header_end]).rstrip(' "“')
     if not heads:
         deleted = re.search(r"\bdihapus\b", instruction) is not None
@@ -507,7 +605,8 @@ def _amended_articles(
 def parse_amending_penjelasan(text: str, seg: Segment, numbers: set[str]) -> dict[str, str]:
     m_pdp = _PASAL_DEMI_PASAL.search(text, seg.start, seg.end)
     start = m_pdp.end() if m_pdp else seg.start
-    heads = [c for c in candidates(text, start, seg.end) if any(number_str(v) in numbers for v in c.values)]
+    heads = [c for c in candidates(text, start, seg.end, strict=True)
+             if any(number_str(v) in numbers for v in c.values)]
     out: dict[str, str] = {}
     for k, c in enumerate(heads):
         end = heads[k + 1].start if k + 1 < len(heads) else seg.end

@@ -95,6 +95,9 @@ class Article:
     instruction: str = ""  # "Ketentuan Pasal 7 diubah sehingga berbunyi sebagai berikut:"
     kind: Literal["pasal", "materi", "penjelasan-umum"] = "pasal"
     page: int | None = None
+    # The heading was read from OCR damage ("Pasa] 50") or inferred where it was lost (text after a BAB title
+    # filling a gap in the numbering): the text is the source's, the number is the parser's reading.
+    reconstructed: bool = False
 
     def all_provisions(self) -> list[Provision]:
         out: list[Provision] = []
@@ -258,6 +261,7 @@ class ArticleView:
     status: Status
     text: str
     penjelasan: str = ""
+    reconstructed: bool = False  # the heading was rebuilt from a damaged or lost original (Article.reconstructed)
 
 
 @dataclass(frozen=True)

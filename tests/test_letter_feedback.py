@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.letter import LetterDetails, draft_letter, tanggal
 from netral.config import Settings
-from netral.records import Answer, Citation
+from netral.records import Answer, ArticleView, Citation
 from ui import render
 from ui.app import Handlers, WebDeps
 from ui.feedback import FeedbackStore
@@ -54,6 +54,15 @@ def test_user_text_cannot_inject_html_or_markdown() -> None:
     assert "<b>" not in shown and "\\[klik\\]" in shown and "\\*tebal\\*" in shown
     card = render.citation_card(Citation("a/pasal-1", "a", "<i>Pasal</i>", "dicabut", "\"><script>", 1, "a/pasal-1"))
     assert "<script>" not in card and "&lt;i&gt;Pasal&lt;/i&gt;" in card and 's-dicabut' in card
+
+
+def test_whole_pasal_says_when_its_heading_was_reconstructed() -> None:
+    cite = Citation("uu/pasal-198", "uu", "Pasal 198", "berlaku", "(1) Warga Negara …", 1, "uu/pasal-198")
+    view = ArticleView("uu/pasal-198", "Pasal 198 UU 7/2017", "Undang-Undang", "berlaku", "(1) Warga Negara …")
+    assert "dibaca ulang" not in render.citation_card(cite, lambda _: view)
+    rebuilt = ArticleView("uu/pasal-198", "Pasal 198 UU 7/2017", "Undang-Undang", "berlaku", "(1) Warga Negara …",
+                          reconstructed=True)
+    assert "dibaca ulang dari urutan nomor pasal" in render.citation_card(cite, lambda _: rebuilt)
 
 
 def test_feedback_failure_is_reported_not_raised(tmp_path: Path) -> None:

@@ -86,6 +86,23 @@ class TestRegulations:
             assert n in nums
         assert nums[-1] == "227"  # the text is truncated inside Pasal 227
 
+    def test_uu_7_2017_right_to_vote_articles_recovered(self) -> None:
+        # "BAB IV HAK MEMILIH (1) Warga Negara …" lost the heading of Pasal 198, "Pasal 199 unhtk …" was
+        # read as a reference, "Pasat 200" is damaged: each now stands alone with its own text.
+        assert "hak memilih" not in article("uu-7-2017", "197").text.lower()
+        assert "sudah genap berumur" in article("uu-7-2017", "198").text
+        assert [p.label for p in article("uu-7-2017", "198").provisions] == ["ayat (1)", "ayat (2)", "ayat (3)"]
+        assert article("uu-7-2017", "198").heading_path[-1] == "BAB IV HAK MEMILIH"
+        assert "harus terdaftar sebagai Pemilih" in article("uu-7-2017", "199").text
+        assert article("uu-7-2017", "200").text.startswith("Dalam Pemilu, anggota Tentara Nasional Indonesia")
+        assert article("uu-7-2017", "198").reconstructed and article("uu-7-2017", "199").reconstructed
+        assert not article("uu-7-2017", "197").reconstructed
+
+    def test_pp_49_2018_lost_headings_recovered(self) -> None:
+        assert parsed("pp-49-2018").warnings == []
+        assert article("pp-49-2018", "50").text.startswith("Tata cara pemberian penghargaan")
+        assert article("pp-49-2018", "91").text.startswith("(1) Cuti Bersama bagi PPPK")
+
     def test_lampiran_statute_gets_plain_ids(self) -> None:
         ids = {a.id for a in parsed("uu-1-2015").articles}
         assert "uu-1-2015/penetapan/pasal-1" in ids

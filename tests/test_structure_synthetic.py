@@ -34,6 +34,7 @@ DOCS = {
     "perda-contoh-3-2022": _info("perda-contoh-3-2022", "Jam Kerja Pegawai"),
     "perda-contoh-4-2022": _info("perda-contoh-4-2022", "Pakaian Dinas Pegawai"),
     "perda-contoh-5-2023": _info("perda-contoh-5-2023", "Perubahan Kedua atas Perda 1/2020", (BASE,)),
+    "perda-contoh-6-2024": _info("perda-contoh-6-2024", "Netralitas Pegawai"),
 }
 
 
@@ -396,6 +397,45 @@ class TestLostAndRepeatedHeadings:
         doc = "perda-contoh-4-2022"
         assert article(doc, "1").text == "Pegawai wajib mengenakan pakaian dinas pada hari kerja."
         assert any("Pasal 2" in w for w in parsed(doc).warnings)
+
+
+DAMAGED = "perda-contoh-6-2024"
+
+
+class TestDamagedHeadingsRecovered:
+    def test_every_recoverable_pasal_has_its_own_text(self) -> None:
+        assert numbers(DAMAGED) == ["1", "2", "3", "4", "5", "6", "7", "9"]
+        assert article(DAMAGED, "1").text == (
+            "Pegawai adalah pegawai aparatur sipil negara di lingkungan Pemerintah Kabupaten Contoh."
+        )
+        assert article(DAMAGED, "3").text.startswith("unhtk menjaga netralitas")
+        assert article(DAMAGED, "4").text == "Pegawai dilarang menggunakan fasilitas kantor untuk kegiatan kampanye."
+        assert article(DAMAGED, "5").text == "Pegawai dilarang mengajak keluarga Pegawai lain memilih calon tertentu."
+
+    def test_article_after_a_bab_title_is_split_out_with_its_ayat(self) -> None:
+        lost = article(DAMAGED, "2")
+        assert [p.label for p in lost.provisions] == ["ayat (1)", "ayat (2)"]
+        assert lost.text.startswith("(1) Pegawai wajib menjaga netralitas")
+        assert lost.heading_path == ["BAB II KEWAJIBAN NETRALITAS"]
+        assert article(DAMAGED, "3").heading_path == ["BAB II KEWAJIBAN NETRALITAS"]
+        assert "netralitas" not in article(DAMAGED, "1").text
+
+    def test_article_opening_on_a_list_keeps_its_huruf(self) -> None:
+        assert [p.label for p in article(DAMAGED, "6").provisions] == ["huruf a", "huruf b"]
+
+    def test_recovered_headings_are_marked_and_printed_ones_are_not(self) -> None:
+        marked = {a.number for a in parsed(DAMAGED).articles if a.reconstructed}
+        assert marked == {"2", "3", "4", "5", "6"}
+
+    def test_references_in_the_text_do_not_become_headings(self) -> None:
+        # "… dimaksud dalam Pasal 6 untuk …" and "Pasal 3 sampai dengan Pasal 6" stay inside their articles.
+        assert "Pasal 6 untuk setiap Pegawai" in article(DAMAGED, "6").text
+        assert "Pasal 3 sampai dengan Pasal 6" in article(DAMAGED, "7").text
+
+    def test_a_heading_lost_without_a_trace_is_still_reported(self) -> None:
+        assert parsed(DAMAGED).warnings == [
+            f"{DAMAGED}: heading of Pasal 8 not found before Pasal 9 (text merged into the previous article)"
+        ]
 
 
 def test_text_without_an_enacting_formula_has_no_articles() -> None:

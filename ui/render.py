@@ -64,8 +64,10 @@ def _whole_pasal(view: ArticleView) -> str:
     pen_html = (f'<div class="nt-penjelasan"><div class="nt-sub">Penjelasan</div>{_paragraphs(pen)}</div>'
                 if pen and pen.lower() not in ("cukup jelas.", "cukup jelas") else
                 '<div class="nt-penjelasan nt-muted">Penjelasan: cukup jelas.</div>' if pen else "")
+    rebuilt = ('<div class="nt-muted">Judul pasal ini rusak atau hilang pada teks sumber dan dibaca ulang dari '
+               'urutan nomor pasal; cocokkan dengan naskah resmi.</div>' if view.reconstructed else "")
     return (f'<details class="nt-whole"><summary>Buka {esc(view.title)} selengkapnya</summary>'
-            f'<div class="nt-body"><div class="nt-doc">{esc(view.document)}</div>{_paragraphs(view.text)}'
+            f'<div class="nt-body"><div class="nt-doc">{esc(view.document)}</div>{rebuilt}{_paragraphs(view.text)}'
             f"{pen_html}</div></details>")
 
 
