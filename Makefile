@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 export RAGAS_DO_NOT_TRACK := true
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install ingest run web test test-fast lint browser nginx bench clean
+.PHONY: install ingest run web test test-fast lint browser nginx ocr bench clean
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 ingest: install
+	@$(MAKE) --no-print-directory ocr || echo "OCR tidak terpasang: PDF hasil pindaian akan dilewati (make ocr)"
 	$(BIN)/netral ingest
 
 # The web chat on http://127.0.0.1:7860 (NETRAL_WEB_HOST / NETRAL_WEB_PORT to change).
@@ -38,6 +39,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Tesseract and its Indonesian model, for scanned PDFs (Debian packages; needs root, as on CI).
+ocr:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; } || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr \
+		tesseract-ocr-ind >/dev/null; }
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -47,7 +54,7 @@ nginx:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
 
-test: lint browser nginx
+test: lint browser nginx ocr
 	$(BIN)/pytest
 
 test-fast: install

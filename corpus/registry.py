@@ -107,6 +107,7 @@ def _to_info(entry: dict) -> DocumentInfo:
         topics=tup("topik"),
         binds=tup("berlaku_bagi"),
         missing_note=entry.get("bila_tidak_dimuat", ""),
+        sources=tup("sumber"),
         lengkap=bool(entry.get("lengkap", True)),
         catatan=entry.get("catatan", ""),
     )

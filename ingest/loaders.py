@@ -13,6 +13,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.ocr import OcrOptions, OcrUnavailable, PageProgress, read_pages, summarise
+from netral.records import OcrSummary
+
 log = logging.getLogger(__name__)
 
 SUPPORTED = {".pdf", ".docx", ".md", ".txt"}
@@ -24,6 +27,9 @@ MAX_TEXT_BYTES = 25 * 1024 * 1024
 # gigabytes). Circulars and regulations are well under a megabyte of XML.
 MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 PAGE_BREAK = "\f"
+# A PDF page with less text than this in its text layer is a scan (or a scanned page in a typed PDF): it is
+# read by OCR when OCR is on. Real text pages, even a lone "Pasal 12" catchword page, carry more.
+MIN_TEXT_LAYER_CHARS = 20
 
 
 class LoadError(Exception):
@@ -40,6 +46,7 @@ class SourceText:
     text: str  # pages separated by PAGE_BREAK for PDFs
     content_hash: str
     kind: str  # "pdf" | "docx" | "md" | "txt"
+    ocr: OcrSummary | None = None  # pages read by OCR, for a PDF with scanned pages
 
 
 def discover(corpus_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -67,8 +74,10 @@ def file_hash(path: Path) -> str:
     return h.hexdigest()
 
 
-def load(path: Path, max_pages: int = 2000) -> SourceText:
+def load(path: Path, max_pages: int = 2000, ocr: OcrOptions | None = None,
+         on_page: PageProgress | None = None) -> SourceText:
     """The text of `path`; LoadError when it cannot be used (a PDF with more than `max_pages` pages included).
+    Scanned PDF pages are read by OCR when `ocr` is given (`on_page` hears of each page read).
     The ingest calls this in a child process with a time and memory budget (ingest/isolation.py)."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
@@ -78,7 +87,8 @@ def load(path: Path, max_pages: int = 2000) -> SourceText:
         raise LoadError("berkas kosong (0 byte)")
     digest = file_hash(path)
     if suffix == ".pdf":
-        return SourceText(path, _read_pdf(path, max_pages), digest, "pdf")
+        text, summary = _read_pdf(path, max_pages, digest, ocr, on_page)
+        return SourceText(path, text, digest, "pdf", summary)
     if suffix == ".docx":
         return SourceText(path, _read_docx(path), digest, "docx")
     if size > MAX_TEXT_BYTES:
@@ -149,7 +159,8 @@ def _looks_textual(raw: bytes, path: Path) -> bool:
     return b"\x00" not in head
 
 
-def _read_pdf(path: Path, max_pages: int) -> str:
+def _read_pdf(path: Path, max_pages: int, digest: str, ocr: OcrOptions | None,
+              on_page: PageProgress | None) -> tuple[str, OcrSummary | None]:
     # Imported here: pypdf is only needed when a PDF is actually ingested.
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError
@@ -175,15 +186,38 @@ def _read_pdf(path: Path, max_pages: int) -> str:
         raise LoadError(f"PDF rusak atau tidak lengkap ({type(exc).__name__}: {str(exc)[:200]})") from exc
     if not pages:
         raise LoadError("PDF tidak memiliki halaman")
+    summary = _read_scanned(path, digest, pages, ocr, on_page) if ocr is not None else None
     if sum(len(p.strip()) for p in pages) < 40 * max(1, len(pages) // 4):
         raise LoadError(
-            "PDF tidak memiliki lapisan teks (hasil pindaian/gambar); jalankan OCR terlebih dahulu"
+            "PDF tidak memiliki lapisan teks (hasil pindaian/gambar) dan OCR tidak menghasilkan teks"
+            if summary else
+            "PDF tidak memiliki lapisan teks (hasil pindaian/gambar) dan OCR dimatikan; aktifkan dengan "
+            "NETRAL_OCR=1"
         )
     text = PAGE_BREAK.join(pages)
     if len(text) > MAX_TEXT_BYTES:
         raise LoadError(f"teks PDF terlalu besar ({len(text) / 1e6:.0f} juta karakter; batas "
                         f"{MAX_TEXT_BYTES // 2**20} juta)")
-    return text
+    return text, summary
+
+
+def _read_scanned(path: Path, digest: str, pages: list[str], ocr: OcrOptions,
+                  on_page: PageProgress | None) -> OcrSummary | None:
+    """Replace the text of pages without a text layer by their OCR reading, in place; None if there were none."""
+    scanned = [k for k, p in enumerate(pages, start=1) if len(p.strip()) < MIN_TEXT_LAYER_CHARS]
+    if not scanned:
+        return None
+    try:
+        read = read_pages(path, digest, scanned, ocr, on_page)
+    except OcrUnavailable as exc:
+        raise LoadError(f"PDF berisi halaman hasil pindaian, tetapi {exc}") from exc
+    except MemoryError:
+        raise
+    except Exception as exc:  # pdfium or Tesseract failing on a damaged page image
+        raise LoadError(f"OCR halaman pindaian gagal ({type(exc).__name__}: {str(exc)[:200]})") from exc
+    for page in read:
+        pages[page.number - 1] = page.text
+    return summarise(read, ocr.low_confidence)
 
 
 def _count(n: int) -> str:

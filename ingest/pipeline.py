@@ -17,9 +17,18 @@ from ingest.embedders import Embedder
 from ingest.index import Index
 from ingest.isolation import Budget, parse_source, read_isolated
 from ingest.lock import ingest_lock
+from ingest.ocr import OcrOptions
 from ingest.store import ArticleStore
 from ingest.structure import PARSER_VERSION
-from netral.records import INGEST_STATUS_LABEL, Chunk, IngestReport, IngestRow, ParsedDocument, SkippedFile
+from netral.records import (
+    INGEST_STATUS_LABEL,
+    Chunk,
+    IngestReport,
+    IngestRow,
+    OcrSummary,
+    ParsedDocument,
+    SkippedFile,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +47,9 @@ class ProgressHook:
     def chunks_embedded(self, n: int) -> None: ...
 
     def document_done(self, name: str, status: str) -> None: ...
+
+    def pages_read(self, name: str, done: int, total: int) -> None:
+        """A scanned page of `name` was read by OCR (`done` of `total`)."""
 
 
 class Ingestor:
@@ -126,7 +138,8 @@ class Ingestor:
     @property
     def budget(self) -> Budget:
         s = self.index.settings
-        return Budget(s.ingest_max_pages, s.ingest_file_seconds, s.ingest_memory_mb)
+        ocr = OcrOptions(s.ocr_cache_dir, s.ocr_lang, s.ocr_dpi, s.ocr_low_confidence) if s.ocr else None
+        return Budget(s.ingest_max_pages, s.ingest_file_seconds, s.ingest_memory_mb, ocr)
 
     @staticmethod
     def _skip(report: IngestReport, hook: ProgressHook, rel: str, reason: str) -> None:
@@ -150,7 +163,8 @@ class Ingestor:
             return IngestRow(unchanged, rel, "unchanged", n["n_articles"], n["n_chunks"], time.perf_counter() - t0)
         seen.failed.check(rel, digest)
         try:
-            parsed = read_isolated(path, self.registry, self.budget)
+            parsed = read_isolated(path, self.registry, self.budget,
+                                   on_page=lambda done, total: hook.pages_read(rel, done, total))
         except loaders.LoadError as exc:
             seen.failed.record(rel, digest, exc.reason)
             raise
@@ -175,7 +189,7 @@ class Ingestor:
             self.index.vectors.delete(stale)
         return IngestRow(doc_id, rel, "updated" if doc_id in current else "new",
                          sum(a.kind == "pasal" for a in parsed.articles), len(chunks), time.perf_counter() - t0,
-                         parsed.warnings)
+                         parsed.warnings + _ocr_notes(parsed.ocr))
 
     def parse(self, src: loaders.SourceText) -> ParsedDocument:
         """Parse already loaded text in this process (tests and tools; the ingest reads in a child)."""
@@ -269,3 +283,13 @@ class _Roots:
         if name.startswith(UPLOAD_PREFIX):
             return (self.uploads or self.corpus) / name[len(UPLOAD_PREFIX):]
         return self.corpus / name
+
+
+def _ocr_notes(ocr: OcrSummary | None) -> list[str]:
+    """What the ingest report says of a document read by OCR: how many pages, how confidently, which to check."""
+    if ocr is None:
+        return []
+    note = f"OCR: {len(ocr.pages)} halaman hasil pindaian dibaca, keyakinan rata-rata {ocr.mean_confidence:.0f}%"
+    if ocr.low_confidence_pages:
+        note += "; periksa halaman " + ", ".join(str(p) for p in ocr.low_confidence_pages) + " (keyakinan rendah)"
+    return [note]

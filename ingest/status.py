@@ -19,10 +19,11 @@ def corpus_status(store: ArticleStore, registry: Registry) -> dict[str, Any]:
         docs.append({
             "id": info.id, "title": info.long_name, "status": info.status, "file": d["source_file"],
             "pasal": d["n_articles"], "chunks": d["n_chunks"], "complete": info.lengkap,
-            "note": info.catatan, "warnings": d["warnings"],
+            "note": info.catatan, "warnings": d["warnings"], "ocr": d.get("ocr"),
         })
     missing = [
-        {"id": r.id, "title": r.judul or r.long_name, "status": r.status, "expected_file": r.file}
+        {"id": r.id, "title": r.judul or r.long_name, "status": r.status, "expected_file": r.file,
+         "sources": list(r.sources)}
         for r in registry.documents if r.id not in loaded_ids
     ]
     return {"documents": docs, "missing": missing}
@@ -35,11 +36,22 @@ def format_corpus_status(status: dict[str, Any], corpus_dir: Path) -> str:
         lines.append(f"{d['id'][:34]:34} {label[:34]:34} {d['pasal']:>6} {d['chunks']:>9}  {d['title'][:70]}")
         if not d["complete"] and d["note"]:
             lines.append(f"{'':34} catatan: {d['note']}")
+        if d.get("ocr"):
+            ocr = d["ocr"]
+            low = ocr["low_confidence_pages"]
+            check = f"; periksa halaman {', '.join(map(str, low))}" if low else ""
+            lines.append(f"{'':34} OCR: {len(ocr['pages'])} halaman pindaian, keyakinan rata-rata "
+                         f"{ocr['mean_confidence']:.0f}%{check}")
     if not status["documents"]:
         lines.append("(belum ada dokumen; jalankan `netral ingest`)")
     if status["missing"]:
         lines.append("")
-        lines.append(f"Belum ada di korpus ({corpus_dir}) — taruh PDF resminya di folder itu lalu `netral ingest`:")
+        lines.append("Belum ada di korpus — unduh naskah resminya, simpan di folder korpus, lalu `netral ingest`:")
         for m in status["missing"]:
-            lines.append(f"  {m['id']:22} {m['title'][:90]}  (nama berkas: {m['expected_file']})")
+            lines.append(f"  {m['id']}: {m['title']}")
+            for where in m.get("sources", []):
+                lines.append(f"      unduh dari: {where}")
+            lines.append(f"      simpan sebagai: {corpus_dir / m['expected_file']}")
+        lines.append("  (PDF hasil pindaian dibaca dengan OCR; berkas dengan nama lain dikenali dari halaman "
+                     "pertamanya.)")
     return "\n".join(lines)

@@ -25,7 +25,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, source_file TEXT NOT NULL, content_hash TEXT NOT NULL, info TEXT NOT NULL,
-    n_articles INTEGER NOT NULL, n_chunks INTEGER NOT NULL, warnings TEXT NOT NULL, ingested_at REAL NOT NULL
+    n_articles INTEGER NOT NULL, n_chunks INTEGER NOT NULL, warnings TEXT NOT NULL, ingested_at REAL NOT NULL,
+    ocr TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ord INTEGER NOT NULL, data TEXT NOT NULL
@@ -47,6 +48,9 @@ class ArticleStore:
     def __init__(self, path: Path):
         self.path = path
         self._db = open_db(path, SCHEMA)
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
+        if "ocr" not in columns:  # an index built before scanned PDFs were read
+            self._db.execute("ALTER TABLE documents ADD COLUMN ocr TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         self._db.close()
@@ -90,12 +94,13 @@ class ArticleStore:
 
     def documents(self) -> list[dict[str, Any]]:
         rows = self._db.execute(
-            "SELECT doc_id, source_file, content_hash, info, n_articles, n_chunks, warnings, ingested_at "
+            "SELECT doc_id, source_file, content_hash, info, n_articles, n_chunks, warnings, ingested_at, ocr "
             "FROM documents ORDER BY doc_id"
         ).fetchall()
         return [
             {"doc_id": r[0], "source_file": r[1], "content_hash": r[2], "info": info_from_json(r[3]),
-             "n_articles": r[4], "n_chunks": r[5], "warnings": json.loads(r[6]), "ingested_at": r[7]}
+             "n_articles": r[4], "n_chunks": r[5], "warnings": json.loads(r[6]), "ingested_at": r[7],
+             "ocr": json.loads(r[8]) if r[8] else None}
             for r in rows
         ]
 
@@ -111,10 +116,12 @@ class ArticleStore:
         with self.transaction() as db:
             self._delete_rows(db, info.id)
             db.execute(
-                "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents(doc_id, source_file, content_hash, info, n_articles, n_chunks, warnings, "
+                "ingested_at, ocr) VALUES(?,?,?,?,?,?,?,?,?)",
                 (info.id, parsed.source_file, parsed.content_hash, json.dumps(asdict(info)),
                  sum(1 for a in parsed.articles if a.kind == "pasal"), len(chunks),
-                 json.dumps(parsed.warnings, ensure_ascii=False), time.time()),
+                 json.dumps(parsed.warnings, ensure_ascii=False), time.time(),
+                 json.dumps(parsed.ocr.to_json()) if parsed.ocr else ""),
             )
             db.executemany(
                 "INSERT INTO articles VALUES(?,?,?,?)",

@@ -40,6 +40,7 @@ class DocumentInfo:
     topics: tuple[str, ...] = ()  # question topics whose detailed rules this document holds
     binds: tuple[str, ...] = ()  # whom it binds when only some civil servants (PNS, PPPK …); () = every ASN
     missing_note: str = ""  # what an answer on those topics says while the document is not loaded
+    sources: tuple[str, ...] = ()  # where the official text is published (registry `sumber`)
 
     @property
     def short_name(self) -> str:
@@ -116,6 +117,19 @@ class Amendment:
     act_status: Status
 
 
+@dataclass(frozen=True)
+class OcrSummary:
+    """What a document records about its OCR (ingest/ocr.py): which pages were read, how confidently."""
+
+    pages: tuple[int, ...]
+    mean_confidence: float  # mean word confidence over those pages, 0 … 100
+    low_confidence_pages: tuple[int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pages": list(self.pages), "mean_confidence": round(self.mean_confidence, 1),
+                "low_confidence_pages": list(self.low_confidence_pages)}
+
+
 @dataclass
 class ParsedDocument:
     info: DocumentInfo
@@ -123,6 +137,7 @@ class ParsedDocument:
     content_hash: str
     articles: list[Article]
     warnings: list[str] = field(default_factory=list)
+    ocr: OcrSummary | None = None  # set when scanned pages were read by OCR
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ class RegulationType:
     long: str  # "Peraturan Pemerintah": in full titles
     heading: str  # the title's first words on an official text, upper-case
     spoken: tuple[str, ...]  # how a question names it (lower-case regex alternatives)
+    issuer: str = ""  # regex the first page must match for a registry entry of this kind (one issuer's series)
 
 
 REGULATION_TYPES: tuple[RegulationType, ...] = (
@@ -27,7 +28,8 @@ REGULATION_TYPES: tuple[RegulationType, ...] = (
     RegulationType("SE", "Surat Edaran", "SURAT EDARAN", ("se",)),
     # Registry entries use this code; a title heading "SURAT EDARAN" is read as SE, as the registry matches by
     # the first word of the code.
-    RegulationType("SE MENPANRB", "Surat Edaran Menteri PANRB", "", ("se menpanrb",)),
+    RegulationType("SE MENPANRB", "Surat Edaran Menteri PANRB", "", ("se menpanrb",),
+                   issuer=r"PENDAYAGUNAAN\s+APARATUR\s+NEGARA|MENPAN"),
 )
 
 

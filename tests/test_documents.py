@@ -35,3 +35,47 @@ def test_materials_folder_and_plain_text(registry: Registry) -> None:
     info = identify(Path("corpus/materi/catatan-rapat.txt"), "Catatan sosialisasi netralitas ASN 2024\n...", registry)
     assert info.id == "materi/catatan-rapat" and info.status == "materi"
     assert info.tentang.startswith("Catatan sosialisasi")
+
+
+SKB_PAGE = """KEPUTUSAN BERSAMA
+MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI REPUBLIK INDONESIA,
+MENTERI DALAM NEGERI REPUBLIK INDONESIA, KEPALA BADAN KEPEGAWAIAN NEGARA,
+
+KETUA KOMISI APARATUR SIPIL NEGARA, DAN KETUA BADAN PENGAWAS PEMILIHAN UMUM REPUBLIK INDONESIA
+NOMOR 2 TAHUN 2022
+NOMOR 800-5474 TAHUN 2022
+NOMOR 246 TAHUN 2022
+NOMOR 30 TAHUN 2022
+NOMOR 1447.1/PM.01/K.1/09/2022
+TENTANG
+PEDOMAN PEMBINAAN DAN PENGAWASAN NETRALITAS PEGAWAI APARATUR SIPIL NEGARA
+"""
+
+SE_PAGE = """SURAT EDARAN
+MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI
+REPUBLIK INDONESIA
+NOMOR 18 TAHUN 2023
+TENTANG
+NETRALITAS BAGI PEGAWAI APARATUR SIPIL NEGARA YANG MEMILIKI PASANGAN
+"""
+
+
+def test_official_skb_recognised_from_its_first_page_under_any_name(registry: Registry) -> None:
+    info = identify(Path("unduhan/SKB-netralitas-scan.pdf"), SKB_PAGE, registry)
+    assert info.id == "skb-2-2022" and info.status == "berlaku"
+
+
+def test_official_se_recognised_from_its_first_page_under_any_name(registry: Registry) -> None:
+    info = identify(Path("unduhan/SE 18 2023.pdf"), SE_PAGE, registry)
+    assert info.id == "se-menpanrb-18-2023" and info.status == "berlaku"
+
+
+def test_another_issuers_circular_with_the_same_number_is_not_taken_for_it(registry: Registry) -> None:
+    other = SE_PAGE.replace("PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI", "DALAM NEGERI")
+    info = identify(Path("unduhan/se-mendagri.pdf"), other, registry)
+    assert info.id == "se-18-2023" and info.status == "tidak diketahui"
+
+
+def test_a_joint_decree_mentioned_in_passing_is_not_a_title(registry: Registry) -> None:
+    page = "Catatan rapat\nKeputusan bersama nanti dibahas.\nKEPUTUSAN BERSAMA lima lembaga NOMOR 2 TAHUN 2022\n"
+    assert detect_title(page) is None

@@ -60,7 +60,7 @@ def test_a_failed_file_is_not_read_again_until_it_changes(index: Index, settings
     reads: list[str] = []
     real = pipeline.read_isolated
 
-    def counting(path: Path, registry: Registry, budget: pipeline.Budget) -> object:
+    def counting(path: Path, registry: Registry, budget: pipeline.Budget, on_page: object = None) -> object:
         reads.append(path.name)
         return real(path, registry, budget)
 
@@ -106,7 +106,7 @@ def test_any_error_while_reading_skips_only_that_file(index: Index, settings: Se
                                                       monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
     real = pipeline.read_isolated
 
-    def flaky(path: Path, registry: Registry, budget: pipeline.Budget) -> object:
+    def flaky(path: Path, registry: Registry, budget: pipeline.Budget, on_page: object = None) -> object:
         if path.name == "uu-5-2014-asn.md":
             raise error
         return real(path, registry, budget)

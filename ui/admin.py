@@ -51,6 +51,7 @@ class JobState:
     document: str = ""
     done_chunks: int = 0
     total_chunks: int = 0
+    ocr_pages: tuple[int, int] = (0, 0)  # scanned pages of `document` read so far, and to read
     log: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -58,7 +59,10 @@ class JobState:
         if not self.started:
             return "Belum ada pengindeksan yang dijalankan dari halaman ini."
         lines = []
-        if self.running:
+        if self.running and self.ocr_pages[1] and not self.total_chunks:
+            lines.append(f"Membaca hasil pindaian {self.document} dengan OCR: halaman {self.ocr_pages[0]}/"
+                         f"{self.ocr_pages[1]} ({time.time() - self.started:.0f} detik)")
+        elif self.running:
             lines.append(f"Sedang mengindeks {self.document or '…'}: {self.done_chunks}/{self.total_chunks} "
                          f"potongan ({time.time() - self.started:.0f} detik)")
         elif self.error:
@@ -73,8 +77,12 @@ class _Hook(ProgressHook):
     def __init__(self, state: JobState):
         self.state = state
 
+    def pages_read(self, name: str, done: int, total: int) -> None:
+        self.state.document, self.state.total_chunks, self.state.ocr_pages = name, 0, (done, total)
+
     def document_started(self, name: str, n_chunks: int) -> None:
         self.state.document, self.state.done_chunks, self.state.total_chunks = name, 0, n_chunks
+        self.state.ocr_pages = (0, 0)
 
     def chunks_embedded(self, n: int) -> None:
         self.state.done_chunks += n
@@ -149,6 +157,8 @@ class Admin:
         try:
             report = self._ingest(_Hook(state))
             errors = report.errors
+            for r in report.rows:
+                state.log.extend(f"{r.file}: {w}" for w in r.warnings if w.startswith("OCR:"))
             for e in errors:
                 state.log.append(f"DILEWATI {e.file}: {e.reason}")
             self._skipped = {e.file[len(UPLOAD_PREFIX):]: e.reason for e in errors if e.file.startswith(UPLOAD_PREFIX)}

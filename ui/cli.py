@@ -238,6 +238,8 @@ def format_ingest_report(report: IngestReport) -> str:
     total_p = sum(r.pasal for r in report.rows)
     total_c = sum(max(r.chunks, 0) for r in report.rows)
     lines.append(f"{'TOTAL':28} {len(report.rows):>3} dokumen    {total_p:>6} {total_c:>9} {report.seconds:>7.1f}")
+    for r in report.rows:
+        lines.extend(f"CATATAN {r.file}: {w}" for w in r.warnings if w.startswith("OCR:"))
     for e in report.errors:
         lines.append(f"DILEWATI {e.file}: {e.reason}")
     return "\n".join(lines)

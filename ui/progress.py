@@ -21,6 +21,10 @@ class TqdmProgress(ProgressHook):
         if self._bar is not None:
             self._bar.update(n)
 
+    def pages_read(self, name: str, done: int, total: int) -> None:
+        # One line per page on stderr: OCR takes seconds a page, and a person watching wants to see it move.
+        print(f"  OCR {done}/{total} halaman  {name}", file=sys.stderr, flush=True)
+
     def document_done(self, name: str, status: str) -> None:
         if self._bar is not None:
             self._bar.close()
