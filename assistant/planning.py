@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.retrieval import HybridSearcher
+from assistant.sources import best_provision
 from assistant.understanding import Focus, asks_fact
 from corpus.registry import Registry
 from corpus.rules import MaterialQuote, RuleMap, Situation
@@ -124,6 +125,11 @@ class Planner:
         matches = self.matches(focus)
         for k, m in enumerate(matches):
             basis = self._basis(m.situation, focus.actor)
+            governed = self._governing_text(m.situation)
+            if governed is not None:
+                # The document that governs the situation is loaded (the SKB, the SE on spouses): its own text
+                # grounds the answer first, ahead of the statutes, and no training material stands in for it.
+                basis = [governed, *[b for b in basis if b.doc_id != governed.doc_id]][:self.max_basis]
             if m.situation.basis and not basis:
                 continue
             plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
@@ -133,7 +139,7 @@ class Planner:
                 plan.sanction = self._sanction(m.situation, focus)
                 # Asked for the sanction: the prohibition and the provision that sets the sanction are enough.
                 plan.basis = plan.basis[:1] if plan.sanction else plan.basis
-            if not basis or m.situation.verdict == "bersyarat" and m.situation.governing:
+            if governed is None and (not basis or m.situation.verdict == "bersyarat" and m.situation.governing):
                 # The binding text is missing (or the condition comes from a document the corpus lacks): the
                 # training material that states the rule is shown, labelled as non-binding.
                 plan.materials = [s for s in (self.material(q) for q in m.situation.materials[:1]) if s is not None]
@@ -212,6 +218,24 @@ class Planner:
                 out.append((m.situation, first))
                 break
         return out
+
+    def _governing_text(self, s: Situation) -> Source | None:
+        """The unit of a loaded governing document that states the situation's rule: the one sharing the
+        rarest words with its title, description, rule and condition (a circular's point is a few sentences)."""
+        loaded = self.searcher.loaded_documents()
+        docs = [d for d in s.governing if d in loaded]
+        if not docs:
+            return None
+        about = " ".join((s.title, s.description, s.rule, s.condition, *s.examples))
+        words = set(tokenize(about, expand_slang=True))
+        idf = self.searcher.bm25.idf
+        units = [a for d in docs for a in self.searcher.articles_of(d)]
+        scored = [(sum(idf(t) for t in words & set(tokenize(a.text))), a) for a in units]
+        score, unit = max(scored, key=lambda x: x[0], default=(0.0, None))
+        if unit is None or score <= 0:
+            return None
+        provision, _quote = best_provision(unit, about, idf)  # the one point of the unit that says it
+        return self.source(f"{unit.id}/{provision.path}" if provision is not None else unit.id)
 
     def _notes(self, s: Situation) -> list[str]:
         notes = []

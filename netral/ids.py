@@ -4,6 +4,8 @@ Scheme (stable across re-ingest; citations, evaluations and the rule map depend 
 - a Pasal:             `<doc>/pasal-<N>` (inserted articles lower-case: `uu-10-2016/pasal-7a`)
 - a provision in it:   `<doc>/pasal-5/huruf-n/angka-4`
 - a section of a training material: `materi/<stem>/bagian-<k>`
+- a point of a circular (SE): `<doc>/angka-<n>`; a diktum of a decree (SKB): `<doc>/diktum-kesatu`; a section
+  of its lampiran: `<doc>/lampiran-<k>`; an instrument with none of these: `<doc>/bagian-<k>`
 - the general elucidation: `<doc>/penjelasan/umum`
 - the first body of a document with two (a penetapan act and the statute it enacts): `penetapan/` before the unit
 - a chunk of an article: `<article id>#<k>`
@@ -15,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 _ID = re.compile(
-    r"^(?P<doc>.+?)/(?P<prefix>penetapan/)?(?P<unit>pasal-[0-9a-z]+|penjelasan/umum|bagian-\d+)"
+    r"^(?P<doc>.+?)/(?P<prefix>penetapan/)?"
+    r"(?P<unit>pasal-[0-9a-z]+|penjelasan/umum|bagian-\d+|angka-\d+|diktum-[a-z]+|lampiran-\d+)"
     r"(?:/(?P<provision>(?:ayat|huruf|angka)-[0-9a-z]+(?:/(?:ayat|huruf|angka)-[0-9a-z]+)*))?$"
 )
 _PROVISION_PART = re.compile(r"(ayat|huruf|angka)-([0-9a-z]+)")
@@ -42,6 +45,11 @@ class ArticleId:
     def section(cls, doc: str, k: int) -> ArticleId:
         """A section of a training material."""
         return cls(doc, f"bagian-{k}")
+
+    @classmethod
+    def unit_of(cls, doc: str, kind: str, name: str) -> ArticleId:
+        """A unit of a circular or decree: ("angka", "5"), ("diktum", "kedua"), ("lampiran", "2")."""
+        return cls(doc, f"{kind}-{name.lower()}")
 
     @classmethod
     def general_elucidation(cls, doc: str, prefix: str = "") -> ArticleId:

@@ -14,7 +14,9 @@ from netral.statuses import Status
 
 # A document is either a regulation (parsed into Pasal) or training material (cut into sections); the kind
 # decides how it is parsed, chunked, labelled, ranked and cited (ingest/kinds).
-DocKind = Literal["peraturan", "materi"]
+DocKind = Literal["peraturan", "instrumen", "materi"]
+# Binding instruments without Pasal: circulars (numbered points) and joint decrees (diktum and a lampiran).
+INSTRUMENT_CODES = ("SE", "SKB")
 MATERIAL_JENIS = "MATERI"
 
 
@@ -57,11 +59,14 @@ class DocumentInfo:
 
     @property
     def kind(self) -> DocKind:
-        return "materi" if self.jenis == MATERIAL_JENIS else "peraturan"
+        if self.jenis == MATERIAL_JENIS:
+            return "materi"
+        return "instrumen" if self.jenis.split()[0] in INSTRUMENT_CODES else "peraturan"
 
     @property
     def is_regulation(self) -> bool:
-        return self.kind == "peraturan"
+        """Binding text (a statute, regulation, circular or decree), as opposed to training material."""
+        return self.kind != "materi"
 
 
 @dataclass

@@ -3,6 +3,7 @@ corpus; a model only explains a decided plan."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -261,3 +262,27 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
     ans = full_assistant.answer(question)
     assert ans.verdict == verdict
     assert ans.citations[0].id.startswith(first_id)
+
+
+STAND_IN = Path(__file__).parent / "fixtures" / "instrument" / "se-tiruan-18-2023.md"
+
+
+def test_a_loaded_circular_grounds_the_answer_ahead_of_the_material(ingested: Index, settings: Settings,
+                                                                    registry: Registry) -> None:
+    # A clearly fictional stand-in for SE MenPANRB 18/2023, under another file name: recognised from its first
+    # page, cut into its numbered points, and then the text the spouse question rests on.
+    from ingest.pipeline import Ingestor
+
+    shutil.copy(STAND_IN, settings.corpus_dir / "unduhan-se.md")
+    report = Ingestor(ingested, HashEmbedder(), registry, settings.chunk_max_chars).run(settings.corpus_dir)
+    assert report.errors == [] and "se-menpanrb-18-2023" in {r.doc_id for r in report.rows}
+    searcher = HybridSearcher(ingested, HashEmbedder(), registry, settings)
+    assert [a.id for a in searcher.articles_of("se-menpanrb-18-2023")] == [
+        f"se-menpanrb-18-2023/angka-{n}" for n in range(1, 5)]
+    ans = Assistant(searcher, registry, settings, rules=RuleMap.load(RULES)).answer(SPOUSE[0])
+    assert ans.verdict == "bersyarat"
+    assert ans.citations[0].id == "se-menpanrb-18-2023/angka-3/huruf-a"
+    assert ans.citations[0].label == "angka 3 huruf a SE MENPANRB 18/2023"
+    assert ans.citations[0].status == "berlaku" and "cuti di luar tanggungan negara" in ans.citations[0].quote
+    assert not any(c.status == "materi" for c in ans.citations)
+    assert not any("SE MenPANRB Nomor 18 Tahun 2023" in n for n in ans.notes)

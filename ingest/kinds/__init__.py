@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ingest.kinds import material, regulation
+from ingest.kinds import instrument, material, regulation
 from ingest.kinds.base import DocumentKind, Parsed
 from netral.records import Article, DocumentInfo
 
-KINDS: dict[str, DocumentKind] = {k.name: k for k in (regulation.KIND, material.KIND)}
+KINDS: dict[str, DocumentKind] = {k.name: k for k in (regulation.KIND, instrument.KIND, material.KIND)}
 
 __all__ = ["KINDS", "DocumentKind", "Parsed", "article_label", "kind_of"]
 
