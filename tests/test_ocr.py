@@ -196,3 +196,26 @@ def test_ocr_can_be_turned_off(tmp_path: Path) -> None:
     assert Settings.from_env({"NETRAL_OCR": "0"}).ocr is False and settings.ocr is False
     with pytest.raises(ValueError, match="NETRAL_OCR"):
         Settings.from_env({"NETRAL_OCR": "mungkin"})
+
+
+def test_admin_upload_reads_a_scan_and_shows_its_pages(ingested: Index, settings: Settings,
+                                                       registry: Registry) -> None:
+    import time
+
+    from assistant.answering import Assistant
+    from ui.admin import JobState, _Hook
+    from ui.reload import AssistantReloader
+    from ui.serve import admin_for
+
+    state = JobState(running=True, started=time.time())
+    _Hook(state).pages_read("@unggahan/pindaian.pdf", 3, 12)
+    assert "Membaca hasil pindaian @unggahan/pindaian.pdf dengan OCR: halaman 3/12" in state.summary()
+
+    settings = settings.with_(admin_password="x")
+    assistant = Assistant(HybridSearcher(ingested, HashEmbedder(), registry, settings), registry, settings)
+    admin = admin_for(settings, assistant, AssistantReloader(settings, assistant).reload)
+    admin.accept([scan()])
+    assert admin.start_ingest()
+    admin.wait(300)
+    assert not admin.state.error, admin.state.summary()
+    assert "perda-scan.pdf: OCR: 2 halaman hasil pindaian dibaca" in admin.state.summary()
