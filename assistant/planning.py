@@ -220,10 +220,12 @@ class Planner:
         return out
 
     def _governing_text(self, s: Situation) -> Source | None:
-        """The unit of a loaded governing document that states the situation's rule: the one sharing the
+        """The unit of a loaded governing circular or decree that states the situation's rule: the one sharing the
         rarest words with its title, description, rule and condition (a circular's point is a few sentences)."""
         loaded = self.searcher.loaded_documents()
-        docs = [d for d in s.governing if d in loaded]
+        # Only circulars and decrees: a statute named as governing (UU 7/2017, whose text the corpus holds only in
+        # part) is already cited by its own provisions.
+        docs = [d for d in s.governing if d in loaded and (info := self.registry.get(d)) and info.kind == "instrumen"]
         if not docs:
             return None
         about = " ".join((s.title, s.description, s.rule, s.condition, *s.examples))

@@ -29,10 +29,16 @@ _DOMAIN = {
     "parpol", "caleg", "paslon", "media", "sosial", "unggah", "foto", "pihak", "berpiha", "keputus",
     "janji", "kerja", "guru", "dosen", "medis", "tni", "polri", "pejabat", "cuti", "gawai", "pegawai",
 }
+# Asks that stay off topic whatever the background says: pay for election work, a personal lawsuit, training
+# credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?"). Pay cut as a disciplinary
+# sanction (tunjangan kinerja) is not among them: that is asked about a violation.
+_OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|pencairan|"
+                   r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp")
+_OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # Topics this corpus does not govern even when election words appear (voter registration, pay, tax).
 _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
-    r"daftar\s+pemilih|dpt|cek\s+dpt|pindah\s+(?:memilih|tps)|formulir\s+a5|cara\s+mencoblos|jam\s+buka\s+tps|"
+    r"daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih|tps)|formulir\s+a5|cara\s+mencoblos|jam\s+buka\s+tps|"
     r"resep|cuaca|sepak\s*bola|harga|cpns\s+2\d{3}\s+dibuka|formasi\s+cpns|nilai\s+skd|passing\s+grade|"
     r"visa|paspor|passport|tiket|liburan|wisata|hotel|tourist|travel|"
     # a civil servant's career and pay, election administration: other rules, other desks
@@ -51,7 +57,8 @@ _OUT_OF_SCOPE = re.compile(
     r"kpr|tapera|housing loans?|mortgage|"
     r"work from home|uang duka|santunan|paruh waktu|daftar (?:pppk|cpns)|purnawirawan|ramadh?an|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
-    r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres))\b",
+    r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres)|"
+    + _OFF_TOPIC_ASKS + r")\b",
     re.I,
 )
 # Who the corpus is about: a question naming no civil servant, official or asker, and no neutrality term, is not
@@ -67,7 +74,8 @@ _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mu
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary)\b", re.I)
 _CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
 _NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|"
-                         r"kode etik|disiplin|hukuman|sanksi)\b", re.I)
+                         r"kode etik|disiplin|hukuman|sanksi|deklarasi|timses|tim sukses|"
+                         r"ca(?:bup|gub|walkot|pres|wapres)|candidates?|campaign\w*|part(?:y|ies)|neutral\w*)\b", re.I)
 
 _FOLLOW_UP = re.compile(
     r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|trs|tp|tapi|bila|jika|dan|kemudian|"
@@ -282,11 +290,30 @@ def actor_of(text: str) -> str:
     return "PNS"
 
 
+# A helpdesk writer's opening sentence names the writer's own office ("Kami staf Bawaslu Kota …, mohon pendapat.",
+# "Kami dari Inspektorat … menindaklanjuti penerusan hasil pengawasan Bawaslu."): who writes, not what happened.
+# Read as facts, "Bawaslu" would make the case about election supervisors.
+_DESK_INTRO = re.compile(
+    r"^\s*(?:(?:selamat\s+(?:pagi|siang|sore|malam)|assalamu\S*|yth\.?[^.]*)[.,!]?\s*)?"
+    # "kami": the office writes; a "saya staf Bawaslu …" may be the civil servant the question is about.
+    r"kami\s+(?:dari|staf|staff|pegawai|petugas|tim|bagian|subbag\w*|pengelola\s+kepegawaian|admin)?\b"
+    r"[^.?!]{0,160}?\b(?:bawaslu|panwas\w*|inspektorat|bkd|bkpsdm|bkpp|bkn|kepegawaian|biro\s+hukum|"
+    r"sekretariat\s+daerah)\b[^.?!]{0,160}[.!]\s*",
+    re.I,
+)
+
+
+def without_desk_intro(text: str) -> str:
+    """`text` without a helpdesk writer's self-introduction, when something follows it."""
+    m = _DESK_INTRO.match(text)
+    return text[m.end():] if m and len(text) - m.end() > 40 else text
+
+
 def focus_of(text: str, asked: str = "") -> Focus:
     """The focus of `text` (a question, or a follow-up joined to the question it follows); `asked` is the
     message itself when that differs (a follow-up asks only what its own words ask)."""
     cleaned, injected = strip_injection(text)
-    glossed = gloss(cleaned)
+    glossed = gloss(without_desk_intro(cleaned))
     asking = [s for s in _SENTENCES.findall(strip_injection(asked)[0] if asked else cleaned) if "?" in s] or \
         ([strip_injection(asked)[0]] if asked else [])
     ask = gloss(" ".join(asking)) if asking else glossed
@@ -331,7 +358,7 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
             if repl is not None and repl not in replacements:
                 replacements.append(repl)
     focus = focus_of(query, cleaned if query != cleaned else "")
-    return Understood(q, query, repealed, replacements, is_out_of_scope(focus.text), truncated, focus)
+    return Understood(q, query, repealed, replacements, is_out_of_scope(focus.text, focus.ask), truncated, focus)
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
@@ -353,8 +380,12 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
     return f"{base} {question}"
 
 
-def is_out_of_scope(query: str) -> bool:
+def is_out_of_scope(query: str, ask: str = "") -> bool:
     if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query):
+        return True
+    if ask and ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask):
+        # The background names a campaign or a candidate, but what is asked is pay, a lawsuit or training
+        # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?").
         return True
     if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus

@@ -174,6 +174,9 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Apa saja syarat visa turis ke Jepang untuk PNS?",
     "Berapa tunjangan kinerja PNS golongan III di Kemenag?",
     "Saya PNS mau umroh bulan depan, perlu izin siapa?",
+    "min honor lembur sy sbg staf sekretariat PPK pemilu kmrn kok blm cair ya? dibayar dr APBD ato KPU?",
+    "Saya PNS digugat perdata oleh saudara soal warisan. Apakah instansi memberi bantuan hukum?",
+    "Saya ikut sosialisasi netralitas ASN 2 hari. Sertifikatnya bisa diakui sebagai pengembangan kompetensi 20 JP?",
     "How much monthly pension will I get as a PNS golongan III/d?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
@@ -256,6 +259,21 @@ def test_asked_sanction_is_cited_beside_one_prohibition(full_assistant: Assistan
     ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
     ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "tidak_boleh", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
     ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
+    # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
+    ("Civil servants can still vote, right? Soldiers and police can't, so does the same apply to us?", "boleh",
+     "uu-"),
+    # Membership of a civic or religious organisation is not party membership.
+    ("Apakah ASN boleh menjadi pengurus ormas keagamaan yang dikenal dekat dengan salah satu partai politik?",
+     "bersyarat", "uu-20-2023/pasal-9/ayat-2"),
+    # A gift in kind for a vote is money politics whatever it is ("free umrah trips").
+    ("A mayoral candidate offered my family free umrah trips if we vote for him. I'm a civil servant. "
+     "Can I accept it?", "tidak_boleh", "uu-10-2016/pasal-187a"),
+    # "gk dpt TPP" is "will not get the allowance", not the voters' list; the boss's order is the act asked about.
+    ("bos sy nyuruh semua staf dtg ke deklarasi cabup, wajib pake seragam dinas. klo gk dtg diancam gk dpt TPP. "
+     "gmn nih?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case.
+    ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
+     "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh", "pp-94-2021"),
 ])
 def test_situations_beside_the_civil_service(full_assistant: Assistant, question: str, verdict: str,
                                              first_id: str) -> None:
