@@ -33,7 +33,9 @@ _DOMAIN = {
 # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?"). Pay cut as a disciplinary
 # sanction (tunjangan kinerja) is not among them: that is asked about a violation.
 _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|pencairan|"
-                   r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp")
+                   r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp|"
+                   # leave for a birth, an illness or a holiday (unpaid leave for a campaign is on topic)
+                   r"cuti (?:melahirkan|bersalin|sakit|tahunan|besar)\w*|maternity|sick leave|annual leave")
 _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # Topics this corpus does not govern even when election words appear (voter registration, pay, tax).
 _OUT_OF_SCOPE = re.compile(
@@ -55,6 +57,9 @@ _OUT_OF_SCOPE = re.compile(
     r"shares|stocks?|private compan\w*|"
     r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
     r"kpr|tapera|housing loans?|mortgage|"
+    # tax returns, pay slips and allowances, flights and immigration for official travel
+    r"spt|lapor(?:an)? pajak|e-?filing|bukti potong|slip gaji|uang makan|uang lauk|remunerasi|"
+    r"tax returns?|payslips?|pay slips?|allowances?|per diem|penerbangan|pesawat|bagasi|imigrasi|flights?|"
     r"work from home|uang duka|santunan|paruh waktu|daftar (?:pppk|cpns)|purnawirawan|ramadh?an|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres)|"
@@ -71,7 +76,9 @@ _SUBJECT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur|pegawai|abdi negara|bi
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
                             r"police|military|soldier|army)\b", re.I)
 _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mutasi|gaji|tunjangan|"
-                     r"pendidikan|sekolah|diklat|retire\w*|promotion|salary)\b", re.I)
+                     r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
+                     r"penempatan|rekrutmen|seleksi|mendaftar|daftar|akademi|pelatihan|cuti|nikah|menikah|pindah|"
+                     r"transfer\w*|leave|enlist\w*|training|career)\b", re.I)
 _CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
 _NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|"
                          r"kode etik|disiplin|hukuman|sanksi|deklarasi|timses|tim sukses|"

@@ -177,6 +177,9 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "min honor lembur sy sbg staf sekretariat PPK pemilu kmrn kok blm cair ya? dibayar dr APBD ato KPU?",
     "Saya PNS digugat perdata oleh saudara soal warisan. Apakah instansi memberi bantuan hukum?",
     "Saya ikut sosialisasi netralitas ASN 2 hari. Sertifikatnya bisa diakui sebagai pengembangan kompetensi 20 JP?",
+    "Saya anggota TNI, berapa lama masa dinas sebelum bisa pensiun?",
+    "Bagaimana cara lapor SPT tahunan untuk PNS?",
+    "Istri sy PPPK, HPL pas masa kampanye pilkada. Cuti melahirkannya brp lama ya?",
     "How much monthly pension will I get as a PNS golongan III/d?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
