@@ -9,6 +9,11 @@ from netral.config import Settings
 from netral.records import Article, DocKind, DocumentInfo
 
 
+def context_line(lead: str, article: Article, *tail: str) -> str:
+    """The line a chunk is embedded with: the document, the unit's headings (80 characters each), then `tail`."""
+    return "[" + " › ".join([lead, *(h[:80] for h in article.heading_path), *tail]) + "]"
+
+
 @dataclass(frozen=True)
 class Parsed:
     articles: list[Article]

@@ -13,7 +13,7 @@ import re
 
 from ingest.clean import flatten
 from ingest.kinds import material
-from ingest.kinds.base import DocumentKind, Parsed
+from ingest.kinds.base import DocumentKind, Parsed, context_line
 from ingest.loaders import LoadError
 from ingest.structure import parse_provisions
 from netral.ids import ArticleId
@@ -97,8 +97,7 @@ def label(article: Article, info: DocumentInfo, provision_path: str = "", long: 
 
 
 def context(article: Article, info: DocumentInfo) -> str:
-    parts = [f"{info.short_name} tentang {info.tentang}", *(h[:80] for h in article.heading_path)]
-    return "[" + " › ".join(parts) + "]"
+    return context_line(f"{info.short_name} tentang {info.tentang}", article)
 
 
 KIND = DocumentKind(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.clean import flatten
-from ingest.kinds.base import DocumentKind, Parsed
+from ingest.kinds.base import DocumentKind, Parsed, context_line
 from ingest.loaders import LoadError
 from netral.ids import ArticleId
 from netral.records import Article, DocumentInfo
@@ -76,8 +76,7 @@ def label(article: Article, info: DocumentInfo, provision_path: str = "", long: 
 
 
 def context(article: Article, info: DocumentInfo) -> str:
-    parts = [f"Materi: {info.tentang}", *(h[:80] for h in article.heading_path)]
-    return "[" + " › ".join(parts) + "]"
+    return context_line(f"Materi: {info.tentang}", article)
 
 
 KIND = DocumentKind(

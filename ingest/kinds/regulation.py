@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.kinds.base import DocumentKind, Parsed
+from ingest.kinds.base import DocumentKind, Parsed, context_line
 from ingest.loaders import LoadError
 from ingest.structure import parse_regulation
 from netral.ids import doc_of
@@ -34,11 +34,8 @@ def label(article: Article, info: DocumentInfo, provision_path: str = "", long: 
 
 
 def context(article: Article, info: DocumentInfo) -> str:
-    parts = [f"{info.short_name} tentang {info.tentang}"]
-    parts.extend(h[:80] for h in article.heading_path)
-    if article.kind == "pasal":
-        parts.append(f"Pasal {article.number}")
-    return "[" + " › ".join(parts) + "]"
+    tail = (f"Pasal {article.number}",) if article.kind == "pasal" else ()
+    return context_line(f"{info.short_name} tentang {info.tentang}", article, *tail)
 
 
 KIND = DocumentKind(
