@@ -8,13 +8,18 @@
   (whitespace-normalised), and how many of the source's Pasal and ayat the parser recovers from the OCR text.
 - Real corpus: the parser's warnings about Pasal whose heading was not found, per document (the corpus has no
   scans, so its cold ingest does not change; see bench/results/index.*).
+- With `--ocrmypdf <path to the ocrmypdf command>`, the same scans are also read by ocrmypdf (its own text layer,
+  `--force-ocr -l ind`, then extracted with pypdf), the alternative the loader could have used; ocrmypdf is not a
+  project dependency, so it is measured from wherever it is installed.
 Writes bench/results/ocr.json and bench/results/ocr.md.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -58,7 +63,17 @@ def _structure(text: str, info: DocumentInfo) -> tuple[set[str], set[str]]:
     return pasal, ayat
 
 
-def synthetic(dpi: int, work: Path) -> dict[str, Any]:
+def _read_with_ocrmypdf(command: str, pdf: Path) -> tuple[str, int]:
+    from pypdf import PdfReader
+
+    out = pdf.with_suffix(".ocrmypdf.pdf")
+    subprocess.run([command, "--force-ocr", "-l", "ind", "--output-type", "pdf", "-q", str(pdf), str(out)],
+                   check=True)
+    pages = PdfReader(str(out)).pages
+    return "\f".join(p.extract_text() or "" for p in pages), len(pages)
+
+
+def synthetic(dpi: int, work: Path, ocrmypdf: str = "") -> dict[str, Any]:
     pages = chars = errors = 0
     pasal_found = pasal_total = ayat_found = ayat_total = 0
     seconds = 0.0
@@ -67,24 +82,30 @@ def synthetic(dpi: int, work: Path) -> dict[str, Any]:
         source = _source_text(fixture)
         pdf = scanned_pdf(source, work / f"{fixture.stem}.pdf")
         t0 = time.perf_counter()
-        src = load(pdf, ocr=OcrOptions(None, dpi=dpi))
+        if ocrmypdf:
+            text, n_pages = _read_with_ocrmypdf(ocrmypdf, pdf)
+            confidence = None
+        else:
+            src = load(pdf, ocr=OcrOptions(None, dpi=dpi))
+            assert src.ocr is not None
+            text, n_pages, confidence = src.text, len(src.ocr.pages), src.ocr.mean_confidence
         seconds += time.perf_counter() - t0
-        assert src.ocr is not None
-        pages += len(src.ocr.pages)
-        ref, got = _norm(source), _norm(src.text.replace("\f", " "))
+        pages += n_pages
+        ref, got = _norm(source), _norm(text.replace("\f", " "))
         chars += len(ref)
         errors += Levenshtein.distance(ref, got)
         want_p, want_a = _structure(source, _info(fixture))
-        got_p, got_a = _structure(src.text, _info(fixture))
+        got_p, got_a = _structure(text, _info(fixture))
         pasal_found += len(want_p & got_p)
         pasal_total += len(want_p)
         ayat_found += len(want_a & got_a)
         ayat_total += len(want_a)
-        per_doc.append({"fixture": fixture.name, "pages": len(src.ocr.pages),
-                        "confidence": round(src.ocr.mean_confidence, 1),
+        per_doc.append({"fixture": fixture.name, "pages": n_pages,
+                        "confidence": None if confidence is None else round(confidence, 1),
                         "pasal": f"{len(want_p & got_p)}/{len(want_p)}",
                         "ayat": f"{len(want_a & got_a)}/{len(want_a)}"})
-    return {"dpi": dpi, "documents": len(FIXTURES), "pages": pages, "seconds": round(seconds, 1),
+    return {"engine": "ocrmypdf" if ocrmypdf else "pdfium + pytesseract", "dpi": dpi, "documents": len(FIXTURES),
+            "pages": pages, "seconds": round(seconds, 1),
             "pages_per_minute": round(pages / seconds * 60, 1), "cer": round(errors / chars, 4),
             "pasal_recovered": f"{pasal_found}/{pasal_total}", "ayat_recovered": f"{ayat_found}/{ayat_total}",
             "per_document": per_doc}
@@ -108,8 +129,13 @@ def corpus_warnings(corpus: Path) -> dict[str, int]:
 def main() -> None:
     from netral.config import Settings
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ocrmypdf", default="", help="path to an ocrmypdf command to measure beside the loader")
+    args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="netral-ocr-bench-"))
     runs = [synthetic(dpi, work) for dpi in (200, 300)]
+    if args.ocrmypdf:
+        runs.append(synthetic(0, work, args.ocrmypdf))
     after = corpus_warnings(Settings.from_env().corpus_dir)
     result = {"synthetic": runs, "corpus_missing_headings": {"before": WARNINGS_BEFORE, "after": after,
                                                               "before_total": sum(WARNINGS_BEFORE.values()),
@@ -121,10 +147,11 @@ def main() -> None:
 
 
 def markdown(r: dict[str, Any]) -> str:
-    lines = ["| render dpi | pages | pages/min | character error rate | Pasal recovered | ayat recovered |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| engine | render dpi | pages | pages/min | character error rate | Pasal recovered | ayat recovered |",
+             "|---|---|---|---|---|---|---|"]
     for s in r["synthetic"]:
-        lines.append(f"| {s['dpi']} | {s['pages']} | {s['pages_per_minute']} | {s['cer']:.2%} | "
+        dpi = s["dpi"] or "its own"
+        lines.append(f"| {s['engine']} | {dpi} | {s['pages']} | {s['pages_per_minute']} | {s['cer']:.2%} | "
                      f"{s['pasal_recovered']} | {s['ayat_recovered']} |")
     c = r["corpus_missing_headings"]
     lines += ["", f"Synthetic scans: {r['synthetic'][0]['documents']} fictional regulations drawn at 200 dpi, "

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ingest.clean import flatten
-from ingest.kinds import material
 from ingest.kinds.base import DocumentKind, Parsed, context_line
+from ingest.kinds.material import split_material
 from ingest.loaders import LoadError
 from ingest.structure import parse_provisions
 from netral.ids import ArticleId
@@ -36,9 +36,9 @@ def parse(text: str, info: DocumentInfo) -> Parsed:
     start = title.end() if title else 0
     units = _diktum(text, start, body_end, info) or _points(text, start, body_end, info)
     if lampiran is not None:
-        units += [_renamed(a, "lampiran", a.number) for a in material.split_material(text[lampiran.end():], info)]
+        units += [_renamed(a, "lampiran", a.number) for a in split_material(text[lampiran.end():], info)]
     if not units:
-        units = [_renamed(a, "bagian", a.number) for a in material.split_material(text, info)]
+        units = [_renamed(a, "bagian", a.number) for a in split_material(text, info)]
     if not units:
         raise LoadError("naskah surat edaran/keputusan bersama tidak berisi teks yang dapat dipotong")
     return Parsed(units, [])
