@@ -107,7 +107,8 @@ class Planner:
         # "Boleh …?" is likewise answered by the act's entry, not by a general one about the duty of neutrality.
         informational_first = focus.asks_who or focus.asks_report
         acts_first = (focus.asks_sanction or focus.asks_permission) and not informational_first
-        return sorted(found, key=lambda m: (acts_first and m.situation.verdict == "informasi", -m.specificity,
+        return sorted(found, key=lambda m: (-m.situation.priority, acts_first and m.situation.verdict == "informasi",
+                                            -m.specificity,
                                             (m.situation.verdict == "informasi") != informational_first,
                                             -m.asked, -m.closeness))
 
@@ -121,7 +122,28 @@ class Planner:
 
     def plan(self, focus: Focus) -> Plan | None:
         """The plan for the best-matching situation whose provisions can all be shown; None when no situation
-        of the rule map fits (the caller then answers from search alone)."""
+        of the rule map fits (the caller then answers from search alone).
+
+        A message that numbers its questions is planned question by question: the first that asks whether
+        something is allowed gives the bottom line (else the first question), and another question's situation
+        is answered after it. Read as one text, the facets of every question compete and the most specific act
+        of any of them would decide the bottom line of the first."""
+        planned = [(part, p) for part in focus.parts if (p := self._plan_one(part)) is not None]
+        if len(planned) < 2:
+            return self._plan_one(focus)
+        _part, main = next(((part, p) for part, p in planned if part.asks_permission), planned[0])
+        cited = {s.citation_id for s in main.sources}
+        main.others = []
+        for _part, p in planned:
+            if p is main or p.situation is None or main.situation is None or p.situation.id == main.situation.id:
+                continue
+            first = next((s for s in p.basis if s.citation_id not in cited), None)
+            if first is not None:
+                main.others.append((p.situation, first))
+                break
+        return main
+
+    def _plan_one(self, focus: Focus) -> Plan | None:
         matches = self.matches(focus)
         for k, m in enumerate(matches):
             basis = self._basis(m.situation, focus.actor)
@@ -152,8 +174,12 @@ class Planner:
             plan.notes = self._notes(m.situation)
             if _SEVERAL_ASKS.search(focus.text):
                 plan.others = self._others(m, matches[k + 1:], focus.asks_who or focus.asks_report)
-            if plan.verdict != "informasi" and asks_fact(focus):
-                # "Kapan harus mundur?", "siapa yang menghukum?": the bottom line is a fact, not a permission.
+            if plan.verdict != "informasi" and asks_fact(focus) and not (plan.verdict == "bersyarat" and (
+                    focus.asks_procedure or focus.asks_when and focus.asks_whether)):
+                # "Kapan harus mundur?", "siapa yang menghukum?": the bottom line is a fact, not a permission. But
+                # "apakah harus mundur? kalau ya, kapan?" and "syarat dan prosedurnya apa?" about a conditional act
+                # are answered by its condition: "Bersyarat: boleh … hanya bila mundur sejak ditetapkan sebagai
+                # calon".
                 plan.verdict = "informasi"
             return plan
         return None

@@ -219,6 +219,11 @@ _SELF = re.compile(r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|
                    r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
                    r"camat|lurah|sekda|kadis|kabid|kasi|kepala (?:dinas|bidang|seksi|bagian|badan|kantor|puskesmas|"
                    r"sekolah)|bupati|wali\s?kota|gubernur|a civil servant|civil servant)\b", re.I)
+# "Saya guru kelas PNS", "sy perawat p3k di RSUD": the asker's work, then their status.
+_SELF_ROLE = re.compile(r"\b(saya|sy|aku|gue|gw)\s+(seorang\s+|adalah\s+|sebagai\s+)?(guru|dosen|bidan|perawat|dokter|"
+                        r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+)"
+                        r"(\s+[^\s,.;:?!]+){0,3}?\s+(?P<who>pns|asn|pppk|p3k|cpns|honorer)\b", re.I)
+_CIVIL_SERVANT = re.compile(r"\b(pns|pppk|p3k|cpns|asn)\b", re.I)
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
@@ -229,6 +234,9 @@ _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|p
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
                         r"\bhow long\b", re.I)
+_ASKS_WHETHER = re.compile(r"\b(apakah|apa(?= (saya|dia|ia|kami|pns|asn|pppk|cpns|suami|istri)\b)|benarkah|betulkah|"
+                           r"haruskah|perlukah|wajibkah|bolehkah|bisakah|dapatkah)\b|"
+                           r"\b(do|does) (i|he|she|they|we) (have|need) to\b|\bis (it|that) (true|necessary)\b", re.I)
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
                              r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
                              r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b", re.I)
@@ -256,8 +264,12 @@ class Focus:
     asks_when: bool
     asks_procedure: bool
     asks_status: bool  # is a rule still in force?
+    asks_whether: bool  # a yes/no question ("apakah PPPK juga harus berhenti?", "benarkah begitu?")
     injected: bool  # instructions to the assistant were found and set aside
     own: str = ""  # a follow-up's own words, glossed ("kalau cuma nonton tanpa like?"); empty for a question
+    # A message that numbers its questions ("1) boleh saya datang … 2) kalau pakai kaos …"): each question with
+    # the background before the numbering, in order. Empty when the message asks one thing.
+    parts: tuple[Focus, ...] = ()
 
 
 def asks_fact(focus: Focus) -> bool:
@@ -290,9 +302,14 @@ def actor_of(text: str) -> str:
         if re.fullmatch(r"bupati|wali\s?kota|gubernur", said, re.I):
             return "kepala_daerah"
         return next((actor for actor, pattern in _ACTOR_PATTERNS if pattern.search(said)), "PNS")
+    role = _SELF_ROLE.search(text)
+    if role:  # "saya guru kelas PNS", "sy bidan p3k"
+        return next((actor for actor, pattern in _ACTOR_PATTERNS if pattern.search(role.group("who"))), "PNS")
     for actor, pattern in _ACTOR_PATTERNS:
         # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks.
         if any(not is_denied(text, m.start()) for m in pattern.finditer(text)):
+            if actor == "honorer" and any(not is_denied(text, m.start()) for m in _CIVIL_SERVANT.finditer(text)):
+                continue  # "PNS …, sebelumnya 6 tahun honorer": the past post does not say who asks now
             return actor
     return "PNS"
 
@@ -316,6 +333,36 @@ def without_desk_intro(text: str) -> str:
     return text[m.end():] if m and len(text) - m.end() > 40 else text
 
 
+# Numbered questions in one message: "1) …", "(2) …", "a. …", "Pertama, … kedua, …". Counted only as a run
+# that starts at 1 (or a) and goes up one by one, so "ayat (1) … ayat (2)" inside a question is no numbering.
+_NUMBERING = re.compile(r"(?:^|(?<=[\s:;,.?!]))(?:\((?P<p>[1-9]|[a-e])\)|(?P<d>[1-9]|[a-e])[.)](?=\s))\s*|"
+                        r"\b(?P<w>pertama|kedua|ketiga|keempat)\s*[,:]\s*", re.I)
+_POINTS_BACK = re.compile(r"\b(itu|tersebut|tadi|begitu|demikian|that|this)\b", re.I)
+_WORD_RANK = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
+_CITED_BEFORE = re.compile(r"\b(ayat|huruf|angka|pasal|nomor|no|butir|poin|point)\s*$", re.I)
+
+
+def numbered_parts(text: str) -> tuple[str, list[str]]:
+    """The background before a message's numbered questions, and the questions; ("", []) when there is no
+    numbering of at least two questions."""
+    run: list[re.Match[str]] = []
+    for m in _NUMBERING.finditer(text):
+        if _CITED_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "ayat (2)", "huruf a." name a provision
+        label = (m.group("p") or m.group("d") or "").lower()
+        rank = _WORD_RANK.get((m.group("w") or "").lower()) or (
+            int(label) if label.isdigit() else ord(label) - ord("a") + 1)
+        if rank == len(run) + 1:
+            run.append(m)
+        elif rank == 1:
+            run = [m]  # a new numbering starts: only the last run counts
+    if len(run) < 2:
+        return "", []
+    bounds = [*(m.start() for m in run[1:]), len(text)]
+    questions = [text[m.end():end].strip() for m, end in zip(run, bounds, strict=True)]
+    return text[:run[0].start()].strip(), [q for q in questions if len(q) >= 8]
+
+
 def focus_of(text: str, asked: str = "") -> Focus:
     """The focus of `text` (a question, or a follow-up joined to the question it follows); `asked` is the
     message itself when that differs (a follow-up asks only what its own words ask)."""
@@ -334,8 +381,19 @@ def focus_of(text: str, asked: str = "") -> Focus:
         asks_who=bool(_ASKS_WHO.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
+        asks_whether=bool(_ASKS_WHETHER.search(ask)),
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
+        parts=_parts(cleaned) if not asked else (),
     )
+
+
+def _parts(text: str) -> tuple[Focus, ...]:
+    background, questions = numbered_parts(text)
+    if len(questions) < 2:
+        return ()
+    # "3) Kalau ketahuan pakai kaos itu, hukumannya apa?" points back at the question before it: read together.
+    return tuple(focus_of(" ".join((background, questions[k - 1] if k and _POINTS_BACK.search(q) else "", q)))
+                 for k, q in enumerate(questions))
 
 
 @dataclass

@@ -52,6 +52,9 @@ class Situation:
     governing: tuple[str, ...] = ()  # registry ids of governing documents the corpus may lack
     note: str = ""
     condition_basis: tuple[str, ...] = ()  # the provision that governs the condition itself (e.g. unpaid leave)
+    # Entries about who is bound at all (no longer a civil servant, no longer a party member) come before every
+    # entry about an act, however many of the act's facets a question shows.
+    priority: int = 0
 
     def ids(self) -> tuple[str, ...]:
         return self.basis + self.sanction + self.condition_basis
@@ -133,8 +136,11 @@ _DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|
                      r"(\s+[^\s,.;:?!]+){0,2}\s*$")  # at most two words, within one clause
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
 # The rest of a denied list: "tanpa like, komen, atau share" denies all three.
+# Items may be two words each: "tidak ada spanduk, pembagian atribut, atau sambutan politik".
 _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)\s+\w+(\s*,\s*\w+)*\s*(,\s*)?"
-                          r"(atau|dan|maupun|ataupun|or|and|nor|,)\s*$")
+                          r"(atau|dan|maupun|ataupun|or|and|nor|,)\s*$|"
+                          r"\b(tanpa|without|tidak ada|tdk ada|gak ada|ga ada|gk ada|nggak ada|no)\s+\w+(\s+\w+)?"
+                          r"(\s*,\s*\w+(\s+\w+)?)*\s*,\s*((atau|dan|maupun|ataupun|or|and|nor)\s+)?(\w+\s+)?$")
 
 
 def is_denied(text: str, start: int) -> bool:
@@ -174,5 +180,5 @@ def _situation(e: dict) -> Situation:
         sanction_level=level,
         materials=tuple(MaterialQuote(m["berkas"], m["kutipan"]) for m in e.get("materi", ())),
         governing=tuple(e.get("dokumen_pengatur", ())), note=e.get("catatan", ""),
-        condition_basis=tuple(e.get("dasar_syarat", ())),
+        condition_basis=tuple(e.get("dasar_syarat", ())), priority=int(e.get("prioritas", 0)),
     )

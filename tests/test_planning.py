@@ -217,6 +217,8 @@ def test_every_item_of_a_denied_list_is_denied() -> None:
     ("aku honorer di dinas sosial, bukan pns bukan pppk. boleh jadi timses?", "honorer"),
     ("saya bukan pppk, saya pns guru", "PNS"),
     ("saya pppk guru, dulu honorer", "PPPK"),
+    ("saya guru kelas PNS golongan III/c, sudah mengajar 14 tahun setelah sebelumnya 6 tahun honorer", "PNS"),
+    ("sy perawat p3k di rsud, boleh ikut kampanye?", "PPPK"),
 ])
 def test_a_denied_status_does_not_say_who_asks(text: str, actor: str) -> None:
     assert focus_of(text).actor == actor
@@ -283,6 +285,64 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
     ans = full_assistant.answer(question)
     assert ans.verdict == verdict
     assert ans.citations[0].id.startswith(first_id)
+
+
+@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+    # Who is not bound any more: retired, resigned, contract ended.
+    ("bbrp hal ya min: bapak sy pensiunan PNS guru sejak 2022, skrg diajak jd tim sukses caleg DPRD kota, boleh?",
+     "boleh", "uu-20-2023/pasal-1/angka-2"),
+    ("kontrak PPPK sy habis akhir bulan ini dan gak diperpanjang. habis itu sy boleh gabung timses paslon walikota?",
+     "boleh", "uu-20-2023/pasal-1/angka-2"),
+    # A contract that runs on is no end of the duty.
+    ("saya pppk, kontrak saya masih 3 tahun lagi. boleh jadi timses paslon walikota?", "tidak_boleh", "uu-20-2023"),
+    # Left the party before applying; still holding the card is not having left.
+    ("aku dulu anggota partai, udh keluar 2 thn lalu ada surat berhentinya. skrg mau daftar cpns, bisa ga?",
+     "bersyarat", "pp-11-2017/pasal-23/ayat-1/huruf-e"),
+    ("Saya PPPK. Dulu saya anggota partai dan kartu anggotanya masih ada. Apakah PPPK boleh jadi anggota partai?",
+     "tidak_boleh", "pp-49-2018"),
+    # Unpaid leave needs 5 years of service: with 3 the spouse's campaign stays closed.
+    ("oke td katanya sy bisa dampingi suami kampanye kalau ambil CLTN. masalahnya sy baru 3 thn jd PNS. berarti "
+     "tetep bisa ambil CLTN kan? suami nyalon wakil bupati", "tidak_boleh", "pp-11-2017/pasal-334"),
+    # A regional head who is not running, as the campaigner: permission to campaign, no state facilities.
+    ("Bupati kami (tidak sedang mencalonkan diri) diminta menjadi juru kampanye pasangan calon gubernur. Apakah "
+     "Bupati dapat ikut kampanye dan apakah kendaraan dinas dapat digunakan?", "bersyarat",
+     "uu-10-2016/pasal-70/ayat-2"),
+    ("sy PNS, boleh gk lapor ke bawaslu kalau atasan bagi2 stiker paslon? takut dianggap gk loyal", "boleh",
+     "uu-8-2015/pasal-134/ayat-2/huruf-a"),
+    # "Harus mundur? kalau ya, kapan?" about running for office is answered by the condition.
+    ("Saya PPPK guru. Apakah PPPK juga harus berhenti kalau mencalonkan diri sebagai anggota DPD? Kalau ya, kapan?",
+     "bersyarat", "uu-"),
+])
+def test_who_is_bound_and_conditions_that_cannot_be_met(full_assistant: Assistant, question: str, verdict: str,
+                                                       first_id: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first_id)
+
+
+def test_numbered_questions_are_planned_one_by_one(full_assistant: Assistant) -> None:
+    # Read as one text, the profile-photo question would decide the bottom line of the first one.
+    ans = full_assistant.answer(
+        "Saya PNS di Dinas Kesehatan, suami saya caleg DPR RI. Mau tanya beberapa hal: 1) bolehkah saya mengantar "
+        "suami mendaftar ke KPU? 2) bolehkah foto profil WA saya foto berdua dengan suami pakai jas partai?")
+    assert ans.verdict == "bersyarat"
+    assert "cuti di luar tanggungan negara" in ans.answer.split("\n")[0]
+    assert "Selain itu" in ans.answer  # the second question is answered after the first
+
+
+def test_numbering_is_told_from_cited_provisions() -> None:
+    from assistant.understanding import numbered_parts
+
+    assert numbered_parts("Pasal 5 ayat (1) dan ayat (2) PP 94/2021 itu mengatur apa?") == ("", [])
+    background, questions = numbered_parts("Saya PNS. Ada dua hal: 1) boleh datang ke kampanye? 2) pakai kaos?")
+    assert background == "Saya PNS. Ada dua hal:" and questions == ["boleh datang ke kampanye?", "pakai kaos?"]
+    assert len(focus_of("Saya PNS. Ada dua hal: 1) boleh datang ke kampanye? 2) pakai kaos?").parts) == 2
+
+
+def test_a_list_of_two_word_items_is_denied_whole() -> None:
+    facets = RuleMap.load().facets_in("acaranya murni acara keluarga, tidak ada spanduk, pembagian atribut, atau "
+                                      "sambutan politik")
+    assert not facets & {"apk", "atribut", "bicara"}
 
 
 STAND_IN = Path(__file__).parent / "fixtures" / "instrument" / "se-tiruan-18-2023.md"
