@@ -23,7 +23,7 @@ from assistant.compose import (
 from assistant.planning import Plan, Planner
 from assistant.retrieval import HybridSearcher
 from assistant.sources import renumber, repeal_clause, select_sources
-from assistant.understanding import Understood, topics, understand
+from assistant.understanding import Understood, outside_field, topics, understand
 from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.kinds import article_label
@@ -168,6 +168,11 @@ class Assistant:
                 # A fact question (who decides, how the examination runs): the map knows the topic, search knows
                 # which article of it answers this very question.
                 planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources)
+        elif u.focus is not None and not u.repealed and outside_field(u.focus.text):
+            # No situation fits and nothing of neutrality, elections or discipline is named: another part of
+            # civil-service life, answered by other rules and desks.
+            u.out_of_scope = True
+            return Prepared(u, None, notes, [], (time.perf_counter() - t0) * 1000)
         else:
             plan = self._search_plan(u, result.hits, notes)
         retrieved = [s.article_id for s in plan.sources] if plan else []

@@ -107,7 +107,11 @@ class Planner:
         # "Boleh …?" is likewise answered by the act's entry, not by a general one about the duty of neutrality.
         informational_first = focus.asks_who or focus.asks_report
         acts_first = (focus.asks_sanction or focus.asks_permission) and not informational_first
+        # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
+        # of the act the description shows; unless whether the act is allowed is asked too.
+        facts_only = informational_first and not focus.asks_permission and not focus.asks_sanction
         return sorted(found, key=lambda m: (-m.situation.priority, acts_first and m.situation.verdict == "informasi",
+                                            facts_only and m.situation.verdict != "informasi",
                                             -m.specificity,
                                             (m.situation.verdict == "informasi") != informational_first,
                                             -m.asked, -m.closeness))
@@ -157,7 +161,7 @@ class Planner:
             plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
             if m.situation.verdict == "bersyarat":
                 plan.condition = [c for c in (self.source(i) for i in m.situation.condition_basis) if c is not None]
-            if focus.asks_sanction and m.situation.sanction:
+            if (focus.asks_sanction or focus.reports_case) and m.situation.sanction:
                 plan.sanction = self._sanction(m.situation, focus)
                 # Asked for the sanction: the prohibition and the provision that sets the sanction are enough.
                 plan.basis = plan.basis[:1] if plan.sanction else plan.basis
@@ -175,11 +179,11 @@ class Planner:
             if _SEVERAL_ASKS.search(focus.text):
                 plan.others = self._others(m, matches[k + 1:], focus.asks_who or focus.asks_report)
             if plan.verdict != "informasi" and asks_fact(focus) and not (plan.verdict == "bersyarat" and (
-                    focus.asks_procedure or focus.asks_when and focus.asks_whether)):
-                # "Kapan harus mundur?", "siapa yang menghukum?": the bottom line is a fact, not a permission. But
-                # "apakah harus mundur? kalau ya, kapan?" and "syarat dan prosedurnya apa?" about a conditional act
-                # are answered by its condition: "Bersyarat: boleh … hanya bila mundur sejak ditetapkan sebagai
-                # calon".
+                    focus.asks_procedure or focus.asks_when)):
+                # "Siapa yang menghukum?", "lapor ke mana?": the bottom line is a fact, not a permission. But "kapan
+                # wajib mundur?" and "syarat dan prosedurnya apa?" about a conditional act are answered by its
+                # condition: "Bersyarat: boleh … hanya bila mundur sejak ditetapkan sebagai calon" (the way election
+                # bodies and ministries answer "resign first").
                 plan.verdict = "informasi"
             return plan
         return None

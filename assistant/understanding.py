@@ -234,15 +234,21 @@ _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|p
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
                         r"\bhow long\b", re.I)
-_ASKS_WHETHER = re.compile(r"\b(apakah|apa(?= (saya|dia|ia|kami|pns|asn|pppk|cpns|suami|istri)\b)|benarkah|betulkah|"
-                           r"haruskah|perlukah|wajibkah|bolehkah|bisakah|dapatkah)\b|"
-                           r"\b(do|does) (i|he|she|they|we) (have|need) to\b|\bis (it|that) (true|necessary)\b", re.I)
+# A case being handled rather than a plan asked about: whoever handles it needs the sanction too.
+_CASE = re.compile(r"\b(terbukti|ketahuan|kedapatan|kepergok|tertangkap|menemukan|temuan|rekomendasi bawaslu|"
+                   r"hasil pengawasan|(sedang |akan )?(kami )?(periksa|memeriksa|diperiksa)|pemeriksaan|"
+                   r"proven|was caught|found to have)\b", re.I)
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
                              r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
                              r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b", re.I)
 _ASKS_RULE = re.compile(r"\b(apakah|apa|adakah)\s+(ada\s+)?(aturan|ketentuan|peraturan|pasal|dasar hukum)\s+"
                         r"(khusus|yang mengatur|tentang|soal|mengenai)\b|\baturan(nya)? (apa saja|khusus)\b", re.I)
-_ASKS_STATUS = re.compile(r"\b(masih|sudah|udah|udh)\s+(ber)?laku\w*|\bmasih (dipakai|digunakan|sah)\b|"
+# "Benarkah PP itu berlaku juga untuk PPPK?" asks which rules apply (a fact); "does the ban apply to PPPK?" asks
+# about the act, and is answered by its verdict.
+_ASKS_STATUS = re.compile(r"\b(pp|uu|aturan|peraturan|ketentuan)\b[^.?!]{0,40}\bberlaku (juga |pula )?"
+                          r"(untuk|bagi|buat|kepada) (pppk|p3k|cpns|honorer)\b|"
+                          r"\b(masih|sudah|udah|udh)\s+(ber)?laku\w*|"
+                          r"\bmasih (dipakai|digunakan|sah)\b|"
                           r"\b(sudah|udah|telah)\s+dicabut\b|\bstill (in force|valid|applies|apply)\b|\brepealed\b",
                           re.I)
 _ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pelanggaran)|\bhukuman\s+"
@@ -264,7 +270,7 @@ class Focus:
     asks_when: bool
     asks_procedure: bool
     asks_status: bool  # is a rule still in force?
-    asks_whether: bool  # a yes/no question ("apakah PPPK juga harus berhenti?", "benarkah begitu?")
+    reports_case: bool  # a violation that happened and is being handled ("terbukti", "Bawaslu menemukan")
     injected: bool  # instructions to the assistant were found and set aside
     own: str = ""  # a follow-up's own words, glossed ("kalau cuma nonton tanpa like?"); empty for a question
     # A message that numbers its questions ("1) boleh saya datang … 2) kalau pakai kaos …"): each question with
@@ -381,7 +387,7 @@ def focus_of(text: str, asked: str = "") -> Focus:
         asks_who=bool(_ASKS_WHO.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
-        asks_whether=bool(_ASKS_WHETHER.search(ask)),
+        reports_case=bool(_CASE.search(glossed)),
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
         parts=_parts(cleaned) if not asked else (),
     )
@@ -443,6 +449,25 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
             if s.lower() != new_subject.lower():
                 base = re.sub(rf"\b{s}\b", new_subject, base, flags=re.I)
     return f"{base} {question}"
+
+
+# What the assistant's field is made of, beyond the neutrality words: elections, discipline and ethics, and the
+# kinds of civil servant. A question no situation of the rule map fits and that names none of these ("PNS boleh
+# punya usaha kos-kosan?", "wajib ikut upacara 17 Agustus?") is about another part of civil-service life.
+_FIELD = re.compile(
+    r"\b(pemilu|pilkada|pilpres|pileg|pilbup|pilgub|pemilihan|nyoblos|coblos\w*|mencoblos|tps|memilih|pilih|"
+    r"hak suara|mencalonkan\w*|nyaleg|nyalon|kpu|bawaslu|panwas\w*|election\w*|vot(e|ing)|"
+    r"disiplin\w*|hukuman\w*|sanksi\w*|dihukum|kode etik|etika|kode perilaku|kewajiban|larangan|asas|nilai dasar|"
+    r"pemberhentian|diberhentikan|diberhentiin|dipecat|punish\w*|sanction\w*|duty|duties|"
+    r"jenis pegawai|status (kepegawaian|pegawai)|pegawai asn|aparatur sipil negara|pejabat negara|menteri|"
+    r"jabatan politik|berhenti sementara|diberhentikan sementara)\b|"
+    r"\b(pns|pegawai negeri)\b.{0,40}\b(pppk|p3k)\b|\b(pppk|p3k)\b.{0,40}\b(pns|asn|pegawai negeri)\b",
+    re.I)
+
+
+def outside_field(text: str) -> bool:
+    """A question that names nothing of the assistant's field (asked only when no situation fits it)."""
+    return not _NEUTRALITY.search(text) and not _FIELD.search(text)
 
 
 def is_out_of_scope(query: str, ask: str = "") -> bool:

@@ -74,12 +74,23 @@ def test_actor_outside_the_entry_falls_to_a_general_one(assistant: Assistant) ->
 
 
 def test_no_situation_answers_from_search_and_says_so(assistant: Assistant) -> None:
-    ans = assistant.answer("Apakah PNS boleh menerima hadiah yang berhubungan dengan jabatannya?")
+    ans = assistant.answer("Menurut aturan disiplin, apakah PNS boleh menerima hadiah yang berhubungan dengan "
+                           "jabatannya?")
     assert not ans.abstained and ans.citations and len(ans.citations) <= 4
     store = assistant.searcher.index.store
     for c in ans.citations:
         art = store.article(c.article_id)
         assert art is not None and c.quote.rstrip(" …") in art.text
+
+
+@pytest.mark.parametrize("question", ["Apakah PNS boleh punya usaha kos-kosan?",
+                                      "Apakah PNS wajib ikut upacara 17 Agustus?",
+                                      "How do I apply for a scholarship from LPDP as a civil servant?",
+                                      "Bagaimana cara lapor kehilangan SK PNS?"])
+def test_other_parts_of_civil_service_life_are_declined(assistant: Assistant, question: str) -> None:
+    # No situation of the rule map fits and nothing of neutrality, elections or discipline is named.
+    ans = assistant.answer(question)
+    assert ans.abstained and ans.verdict == "di_luar_cakupan" and not ans.citations
 
 
 def test_injection_is_set_aside_and_the_question_answered() -> None:
@@ -312,6 +323,14 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
     # "Harus mundur? kalau ya, kapan?" about running for office is answered by the condition.
     ("Saya PPPK guru. Apakah PPPK juga harus berhenti kalau mencalonkan diri sebagai anggota DPD? Kalau ya, kapan?",
      "bersyarat", "uu-"),
+    ("Seorang kepala dinas (pejabat pimpinan tinggi pratama) ingin maju sebagai calon bupati. Kapan ia wajib "
+     "mengundurkan diri sebagai PNS?", "bersyarat", "uu-"),
+    # The lawful way into a party: resign first.
+    ("Saya PNS dan ditawari menjadi pengurus partai politik di kabupaten. Apa yang harus saya lakukan kalau ingin "
+     "menerimanya?", "bersyarat", "pp-11-2017/pasal-255"),
+    # Where to report, asked about an act described at length, is answered by where to report.
+    ("Seorang PNS di kantor kami membuat konten kampanye paslon di TikTok dan membagikannya ke grup warga. "
+     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-93"),
 ])
 def test_who_is_bound_and_conditions_that_cannot_be_met(full_assistant: Assistant, question: str, verdict: str,
                                                        first_id: str) -> None:
