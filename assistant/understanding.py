@@ -229,6 +229,12 @@ _CIVIL_SERVANT = re.compile(r"\b(pns|pppk|p3k|cpns|asn)\b", re.I)
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
                        r"\bwho (decides|imposes|punishes|investigates|handles|is responsible)\b|"
                        r"\bwhich (body|agency)\b", re.I)
+# "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
+# an act is allowed.
+_AUTHORITY = re.compile(r"\b(bisa|dapat|berhak|berwenang|boleh)\s+(langsung\s+)?(memecat|mecat|menghukum|"
+                        r"memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
+                        r"\b(power|authority|authori[sz]ed|able)\s+to\s+(punish|sanction|impose|discipline|dismiss|fire)",
+                        re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
@@ -382,9 +388,10 @@ def focus_of(text: str, asked: str = "") -> Focus:
     # A follow-up asks only what its own words ask ("terus yang memeriksa siapa?" after a sanction question).
     asking_text = ask if asked else glossed
     return Focus(
-        text=glossed, ask=ask, actor=actor_of(glossed), asks_permission=asks_permission(asking_text),
+        text=glossed, ask=ask, actor=actor_of(glossed),
+        asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)),
         asks_sanction=asks_sanction(asking_text) or bool(_ASKS_LEVEL.search(asking_text)),
-        asks_who=bool(_ASKS_WHO.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
+        asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
         reports_case=bool(_CASE.search(glossed)),

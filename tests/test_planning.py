@@ -328,9 +328,12 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
     # The lawful way into a party: resign first.
     ("Saya PNS dan ditawari menjadi pengurus partai politik di kabupaten. Apa yang harus saya lakukan kalau ingin "
      "menerimanya?", "bersyarat", "pp-11-2017/pasal-255"),
+    # Bawaslu recommends; the official who may punish decides.
+    ("Saya PNS, dilaporkan ke Bawaslu karena foto dengan caleg. Apakah Bawaslu bisa memecat saya?", "informasi",
+     "pp-94-2021/pasal-16"),
     # Where to report, asked about an act described at length, is answered by where to report.
     ("Seorang PNS di kantor kami membuat konten kampanye paslon di TikTok dan membagikannya ke grup warga. "
-     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-93"),
+     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-103/huruf-a"),
 ])
 def test_who_is_bound_and_conditions_that_cannot_be_met(full_assistant: Assistant, question: str, verdict: str,
                                                        first_id: str) -> None:
