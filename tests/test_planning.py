@@ -269,36 +269,8 @@ def test_asked_sanction_is_cited_beside_one_prohibition(full_assistant: Assistan
     assert len(ans.citations) == 2 and ans.citations[0].doc_id == "pp-94-2021"
 
 
-@pytest.mark.parametrize(("question", "verdict", "first_id"), [
-    ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-70/ayat-1/huruf-c"),
-    ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "tidak_boleh", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
-    ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
-    # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
-    ("Civil servants can still vote, right? Soldiers and police can't, so does the same apply to us?", "boleh",
-     "uu-"),
-    # Membership of a civic or religious organisation is not party membership.
-    ("Apakah ASN boleh menjadi pengurus ormas keagamaan yang dikenal dekat dengan salah satu partai politik?",
-     "bersyarat", "uu-20-2023/pasal-9/ayat-2"),
-    # A gift in kind for a vote is money politics whatever it is ("free umrah trips").
-    ("A mayoral candidate offered my family free umrah trips if we vote for him. I'm a civil servant. "
-     "Can I accept it?", "tidak_boleh", "uu-10-2016/pasal-187a"),
-    # "gk dpt TPP" is "will not get the allowance", not the voters' list; the boss's order is the act asked about.
-    ("bos sy nyuruh semua staf dtg ke deklarasi cabup, wajib pake seragam dinas. klo gk dtg diancam gk dpt TPP. "
-     "gmn nih?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case.
-    ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
-     "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh", "pp-94-2021"),
-])
-def test_situations_beside_the_civil_service(full_assistant: Assistant, question: str, verdict: str,
-                                             first_id: str) -> None:
-    ans = full_assistant.answer(question)
-    assert ans.verdict == verdict
-    assert ans.citations[0].id.startswith(first_id)
-
-
-@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+# Who is bound at all, and conditions that cannot be met.
+BOUND = [
     # Who is not bound any more: retired, resigned, contract ended.
     ("bbrp hal ya min: bapak sy pensiunan PNS guru sejak 2022, skrg diajak jd tim sukses caleg DPRD kota, boleh?",
      "boleh", "uu-20-2023/pasal-1/angka-2"),
@@ -334,9 +306,34 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
     # Where to report, asked about an act described at length, is answered by where to report.
     ("Seorang PNS di kantor kami membuat konten kampanye paslon di TikTok dan membagikannya ke grup warga. "
      "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-103/huruf-a"),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+    ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-70/ayat-1/huruf-c"),
+    ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "tidak_boleh", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
+    ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
+    # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
+    ("Civil servants can still vote, right? Soldiers and police can't, so does the same apply to us?", "boleh",
+     "uu-"),
+    # Membership of a civic or religious organisation is not party membership.
+    ("Apakah ASN boleh menjadi pengurus ormas keagamaan yang dikenal dekat dengan salah satu partai politik?",
+     "bersyarat", "uu-20-2023/pasal-9/ayat-2"),
+    # A gift in kind for a vote is money politics whatever it is ("free umrah trips").
+    ("A mayoral candidate offered my family free umrah trips if we vote for him. I'm a civil servant. "
+     "Can I accept it?", "tidak_boleh", "uu-10-2016/pasal-187a"),
+    # "gk dpt TPP" is "will not get the allowance", not the voters' list; the boss's order is the act asked about.
+    ("bos sy nyuruh semua staf dtg ke deklarasi cabup, wajib pake seragam dinas. klo gk dtg diancam gk dpt TPP. "
+     "gmn nih?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case.
+    ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
+     "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh", "pp-94-2021"),
+    *BOUND,
 ])
-def test_who_is_bound_and_conditions_that_cannot_be_met(full_assistant: Assistant, question: str, verdict: str,
-                                                       first_id: str) -> None:
+def test_situations_beside_the_civil_service(full_assistant: Assistant, question: str, verdict: str,
+                                             first_id: str) -> None:
     ans = full_assistant.answer(question)
     assert ans.verdict == verdict
     assert ans.citations[0].id.startswith(first_id)
