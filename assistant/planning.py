@@ -163,7 +163,8 @@ class Planner:
                 plan.condition = [c for c in (self.source(i) for i in m.situation.condition_basis) if c is not None]
             if (focus.asks_sanction or focus.reports_case) and m.situation.sanction:
                 plan.sanction = self._sanction(m.situation, focus)
-                # Asked for the sanction: the prohibition and the provision that sets the sanction are enough.
+                # Asked for the sanction, or a case being handled: the prohibition and the provision that sets the
+                # sanction are enough.
                 plan.basis = plan.basis[:1] if plan.sanction else plan.basis
             if governed is None and (not basis or m.situation.verdict == "bersyarat" and m.situation.governing):
                 # The binding text is missing (or the condition comes from a document the corpus lacks): the
