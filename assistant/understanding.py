@@ -472,9 +472,24 @@ _FIELD = re.compile(
     re.I)
 
 
+# Someone the rules bind, or who asks about themselves: a civil servant, an official, a regional head, a village
+# head, or the asker ("saya", "kami"). A question naming none of them ("Partai apa saja peserta pemilu 2024?",
+# "Siapa saja calon presiden?") asks about elections, not about an ASN's conduct.
+_BOUND_OR_ASKER = re.compile(
+    r"\b(pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|kadis|"
+    r"kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|kepala (dinas|bidang|seksi|"
+    r"sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|bupati|wali ?kota|gubernur|petahana|"
+    r"saya|sy|aku|gue|gw|kami|kita|istri|suami|i|my|we|our)\b", re.I)
+# People the ASN rules do not bind, named as the ones who act ("Apakah wartawan boleh ikut kampanye?").
+_NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|dpr|dprd|dpd)|tni|polri|tentara|polisi|"
+                        r"prajurit|soldiers?|police|mahasiswa|pelajar|karyawan swasta|pegawai swasta|pengusaha|artis|"
+                        r"selebgram|influencer|tokoh agama|ulama|pendeta)\b", re.I)
+
+
 def outside_field(text: str) -> bool:
-    """A question that names nothing of the assistant's field (asked only when no situation fits it)."""
-    return not _NEUTRALITY.search(text) and not _FIELD.search(text)
+    """A question that names nothing of the assistant's field, or no one the rules bind and no asker (asked
+    only when no situation fits it)."""
+    return (not _NEUTRALITY.search(text) and not _FIELD.search(text)) or not _BOUND_OR_ASKER.search(text)
 
 
 def is_out_of_scope(query: str, ask: str = "") -> bool:
@@ -486,6 +501,8 @@ def is_out_of_scope(query: str, ask: str = "") -> bool:
         return True
     if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
+    if _NOT_BOUND.search(query) and not _BOUND_OR_ASKER.search(query):
+        return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
     if not _SUBJECT.search(query) and not _NEUTRALITY.search(query):
         return True
     tokens = set(tokenize(query, expand_slang=True))

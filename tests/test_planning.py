@@ -86,7 +86,11 @@ def test_no_situation_answers_from_search_and_says_so(assistant: Assistant) -> N
 @pytest.mark.parametrize("question", ["Apakah PNS boleh punya usaha kos-kosan?",
                                       "Apakah PNS wajib ikut upacara 17 Agustus?",
                                       "How do I apply for a scholarship from LPDP as a civil servant?",
-                                      "Bagaimana cara lapor kehilangan SK PNS?"])
+                                      "Bagaimana cara lapor kehilangan SK PNS?",
+                                      # No one the rules bind and no asker: elections, not an ASN's conduct.
+                                      "Partai apa saja yang menjadi peserta pemilu 2024?",
+                                      "Apakah wartawan boleh ikut kampanye?",
+                                      "Apakah anggota TNI boleh ikut kampanye?"])
 def test_other_parts_of_civil_service_life_are_declined(assistant: Assistant, question: str) -> None:
     # No situation of the rule map fits and nothing of neutrality, elections or discipline is named.
     ans = assistant.answer(question)
