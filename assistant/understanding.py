@@ -66,12 +66,15 @@ _OUT_OF_SCOPE = re.compile(
     + _OFF_TOPIC_ASKS + r")\b",
     re.I,
 )
-# Who the corpus is about: a question naming no civil servant, official or asker, and no neutrality term, is not
-# about an ASN's political conduct ("kapan masa kampanye dimulai?", "syarat membuat paspor").
-_SUBJECT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|"
-                      r"kepala (?:dinas|desa|daerah|sekolah|bidang|badan|seksi)|kadis|sekda|pejabat|bupati|wali ?kota|"
-                      r"gubernur|guru|dosen|nakes|perawat|bidan|dokter|saya|aku|sy|gue|gw|kami|istri|suami|i|my)\b",
-                      re.I)
+# Who the corpus is about: a civil servant, an official, a regional or village head, or the asker ("saya", "kami").
+# A question naming none of them and no neutrality term is not about an ASN's political conduct ("kapan masa
+# kampanye dimulai?", "syarat membuat paspor"); one no situation fits that names none of them asks about elections
+# ("Partai apa saja peserta pemilu 2024?").
+_SUBJECT = re.compile(
+    r"\b(pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|kadis|"
+    r"kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|kepala (?:dinas|bidang|seksi|"
+    r"sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|bupati|wali ?kota|gubernur|petahana|"
+    r"saya|sy|aku|gue|gw|kami|kita|istri|suami|i|my|we|our)\b", re.I)
 # Careers of other services (TNI, Polri) are governed by their own laws.
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
                             r"police|military|soldier|army)\b", re.I)
@@ -79,7 +82,7 @@ _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mu
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
                      r"penempatan|rekrutmen|seleksi|mendaftar|daftar|akademi|pelatihan|cuti|nikah|menikah|pindah|"
                      r"transfer\w*|leave|enlist\w*|training|career)\b", re.I)
-_CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
+_CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|p3k|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
 _NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|"
                          r"kode etik|disiplin|hukuman|sanksi|deklarasi|timses|tim sukses|"
                          r"ca(?:bup|gub|walkot|pres|wapres)|candidates?|campaign\w*|part(?:y|ies)|neutral\w*)\b", re.I)
@@ -223,7 +226,6 @@ _SELF = re.compile(r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|
 _SELF_ROLE = re.compile(r"\b(saya|sy|aku|gue|gw)\s+(seorang\s+|adalah\s+|sebagai\s+)?(guru|dosen|bidan|perawat|dokter|"
                         r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+)"
                         r"(\s+[^\s,.;:?!]+){0,3}?\s+(?P<who>pns|asn|pppk|p3k|cpns|honorer)\b", re.I)
-_CIVIL_SERVANT = re.compile(r"\b(pns|pppk|p3k|cpns|asn)\b", re.I)
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
@@ -320,7 +322,7 @@ def actor_of(text: str) -> str:
     for actor, pattern in _ACTOR_PATTERNS:
         # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks.
         if any(not is_denied(text, m.start()) for m in pattern.finditer(text)):
-            if actor == "honorer" and any(not is_denied(text, m.start()) for m in _CIVIL_SERVANT.finditer(text)):
+            if actor == "honorer" and any(not is_denied(text, m.start()) for m in _CIVIL_SERVICE.finditer(text)):
                 continue  # "PNS …, sebelumnya 6 tahun honorer": the past post does not say who asks now
             return actor
     return "PNS"
@@ -472,14 +474,6 @@ _FIELD = re.compile(
     re.I)
 
 
-# Someone the rules bind, or who asks about themselves: a civil servant, an official, a regional head, a village
-# head, or the asker ("saya", "kami"). A question naming none of them ("Partai apa saja peserta pemilu 2024?",
-# "Siapa saja calon presiden?") asks about elections, not about an ASN's conduct.
-_BOUND_OR_ASKER = re.compile(
-    r"\b(pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|kadis|"
-    r"kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|kepala (dinas|bidang|seksi|"
-    r"sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|bupati|wali ?kota|gubernur|petahana|"
-    r"saya|sy|aku|gue|gw|kami|kita|istri|suami|i|my|we|our)\b", re.I)
 # People the ASN rules do not bind, named as the ones who act ("Apakah wartawan boleh ikut kampanye?").
 _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|dpr|dprd|dpd)|tni|polri|tentara|polisi|"
                         r"prajurit|soldiers?|police|mahasiswa|pelajar|karyawan swasta|pegawai swasta|pengusaha|artis|"
@@ -489,7 +483,7 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
 def outside_field(text: str) -> bool:
     """A question that names nothing of the assistant's field, or no one the rules bind and no asker (asked
     only when no situation fits it)."""
-    return (not _NEUTRALITY.search(text) and not _FIELD.search(text)) or not _BOUND_OR_ASKER.search(text)
+    return (not _NEUTRALITY.search(text) and not _FIELD.search(text)) or not _SUBJECT.search(text)
 
 
 def is_out_of_scope(query: str, ask: str = "") -> bool:
@@ -501,7 +495,7 @@ def is_out_of_scope(query: str, ask: str = "") -> bool:
         return True
     if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
-    if _NOT_BOUND.search(query) and not _BOUND_OR_ASKER.search(query):
+    if _NOT_BOUND.search(query) and not _SUBJECT.search(query):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
     if not _SUBJECT.search(query) and not _NEUTRALITY.search(query):
         return True
