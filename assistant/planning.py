@@ -161,7 +161,10 @@ class Planner:
             plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
             if m.situation.verdict == "bersyarat":
                 plan.condition = [c for c in (self.source(i) for i in m.situation.condition_basis) if c is not None]
-            if (focus.asks_sanction or focus.reports_case) and m.situation.sanction:
+            # "Siapa yang menyatakan sanksi moral?" about a fact entry: the provision that sets the sanction also
+            # says who imposes it.
+            who_imposes = focus.asks_who and m.situation.verdict == "informasi"
+            if (focus.asks_sanction or focus.reports_case or who_imposes) and m.situation.sanction:
                 plan.sanction = self._sanction(m.situation, focus)
                 # Asked for the sanction, or a case being handled: the prohibition and the provision that sets the
                 # sanction are enough.

@@ -37,10 +37,14 @@ _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|har
                    # leave for a birth, an illness or a holiday (unpaid leave for a campaign is on topic)
                    r"cuti (?:melahirkan|bersalin|sakit|tahunan|besar)\w*|maternity|sick leave|annual leave")
 _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
-# Topics this corpus does not govern even when election words appear (voter registration, pay, tax).
+# Voter registration and polling procedure: the election administration's desk, not neutrality; unless whether a
+# civil servant may do it is asked ("Bolehkah ASN mengecek namanya di DPT?": voting is a right the corpus states).
+_VOTER_ADMIN = re.compile(
+    r"\b(daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih|tps)|formulir\s+a5|"
+    r"cara\s+mencoblos|jam\s+buka\s+tps)\b", re.I)
+# Topics this corpus does not govern even when election words appear (pay, tax).
 _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
-    r"daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih|tps)|formulir\s+a5|cara\s+mencoblos|jam\s+buka\s+tps|"
     r"resep|cuaca|sepak\s*bola|harga|cpns\s+2\d{3}\s+dibuka|formasi\s+cpns|nilai\s+skd|passing\s+grade|"
     r"visa|paspor|passport|tiket|liburan|wisata|hotel|tourist|travel|"
     # a civil servant's career and pay, election administration: other rules, other desks
@@ -113,7 +117,9 @@ _WHICH_SANCTION = re.compile(r"\b(?:sanksi\w*|hukuman\w*)\s+(?:apa|berupa|yang)\
 _DEFINITION = re.compile(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)\b", re.I)
 # Does the question ask whether something is allowed (so the answer has a bottom line)?
 _PERMISSION_Q = re.compile(
+    # "bertentangan dengan netralitas?", "tetap punya hak pilih?" ask for a bottom line too.
     r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|pelanggaran|aman|kena|"
+    r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
     r"apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
     r"mencalonkan|share|like|pakai|memakai|memasang))\b",
     re.I,
@@ -229,10 +235,13 @@ _SELF_ROLE = re.compile(r"\b(saya|sy|aku|gue|gw)\s+(seorang\s+|adalah\s+|sebagai
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
-                       r"\bwho (decides|imposes|punishes|investigates|handles|is responsible)\b|"
+                       r"\bwho (actually |then |else )?(decides?|imposes?|punish\w*|investigates?|examines?|handles?|is responsible)\b|"
                        r"\bwhich (body|agency)\b", re.I)
 # "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
 # an act is allowed.
+_WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi|hukuman|penalty|penalties|punishment|sanctions?)\b"
+                           r"|\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?(berwenang|menjatuhkan|memberi)\w*\s+"
+                           r"(sanksi|hukuman)\b", re.I)
 _AUTHORITY = re.compile(r"\b(bisa|dapat|berhak|berwenang|boleh)\s+(langsung\s+)?(memecat|mecat|menghukum|"
                         r"memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
                         r"\b(power|authority|authori[sz]ed|able)\s+to\s+(punish|sanction|impose|discipline|dismiss|fire)",
@@ -377,9 +386,10 @@ def numbered_parts(text: str) -> tuple[str, list[str]]:
     return text[:run[0].start()].strip(), [q for q in questions if len(q) >= 8]
 
 
-def focus_of(text: str, asked: str = "") -> Focus:
+def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     """The focus of `text` (a question, or a follow-up joined to the question it follows); `asked` is the
-    message itself when that differs (a follow-up asks only what its own words ask)."""
+    message itself when that differs (a follow-up asks only what its own words ask); `whole` is False for a part
+    of a message, which is not split again."""
     cleaned, injected = strip_injection(text)
     glossed = gloss(without_desk_intro(cleaned))
     asking = [s for s in _SENTENCES.findall(strip_injection(asked)[0] if asked else cleaned) if "?" in s] or \
@@ -389,26 +399,40 @@ def focus_of(text: str, asked: str = "") -> Focus:
     # the people involved ("siapa", "laporan") without asking about them.
     # A follow-up asks only what its own words ask ("terus yang memeriksa siapa?" after a sanction question).
     asking_text = ask if asked else glossed
+    # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is what someone imposes, the
+    # question is who; it does not ask which sanction.
+    sanction_text = gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked else without_desk_intro(cleaned)))
     return Focus(
         text=glossed, ask=ask, actor=actor_of(glossed),
         asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)),
-        asks_sanction=asks_sanction(asking_text) or bool(_ASKS_LEVEL.search(asking_text)),
+        asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)),
         asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
         reports_case=bool(_CASE.search(glossed)),
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
-        parts=_parts(cleaned) if not asked else (),
+        parts=_parts(cleaned) if whole and not asked else (),
     )
 
 
 def _parts(text: str) -> tuple[Focus, ...]:
     background, questions = numbered_parts(text)
-    if len(questions) < 2:
+    if len(questions) >= 2:
+        # "3) Kalau ketahuan pakai kaos itu, hukumannya apa?" points back at the question before it: read together.
+        return tuple(focus_of(" ".join((background, questions[k - 1] if k and _POINTS_BACK.search(q) else "", q)),
+                              whole=False) for k, q in enumerate(questions))
+    # Unnumbered questions one after another, the first asking whether something is allowed ("Boleh saya maju?
+    # Kapan harus mundur? Bisakah cuti saja lalu kembali jika kalah?"): each part is the background with the
+    # questions up to it, so a later sub-question (taking the resignation back) does not decide the bottom line of
+    # the first. When the first question asks something else ("apakah Bawaslu yang menghukum, atau saya? Siapa
+    # yang akhirnya menghukum?"), the questions together say what is asked: no split.
+    sentences = _SENTENCES.findall(text)
+    asking = [k for k, s in enumerate(sentences) if "?" in s]
+    if len(asking) < 2 or not asks_permission(_AUTHORITY.sub(" ", gloss(sentences[asking[0]]))):
         return ()
-    # "3) Kalau ketahuan pakai kaos itu, hukumannya apa?" points back at the question before it: read together.
-    return tuple(focus_of(" ".join((background, questions[k - 1] if k and _POINTS_BACK.search(q) else "", q)))
-                 for k, q in enumerate(questions))
+    background = " ".join(s.strip() for s in sentences if "?" not in s)
+    return tuple(focus_of(" ".join((background, *(sentences[k].strip() for k in asking[:n + 1]))), whole=False)
+                 for n in range(len(asking)))
 
 
 @dataclass
@@ -488,6 +512,9 @@ def outside_field(text: str) -> bool:
 
 def is_out_of_scope(query: str, ask: str = "") -> bool:
     if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query):
+        return True
+    if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and not (
+            asks_permission(query) and _SUBJECT.search(query)):
         return True
     if ask and ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask):
         # The background names a campaign or a candidate, but what is asked is pay, a lawsuit or training

@@ -343,6 +343,50 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
     assert ans.citations[0].id.startswith(first_id)
 
 
+@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+    # Who runs: a relative, a village head, the asker collecting KTP support for their own DPD bid.
+    ("ayah saya mau nyalon bupati, saya PPPK di pemkab yang sama. apakah saya harus mundur?", "boleh",
+     "uu-20-2023/pasal-59"),
+    ("pak kepala desa kami mau maju calon bupati. apa dia wajib berhenti jadi kades? sejak kapan?", "bersyarat",
+     "uu-10-2016/pasal-7/ayat-2/huruf-t"),
+    ("Saya PNS. Tokoh masyarakat mendorong saya maju DPD dan relawan sudah mengumpulkan fotokopi KTP dukungan. "
+     "Boleh saya maju, apa syaratnya?", "bersyarat", "uu-7-2017/pasal-182"),
+    # Whose party card: a spouse outside the civil service is not bound by the ban.
+    ("sy PNS, suami sy karyawan swasta (bukan ASN) diangkat jadi bendahara DPC partai. apakah sy ikut kena larangan?",
+     "boleh", "uu-20-2023/pasal-1/angka-2"),
+    # The first question gives the bottom line; taking the resignation back, asked after it, does not.
+    ("Saya PNS, ditawari partai jadi caleg DPRD. Apakah saya boleh maju? Kalau kalah, bisakah saya menarik surat "
+     "pengunduran diri dan kembali bekerja?", "bersyarat", "pp-11-2017/pasal-254"),
+    # Whether a civil servant may check the voters' list is a question about voting, not polling procedure.
+    ("Bolehkah PNS mengecek namanya di daftar pemilih tetap?", "boleh", "uu-"),
+    ("sy PNS diajak KPU jadi relawan demokrasi buat pendidikan pemilih di sekolah, boleh?", "bersyarat", "pp-94-2021"),
+    # The superior's own omission is what is asked, not the act let pass.
+    ("Atasan kami membiarkan staf yang ketahuan jadi tim sukses caleg. Apa sanksinya bagi atasan itu?", "informasi",
+     "pp-94-2021/pasal-24"),
+    # "Who decides the penalty" asks who, not which penalty.
+    ("Who decides the penalty for a civil servant who used an office car at a campaign rally?", "informasi",
+     "pp-94-2021/pasal-16"),
+    ("lihat camat ikut kampanye paslon bupati, lapornya ke mana? ada batas waktunya?", "informasi",
+     "uu-8-2015/pasal-134"),
+    ("Kepala sekolah mewajibkan semua guru hadir di kampanye calon bupati hari Sabtu. Boleh begitu?", "tidak_boleh",
+     "pp-94-2021/pasal-5"),
+    # A plain shirt is no attribute.
+    ("sy PNS mau dateng kampanye capres cuma dengerin visi misi, pake kaos polos, gk ajak siapa2. boleh?",
+     "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-1"),
+    ("Wali Kota kami (tidak mencalonkan diri) mau berkampanye untuk calon gubernur dari partainya. Boleh?",
+     "bersyarat", "uu-10-2016/pasal-70/ayat-2"),
+])
+def test_who_runs_who_is_bound_and_what_is_asked(full_assistant: Assistant, question: str, verdict: str,
+                                                  first_id: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first_id)
+
+
+def test_polling_procedure_stays_declined(full_assistant: Assistant) -> None:
+    assert full_assistant.answer("Bagaimana cara cek DPT online?").abstained
+
+
 def test_numbered_questions_are_planned_one_by_one(full_assistant: Assistant) -> None:
     # Read as one text, the profile-photo question would decide the bottom line of the first one.
     ans = full_assistant.answer(
