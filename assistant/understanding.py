@@ -235,17 +235,19 @@ _SELF_ROLE = re.compile(r"\b(saya|sy|aku|gue|gw)\s+(seorang\s+|adalah\s+|sebagai
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
-                       r"\bwho (actually |then |else )?(decides?|imposes?|punish\w*|investigates?|examines?|handles?|is responsible)\b|"
+                       r"\bwho (actually |then |else )?(decides?|imposes?|punish\w*|investigates?|examines?|handles?|"
+                       r"is responsible)\b|"
                        r"\bwhich (body|agency)\b", re.I)
 # "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
 # an act is allowed.
-_WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi|hukuman|penalty|penalties|punishment|sanctions?)\b"
-                           r"|\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?(berwenang|menjatuhkan|memberi)\w*\s+"
-                           r"(sanksi|hukuman)\b", re.I)
 _AUTHORITY = re.compile(r"\b(bisa|dapat|berhak|berwenang|boleh)\s+(langsung\s+)?(memecat|mecat|menghukum|"
                         r"memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
                         r"\b(power|authority|authori[sz]ed|able)\s+to\s+(punish|sanction|impose|discipline|dismiss|fire)",
                         re.I)
+# "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is the object of a question about who.
+_WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi|hukuman|penalty|penalties|punishment|sanctions?)\b|"
+                           r"\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?"
+                           r"(berwenang|menjatuhkan|memberi)\w*\s+(sanksi|hukuman)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
