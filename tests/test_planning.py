@@ -375,6 +375,16 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
      "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-1"),
     ("Wali Kota kami (tidak mencalonkan diri) mau berkampanye untuk calon gubernur dari partainya. Boleh?",
      "bersyarat", "uu-10-2016/pasal-70/ayat-2"),
+    # The aide of a regional head on campaign leave still may not go along: candidates may not involve ASN.
+    ("Saya PNS ajudan wali kota. Wali kota maju lagi dan cuti selama kampanye, tapi minta saya tetap ikut ke acara "
+     "kampanyenya. Boleh?", "tidak_boleh", "pp-94-2021/pasal-5/huruf-n/angka-1"),
+    # A condition the question says is not met: the act is not allowed.
+    ("Bupati petahana minta kami memutasi tiga kepala dinas dua bulan sebelum penetapan paslon, tanpa persetujuan "
+     "tertulis Mendagri. Boleh diproses?", "tidak_boleh", "uu-10-2016/pasal-71/ayat-2"),
+    ("Kabid kami meminta kami semua hadir di kampanye caleg DPR hari Minggu, absen dicek. Itu boleh?", "tidak_boleh",
+     "pp-94-2021/pasal-5/huruf-n/angka-3"),
+    ("I'm a civil servant and I keep receiving campaign flyers at home. Is it a violation just to read them?",
+     "boleh", "pp-94-2021/pasal-5/huruf-n"),
 ])
 def test_who_runs_who_is_bound_and_what_is_asked(full_assistant: Assistant, question: str, verdict: str,
                                                   first_id: str) -> None:
