@@ -95,7 +95,10 @@ _FOLLOW_UP = re.compile(
     r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|trs|tp|tapi|bila|jika|dan|kemudian|"
     r"bagaimana\s+dengan|jadi|"
     r"yang|apakah\s+itu|berarti|oh|ok|oke|what about|and|so|then|"
-    r"untuk|apakah\s+juga|sama|berlaku\s+juga)\b|\b(juga|tersebut|itu|tadi|hal\s+yang\s+sama)\b",
+    r"untuk|apakah\s+juga|sama|berlaku\s+juga)\b|\b(juga|tersebut|itu|tadi|hal\s+yang\s+sama)\b|"
+    # "Fotonya bagus, boleh saya upload?" after "… diajak foto bareng": the photo of the message before.
+    r"\b(foto|video|postingan|posting|unggahan|acara|kegiatan|surat|kaos|baju|status|calon|caleg|paslon)nya\b|"
+    r"\b(dia|beliau|mereka)\b",
     re.I,
 )
 _SUBJECTS = ("PPPK", "PNS", "ASN", "guru", "dosen", "camat", "lurah", "kepala desa", "pejabat")
@@ -248,6 +251,7 @@ _AUTHORITY = re.compile(r"\b(bisa|dapat|berhak|berwenang|boleh)\s+(langsung\s+)?
 _WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi|hukuman|penalty|penalties|punishment|sanctions?)\b|"
                            r"\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?"
                            r"(berwenang|menjatuhkan|memberi)\w*\s+(sanksi|hukuman)\b", re.I)
+_STILL_POSSIBLE = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
@@ -316,7 +320,8 @@ def gloss(text: str) -> str:
     # A denied word is not glossed: "tanpa komen" must not gain a bare "komentar" at the end.
     extra = [words for pattern, words in _GLOSS_RE
              if any(not is_denied(low, m.start()) for m in pattern.finditer(low))]
-    return low + (" | " + " ".join(extra) if extra else "")
+    # Each gloss stands apart: glued together, "sy … resign" would read "saya sudah mengundurkan diri".
+    return low + (" | " + " | ".join(extra) if extra else "")
 
 
 def actor_of(text: str) -> str:
@@ -363,6 +368,8 @@ def without_desk_intro(text: str) -> str:
 _NUMBERING = re.compile(r"(?:^|(?<=[\s:;,.?!]))(?:\((?P<p>[1-9]|[a-e])\)|(?P<d>[1-9]|[a-e])[.)](?=\s))\s*|"
                         r"\b(?P<w>pertama|kedua|ketiga|keempat)\s*[,:]\s*", re.I)
 _POINTS_BACK = re.compile(r"\b(itu|tersebut|tadi|begitu|demikian|that|this)\b", re.I)
+_QUESTION_WORD = re.compile(r"\b(apa|apakah|kapan|siapa|bagaimana|gimana|gmn|berapa|mana|boleh\w*|bisa\w*|bolehkah|"
+                            r"bisakah|dapatkah|haruskah|perlukah|can|may|should|must|what|when|who|how)\b", re.I)
 _WORD_RANK = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4}
 _CITED_BEFORE = re.compile(r"\b(ayat|huruf|angka|pasal|nomor|no|butir|poin|point)\s*$", re.I)
 
@@ -401,6 +408,9 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # the people involved ("siapa", "laporan") without asking about them.
     # A follow-up asks only what its own words ask ("terus yang memeriksa siapa?" after a sanction question).
     asking_text = ask if asked else glossed
+    if _ASKS_REPORT.search(ask) or _ASKS_WHEN.search(ask):
+        # "Lapor ke mana, paling lambat kapan? Sudah lewat 5 hari, masih bisa?": still possible, not allowed.
+        asking_text = _STILL_POSSIBLE.sub(" ", asking_text)
     # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is what someone imposes, the
     # question is who; it does not ask which sanction.
     sanction_text = gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked else without_desk_intro(cleaned)))
@@ -419,7 +429,9 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
 
 def _parts(text: str) -> tuple[Focus, ...]:
     background, questions = numbered_parts(text)
-    if len(questions) >= 2:
+    # Numbered facts of a case followed by one question ("(1) Camat … (2) Sekcam … Apakah surat edaran itu
+    # melanggar?") are background, not questions.
+    if sum(bool("?" in q or _QUESTION_WORD.search(q)) for q in questions) >= 2:
         # "3) Kalau ketahuan pakai kaos itu, hukumannya apa?" points back at the question before it: read together.
         return tuple(focus_of(" ".join((background, questions[k - 1] if k and _POINTS_BACK.search(q) else "", q)),
                               whole=False) for k, q in enumerate(questions))

@@ -393,6 +393,46 @@ def test_who_runs_who_is_bound_and_what_is_asked(full_assistant: Assistant, ques
     assert ans.citations[0].id.startswith(first_id)
 
 
+@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+    # Glosses stand apart: "sy … resign" is not "saya sudah mengundurkan diri".
+    ("min sy PNS mau nyaleg DPRD kota. kapan wajib resign? pas daftar ke partai atau pas udh ditetapin jd calon?",
+     "bersyarat", "pp-11-2017/pasal-254"),
+    ("Kata teman, TNI dan Polri gak nyoblos karena harus netral. Berarti PNS juga gak boleh nyoblos dong?", "boleh",
+     "uu-"),
+    # "Do the rules still apply to me?" from someone retired: whether they are bound is the bottom line.
+    ("I retired from the civil service two years ago. A friend asked me to join a mayoral candidate's campaign team. "
+     "Do the neutrality rules still apply to me?", "boleh", "uu-20-2023/pasal-1/angka-2"),
+    # Numbered facts of a case, then one question: the question decides.
+    ("Laporan warga: (1) Lurah membagikan kalender bergambar paslon ke staf; (2) Sekretaris lurah memasang spanduk "
+     "paslon di pagar kantor; (3) beberapa staf datang berseragam. Apakah pembagian kalender oleh lurah itu "
+     "melanggar?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    # "Masih bisa?" after where and by when to report asks whether a report is still possible.
+    ("Saya lihat kepala sekolah PNS ikut konvoi kampanye cabup. Kalau mau lapor, ke mana dan paling lambat kapan? "
+     "Sudah lewat 5 hari, masih bisa?", "informasi", "uu-8-2015/pasal-134"),
+    # Running while keeping the status: the candidacy's condition answers it.
+    ("Hi, I'm a PNS teacher. A party offered to nominate me for the DPRD. Can I run while keeping my PNS status, "
+     "maybe by taking unpaid leave?", "bersyarat", "pp-11-2017/pasal-254"),
+])
+def test_what_the_question_asks_decides(full_assistant: Assistant, question: str, verdict: str, first_id: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first_id)
+
+
+@pytest.mark.parametrize(("before", "question", "verdict"), [
+    # "Fotonya" points back at the photo with the candidate of the message before.
+    ("Saya guru PNS. Kemarin di acara keluarga ketemu calon bupati, terus diajak foto bareng.",
+     "Fotonya bagus, boleh saya upload ke Instagram?", "tidak_boleh"),
+    # Voting for one's spouse is voting, however the campaign was discussed before.
+    ("Suami saya caleg DPRD, saya PNS. Saya tahu tidak boleh ikut kampanyenya kalau tidak cuti.",
+     "Kalau di hari pemungutan suara saya nyoblos suami sendiri, melanggar nggak?", "boleh"),
+])
+def test_follow_ups_read_with_the_message_before(full_assistant: Assistant, before: str, question: str,
+                                                 verdict: str) -> None:
+    ans = full_assistant.answer(question, [before])
+    assert not ans.abstained and ans.verdict == verdict
+
+
 def test_polling_procedure_stays_declined(full_assistant: Assistant) -> None:
     assert full_assistant.answer("Bagaimana cara cek DPT online?").abstained
 
