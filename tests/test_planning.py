@@ -313,37 +313,7 @@ BOUND = [
 ]
 
 
-@pytest.mark.parametrize(("question", "verdict", "first_id"), [
-    ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-70/ayat-1/huruf-c"),
-    ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "tidak_boleh", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
-    ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
-    # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
-    ("Civil servants can still vote, right? Soldiers and police can't, so does the same apply to us?", "boleh",
-     "uu-"),
-    # Membership of a civic or religious organisation is not party membership.
-    ("Apakah ASN boleh menjadi pengurus ormas keagamaan yang dikenal dekat dengan salah satu partai politik?",
-     "bersyarat", "uu-20-2023/pasal-9/ayat-2"),
-    # A gift in kind for a vote is money politics whatever it is ("free umrah trips").
-    ("A mayoral candidate offered my family free umrah trips if we vote for him. I'm a civil servant. "
-     "Can I accept it?", "tidak_boleh", "uu-10-2016/pasal-187a"),
-    # "gk dpt TPP" is "will not get the allowance", not the voters' list; the boss's order is the act asked about.
-    ("bos sy nyuruh semua staf dtg ke deklarasi cabup, wajib pake seragam dinas. klo gk dtg diancam gk dpt TPP. "
-     "gmn nih?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case.
-    ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
-     "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh", "pp-94-2021"),
-    *BOUND,
-])
-def test_situations_beside_the_civil_service(full_assistant: Assistant, question: str, verdict: str,
-                                             first_id: str) -> None:
-    ans = full_assistant.answer(question)
-    assert ans.verdict == verdict
-    assert ans.citations[0].id.startswith(first_id)
-
-
-@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+WHO_RUNS = [
     # Who runs: a relative, a village head, the asker collecting KTP support for their own DPD bid.
     ("ayah saya mau nyalon bupati, saya PPPK di pemkab yang sama. apakah saya harus mundur?", "boleh",
      "uu-20-2023/pasal-59"),
@@ -385,15 +355,10 @@ def test_situations_beside_the_civil_service(full_assistant: Assistant, question
      "pp-94-2021/pasal-5/huruf-n/angka-3"),
     ("I'm a civil servant and I keep receiving campaign flyers at home. Is it a violation just to read them?",
      "boleh", "pp-94-2021/pasal-5/huruf-n"),
-])
-def test_who_runs_who_is_bound_and_what_is_asked(full_assistant: Assistant, question: str, verdict: str,
-                                                  first_id: str) -> None:
-    ans = full_assistant.answer(question)
-    assert ans.verdict == verdict
-    assert ans.citations[0].id.startswith(first_id)
+]
 
 
-@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+ASKED = [
     # Glosses stand apart: "sy … resign" is not "saya sudah mengundurkan diri".
     ("min sy PNS mau nyaleg DPRD kota. kapan wajib resign? pas daftar ke partai atau pas udh ditetapin jd calon?",
      "bersyarat", "pp-11-2017/pasal-254"),
@@ -412,8 +377,36 @@ def test_who_runs_who_is_bound_and_what_is_asked(full_assistant: Assistant, ques
     # Running while keeping the status: the candidacy's condition answers it.
     ("Hi, I'm a PNS teacher. A party offered to nominate me for the DPRD. Can I run while keeping my PNS status, "
      "maybe by taking unpaid leave?", "bersyarat", "pp-11-2017/pasal-254"),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+    ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-70/ayat-1/huruf-c"),
+    ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "tidak_boleh", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
+    ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
+    # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
+    ("Civil servants can still vote, right? Soldiers and police can't, so does the same apply to us?", "boleh",
+     "uu-"),
+    # Membership of a civic or religious organisation is not party membership.
+    ("Apakah ASN boleh menjadi pengurus ormas keagamaan yang dikenal dekat dengan salah satu partai politik?",
+     "bersyarat", "uu-20-2023/pasal-9/ayat-2"),
+    # A gift in kind for a vote is money politics whatever it is ("free umrah trips").
+    ("A mayoral candidate offered my family free umrah trips if we vote for him. I'm a civil servant. "
+     "Can I accept it?", "tidak_boleh", "uu-10-2016/pasal-187a"),
+    # "gk dpt TPP" is "will not get the allowance", not the voters' list; the boss's order is the act asked about.
+    ("bos sy nyuruh semua staf dtg ke deklarasi cabup, wajib pake seragam dinas. klo gk dtg diancam gk dpt TPP. "
+     "gmn nih?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case.
+    ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
+     "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh", "pp-94-2021"),
+    *BOUND,
+    *WHO_RUNS,
+    *ASKED,
 ])
-def test_what_the_question_asks_decides(full_assistant: Assistant, question: str, verdict: str, first_id: str) -> None:
+def test_situations_beside_the_civil_service(full_assistant: Assistant, question: str, verdict: str,
+                                             first_id: str) -> None:
     ans = full_assistant.answer(question)
     assert ans.verdict == verdict
     assert ans.citations[0].id.startswith(first_id)
