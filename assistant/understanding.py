@@ -36,6 +36,8 @@ _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|har
                    r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp|"
                    # leave for a birth, an illness or a holiday (unpaid leave for a campaign is on topic)
                    r"cuti (?:melahirkan|bersalin|sakit|tahunan|besar)\w*|maternity|sick leave|annual leave")
+# Leave asked about for a campaign ("cukup cuti tahunan, atau harus CLTN?" to join a spouse's campaign) is on topic.
+_CAMPAIGN_LEAVE = re.compile(r"\b(cuti di luar tanggungan|cltn)\b", re.I)
 _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # Voter registration and polling procedure: the election administration's desk, not neutrality; unless whether a
 # civil servant may do it is asked ("Bolehkah ASN mengecek namanya di DPT?": voting is a right the corpus states).
@@ -61,6 +63,8 @@ _OUT_OF_SCOPE = re.compile(
     r"shares|stocks?|private compan\w*|"
     r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
     r"kpr|tapera|housing loans?|mortgage|"
+    # corruption, procurement and village-fund bookkeeping: the inspectorate's and the KPK's desks
+    r"korupsi|mark-?up|gratifikasi|pengadaan barang|siskeudes|realisasi dana desa|laporan realisasi|"
     # tax returns, pay slips and allowances, flights and immigration for official travel
     r"spt|lapor(?:an)? pajak|e-?filing|bukti potong|slip gaji|uang makan|uang lauk|remunerasi|"
     r"tax returns?|payslips?|pay slips?|allowances?|per diem|penerbangan|pesawat|bagasi|imigrasi|flights?|"
@@ -78,7 +82,7 @@ _SUBJECT = re.compile(
     r"\b(pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|kadis|"
     r"kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|kepala (?:dinas|bidang|seksi|"
     r"sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|bupati|wali ?kota|gubernur|petahana|"
-    r"saya|sy|aku|gue|gw|kami|kita|istri|suami|i|my|we|our)\b", re.I)
+    r"saya|sy|aku|gue|gw|kami|kita|istri|suami|i|my|we|our|bos|boss|kepsek)\b", re.I)
 # Careers of other services (TNI, Polri) are governed by their own laws.
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
                             r"police|military|soldier|army)\b", re.I)
@@ -86,6 +90,22 @@ _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mu
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
                      r"penempatan|rekrutmen|seleksi|mendaftar|daftar|akademi|pelatihan|cuti|nikah|menikah|pindah|"
                      r"transfer\w*|leave|enlist\w*|training|career)\b", re.I)
+# Someone the rules bind or who stands close to them, named by role or kinship (bare pronouns do not count).
+_PERSON = re.compile(
+    r"\b(pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|kadis|"
+    r"kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|kepala (?:dinas|bidang|seksi|"
+    r"sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|petahana|"
+    r"istri|suami|ayah|bapak|ibu|kakak|adik|anak|paman|keluarga|officials?|teachers?|regent|mayor|governor|"
+    # the workplace names the civil service too ("bos nyuruh pose 2 jari … dipost di ig dinas")
+    r"bos|boss|kepsek|kantor|dinas|instansi|pemda|pemkab|pemkot|pemprov|puskesmas|kecamatan|kelurahan)\b|"
+    # a regional head in office, not a candidate for the post ("syarat calon gubernur")
+    r"(?<!calon )(?<!wakil )\b(bupati|wali ?kota|gubernur)\b", re.I)
+# Words of the assistant's own subject: whether something is allowed, duties, discipline, the regulations.
+_ASN_TOPIC = re.compile(
+    r"\b(netral\w*|boleh\w*|dilarang|larangan|melanggar|pelanggaran|wajib|kewajiban|harus|sanksi\w*|hukuman\w*|"
+    r"dihukum|disiplin\w*|kode etik|asas|dipecat|pecat|diberhentikan|pemberhentian|mundur|mengundurkan|netralitas|"
+    r"allowed|may i|can i|violat\w*|neutral\w*|punish\w*|sanction\w*|pp|uu|perppu|pasal|peraturan|undang)\b",
+    re.I)
 _CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|p3k|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
 _NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|"
                          r"kode etik|disiplin|hukuman|sanksi|deklarasi|timses|tim sukses|"
@@ -476,7 +496,11 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
             if repl is not None and repl not in replacements:
                 replacements.append(repl)
     focus = focus_of(query, cleaned if query != cleaned else "")
-    return Understood(q, query, repealed, replacements, is_out_of_scope(focus.text, focus.ask), truncated, focus)
+    # A first message with no asker and no one bound, asking nothing of what is allowed, is about the candidates or
+    # the election itself (a follow-up leans on the message before it).
+    out = is_out_of_scope(focus.text, focus.ask) or (
+        not history and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
+    return Understood(q, query, repealed, replacements, out, truncated, focus)
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
@@ -518,19 +542,34 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
                         r"selebgram|influencer|tokoh agama|ulama|pendeta)\b", re.I)
 
 
+# An asker who says they are someone the ASN rules do not bind.
+_SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an\s+)?"
+                             r"(wartawan|jurnalis|journalist|reporter|mahasiswa|student|peneliti|researcher|"
+                             r"warga biasa)\b", re.I)
+
+
 def outside_field(text: str) -> bool:
     """A question that names nothing of the assistant's field, or no one the rules bind and no asker (asked
     only when no situation fits it)."""
-    return (not _NEUTRALITY.search(text) and not _FIELD.search(text)) or not _SUBJECT.search(text)
+    return (not _NEUTRALITY.search(text) and not _FIELD.search(text)) or not _SUBJECT.search(text) \
+        or about_candidates_only(text)
+
+
+def about_candidates_only(text: str) -> bool:
+    """"Visi misi capres nomor 2 apa?", "umur minimal calon bupati berapa?": about candidates or the election
+    itself, naming no one the rules bind and asking nothing of what they may do."""
+    return not _PERSON.search(text) and not _ASN_TOPIC.search(text)
 
 
 def is_out_of_scope(query: str, ask: str = "") -> bool:
     if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query):
         return True
-    if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and not (
-            asks_permission(query) and _SUBJECT.search(query)):
+    if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and (
+            not (asks_permission(query) and _SUBJECT.search(query)) or _ASKS_PROCEDURE.search(query)
+            or re.search(r"\bcara(nya)?\b", query, re.I)):
         return True
-    if ask and ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask):
+    if ask and ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
+            and not _CAMPAIGN_LEAVE.search(query):
         # The background names a campaign or a candidate, but what is asked is pay, a lawsuit or training
         # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?").
         return True
@@ -538,6 +577,8 @@ def is_out_of_scope(query: str, ask: str = "") -> bool:
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
     if _NOT_BOUND.search(query) and not _SUBJECT.search(query):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
+    if _SELF_NOT_BOUND.search(query) and not _CIVIL_SERVICE.search(query):
+        return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
     if not _SUBJECT.search(query) and not _NEUTRALITY.search(query):
         return True
     tokens = set(tokenize(query, expand_slang=True))

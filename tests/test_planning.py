@@ -196,6 +196,12 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Bagaimana cara lapor SPT tahunan untuk PNS?",
     "Istri sy PPPK, HPL pas masa kampanye pilkada. Cuti melahirkannya brp lama ya?",
     "How much monthly pension will I get as a PNS golongan III/d?",
+    # About the candidates or the election itself, or asked by someone the rules do not bind.
+    "Visi misi capres nomor urut 2 apa saja?",
+    "min umur minimal calon bupati brp sih? temen sy mau maju lewat jalur independen",
+    "Hi, I'm a journalist. Where can I get the parties' campaign fund reports for the legislative election?",
+    "gmn caranya pindah TPS? sy PNS baru dimutasi ke kab sebelah",
+    "Saya staf keuangan di dinas, ada indikasi mark-up pengadaan laptop. Lapor ke mana?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -359,6 +365,13 @@ WHO_RUNS = [
 
 
 ASKED = [
+    # Leave asked about for a spouse's campaign is on topic; a threat to staff who stay away is mobilising them.
+    ("Saya PNS, suami saya sudah ditetapkan sebagai calon anggota DPRD. Saya ingin mendampingi suami saat kampanye. "
+     "Cukup dengan cuti tahunan, atau harus cuti di luar tanggungan negara?", "bersyarat", "pp-94-2021/pasal-5"),
+    ("min, kadis kami bilang staf yg gak hadir kampanye paslon bupati hari sabtu, TPP-nya gak dibayar. emang boleh "
+     "gitu?", "tidak_boleh", "pp-94-2021/pasal-5/huruf-n/angka-3"),
+    ("gan, bos nyuruh pose 2 jari kayak no urut paslon pas foto kantor, trs dipost di ig dinas. itu bahaya ga ya?",
+     "tidak_boleh", "pp-94-2021/pasal-5"),
     # Glosses stand apart: "sy … resign" is not "saya sudah mengundurkan diri".
     ("min sy PNS mau nyaleg DPRD kota. kapan wajib resign? pas daftar ke partai atau pas udh ditetapin jd calon?",
      "bersyarat", "pp-11-2017/pasal-254"),
