@@ -168,7 +168,7 @@ class Assistant:
                 # A fact question (who decides, how the examination runs): the map knows the topic, search knows
                 # which article of it answers this very question.
                 planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources)
-        elif u.focus is not None and not u.repealed and outside_field(u.focus.text):
+        elif u.focus is not None and not u.names_document and outside_field(u.focus.text):
             # No situation fits and nothing of neutrality, elections or discipline is named: another part of
             # civil-service life, answered by other rules and desks.
             u.out_of_scope = True

@@ -478,6 +478,7 @@ class Understood:
     out_of_scope: bool = False
     truncated: bool = False
     focus: Focus | None = None
+    names_document: bool = False  # a regulation of the corpus is named
 
 
 def understand(question: str, history: Sequence[str], registry: Registry) -> Understood:
@@ -488,7 +489,8 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     cleaned, _injected = strip_injection(q)
     query = rewrite_follow_up(cleaned, history)
     repealed, replacements = [], []
-    for mention in doc_mentions(query, registry):
+    mentions = doc_mentions(query, registry)
+    for mention in mentions:
         info = registry.get(mention.doc_id)
         if info is not None and info.status == "dicabut":
             repealed.append(info)
@@ -498,9 +500,15 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     focus = focus_of(query, cleaned if query != cleaned else "")
     # A first message with no asker and no one bound, asking nothing of what is allowed, is about the candidates or
     # the election itself (a follow-up leans on the message before it).
-    out = is_out_of_scope(focus.text, focus.ask) or (
-        not history and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
-    return Understood(q, query, repealed, replacements, out, truncated, focus)
+    # A regulation named ("pasal 5 pp 94/2021") is the field itself, unless the topic is pay, tax or the like.
+    # Keywords typed as a search ("menggunakan fasilitas negara untuk kampanye") go on to the rule map.
+    asking = "?" in focus.text or bool(_QUESTION_WORD.search(focus.text))
+    if mentions:
+        out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text)
+    else:
+        out = is_out_of_scope(focus.text, focus.ask) or (
+            not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
+    return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions))
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:

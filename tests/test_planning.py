@@ -490,3 +490,9 @@ def test_a_loaded_circular_grounds_the_answer_ahead_of_the_material(ingested: In
     assert ans.citations[0].status == "berlaku" and "cuti di luar tanggungan negara" in ans.citations[0].quote
     assert not any(c.status == "materi" for c in ans.citations)
     assert not any("SE MenPANRB Nomor 18 Tahun 2023" in n for n in ans.notes)
+
+
+@pytest.mark.parametrize("question", ["pasal 5 pp 94/2021", "menggunakan fasilitas negara untuk kampanye"])
+def test_a_named_regulation_or_search_keywords_are_answered(full_assistant: Assistant, question: str) -> None:
+    # Only a question about the candidates or the election itself is declined for naming no one bound.
+    assert not full_assistant.answer(question).abstained
