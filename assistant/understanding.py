@@ -78,11 +78,13 @@ _OUT_OF_SCOPE = re.compile(
 # A question naming none of them and no neutrality term is not about an ASN's political conduct ("kapan masa
 # kampanye dimulai?", "syarat membuat paspor"); one no situation fits that names none of them asks about elections
 # ("Partai apa saja peserta pemilu 2024?").
-_SUBJECT = re.compile(
-    r"\b(pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|kadis|"
-    r"kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|kepala (?:dinas|bidang|seksi|"
-    r"sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|bupati|wali ?kota|gubernur|petahana|"
-    r"saya|sy|aku|gue|gw|kami|kita|istri|suami|i|my|we|our|bos|boss|kepsek)\b", re.I)
+# Civil servants and the posts, superiors and subordinates around them: one list for who is asked about.
+_ROLES = (r"pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|"
+          r"kadis|kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|"
+          r"kepala (?:dinas|bidang|seksi|sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|petahana|"
+          r"istri|suami|bos|boss|kepsek")
+# Someone the rules bind, or the asker.
+_SUBJECT = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur|saya|sy|aku|gue|gw|kami|kita|i|my|we|our)\b", re.I)
 # Careers of other services (TNI, Polri) are governed by their own laws.
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
                             r"police|military|soldier|army)\b", re.I)
@@ -92,12 +94,9 @@ _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mu
                      r"transfer\w*|leave|enlist\w*|training|career)\b", re.I)
 # Someone the rules bind or who stands close to them, named by role or kinship (bare pronouns do not count).
 _PERSON = re.compile(
-    r"\b(pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|kadis|"
-    r"kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|kepala (?:dinas|bidang|seksi|"
-    r"sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|petahana|"
-    r"istri|suami|ayah|bapak|ibu|kakak|adik|anak|paman|keluarga|officials?|teachers?|regent|mayor|governor|"
+    rf"\b({_ROLES}|ayah|bapak|ibu|kakak|adik|anak|paman|keluarga|officials?|teachers?|regent|mayor|governor|"
     # the workplace names the civil service too ("bos nyuruh pose 2 jari … dipost di ig dinas")
-    r"bos|boss|kepsek|kantor|dinas|instansi|pemda|pemkab|pemkot|pemprov|puskesmas|kecamatan|kelurahan)\b|"
+    r"kantor|dinas|instansi|pemda|pemkab|pemkot|pemprov|puskesmas|kecamatan|kelurahan)\b|"
     # a regional head in office, not a candidate for the post ("syarat calon gubernur")
     r"(?<!calon )(?<!wakil )\b(bupati|wali ?kota|gubernur)\b", re.I)
 # Words of the assistant's own subject: whether something is allowed, duties, discipline, the regulations.
