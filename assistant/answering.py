@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.backends import Generator
+from assistant.citations import doc_mentions
 from assistant.compose import (
     MARKER,
     ExplanationFilter,
@@ -156,6 +157,7 @@ class Assistant:
                 query = re.sub(rf"\b{re.escape(alias)}\b", new.short_name, query, flags=re.I)
         if u.out_of_scope:
             return Prepared(u, None, notes, [], (time.perf_counter() - t0) * 1000)
+        self._unloaded_named(query, notes)
         result = self.searcher.search(query, k=max(10, self.settings.max_sources + 4))
         planner = self.planner()
         # "Is UU 5/2014 Pasal 87 still in force?" is answered by the act that repealed it, not by a situation.
@@ -201,6 +203,17 @@ class Assistant:
                          "yang paling dekat dengan pertanyaan Anda, bukan jawaban boleh/tidak yang pasti. "
                          "Tanyakan kepada BKD atau Inspektorat untuk kasus Anda.")
         return Plan(verdict, "", "", None, renumber(sources))
+
+    def _unloaded_named(self, query: str, notes: list[str]) -> None:
+        """A governing document named whose official text is not loaded ("SE MenPANRB 18/2023"): say so. Its
+        number and year stay in the query: the training materials that summarise it quote them."""
+        loaded = self.searcher.loaded_documents()
+        for mention in doc_mentions(query, self.registry):
+            doc = self.registry.get(mention.doc_id)
+            if doc is None or doc.id in loaded or not doc.missing_note:
+                continue
+            if doc.missing_note not in notes:
+                notes.append(doc.missing_note)
 
     def _missing_basis(self, question: str) -> list[str]:
         """Notes naming the expected documents (registry) that govern the question's topics but are not loaded."""

@@ -98,6 +98,10 @@ def bottom_line(plan: Plan) -> str:
     head = _BOTTOM_LINE.get(plan.verdict, "")
     if plan.verdict == "bersyarat":
         return f"{head} {_sentence(plan.condition_text)}{_marker(plan, said)}. {rule}"
+    level = plan.situation.sanction_level
+    if plan.verdict == "informasi" and plan.sanction and level:
+        # A case being handled asks what follows: the level of the penalty comes first, then the rule broken.
+        return f"Perbuatan ini diancam hukuman disiplin {level}{_marker(plan, plan.sanction[0])}. {rule}"
     return f"{head} {rule}".strip()
 
 

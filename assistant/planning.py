@@ -133,6 +133,10 @@ class Planner:
         is answered after it. Read as one text, the facets of every question compete and the most specific act
         of any of them would decide the bottom line of the first."""
         planned = [(part, p) for part in focus.parts if (p := self._plan_one(part)) is not None]
+        if len(planned) == 1 and planned[0][0].asks_permission:
+            # The one question the map knows, when it asks whether something is allowed, is answered as asked;
+            # the whole message would let the facets of the other questions compete for its bottom line.
+            return planned[0][1]
         if len(planned) < 2:
             return self._plan_one(focus)
         _part, main = next(((part, p) for part, p in planned if part.asks_permission), planned[0])
@@ -189,6 +193,12 @@ class Planner:
                 # condition: "Bersyarat: boleh … hanya bila mundur sejak ditetapkan sebagai calon" (the way election
                 # bodies and ministries answer "resign first"). Whether one is bound at all ("do the rules still
                 # apply to me? I retired") keeps its verdict too.
+                plan.verdict = "informasi"
+            if plan.verdict == "tidak_boleh" and plan.sanction and focus.asks_sanction and focus.reports_case \
+                    and not focus.asks_permission:
+                # A violation already found and being handled ("terbukti …, hukumannya tingkat apa?"): what is
+                # asked is what follows, and the sanction is the bottom line (independent writers of the dev
+                # split answer such cases as information 21 times to 6).
                 plan.verdict = "informasi"
             return plan
         return None

@@ -48,7 +48,7 @@ _VOTER_ADMIN = re.compile(
 _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
     r"resep|cuaca|sepak\s*bola|harga|cpns\s+2\d{3}\s+dibuka|formasi\s+cpns|nilai\s+skd|passing\s+grade|"
-    r"visa|paspor|passport|tiket|liburan|wisata|hotel|tourist|travel|"
+    r"visa|paspor|passport|tiket\s+(?:pesawat|kereta|kapal|bus|konser|pertandingan|masuk|mudik)|liburan|wisata|hotel|tourist|travel|"
     # a civil servant's career and pay, election administration: other rules, other desks
     r"tukin|tunjangan kinerja|kenaikan pangkat|naik pangkat|angka kredit|skp|presensi|absensi|siasn|myasn|"
     r"taspen|cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|usia pensiun|batas usia|"
@@ -273,6 +273,12 @@ _WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi|hukuman|penalt
 _STILL_POSSIBLE = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
+# A message with no question in it ("Laporan masuk ke Inspektorat: …. Mohon kualifikasi pelanggarannya.") names
+# the report it handles; it asks where to report only in so many words.
+_REPORT_REQUEST = re.compile(r"\b(ke ?mana|ke siapa|where|how)\b[^.]{0,30}\b(lapor\w*|melapor\w*|mengadu\w*|"
+                             r"report\w*|complain\w*)\b|\b(lapor\w*|melapor\w*|mengadu\w*|dilaporkan)\b[^.]{0,25}"
+                             r"\b(ke ?mana|ke siapa)\b|\b(cara|prosedur|mekanisme|tata cara)\s+(melapor\w*|lapor|"
+                             r"mengadu|pelaporan|pengaduan)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
                         r"\bhow long\b", re.I)
@@ -293,6 +299,11 @@ _ASKS_STATUS = re.compile(r"\b(pp|uu|aturan|peraturan|ketentuan)\b[^.?!]{0,40}\b
                           r"\bmasih (dipakai|digunakan|sah)\b|"
                           r"\b(sudah|udah|telah)\s+dicabut\b|\bstill (in force|valid|applies|apply)\b|\brepealed\b",
                           re.I)
+# Whether the asker is still bound in a new role ("skrg saya Pj kades, apa aturan PNS masih berlaku?") asks about
+# the act, not about whether a regulation is in force.
+_STILL_BOUND = re.compile(r"\b(aturan|larangan|ketentuan|kewajiban)\s+(pns|asn|netralitas|kepegawaian)\b[^.?!]{0,20}"
+                          r"\b(masih|tetap)\s+(ber)?laku\b|\b(masih|tetap)\s+(ber)?laku\w*\s+(untuk|bagi|buat|ke)\s+"
+                          r"(saya|sy|aku|kami|gue|gw)\b|\bstill appl(y|ies) to (me|us)\b", re.I)
 _ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pelanggaran)|\bhukuman\s+"
                          r"(disiplin\s+)?(apa|ringan|sedang|berat)|\bsanksi\w*\s+(apa|berupa)|\bapa\s+sanksi\w*|"
                          r"\bhukumannya\b|\bsanksinya\b|\bdihukum\s+apa\b|\bkena\s+(sanksi|hukuman)\s+apa\b", re.I)
@@ -427,7 +438,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # the people involved ("siapa", "laporan") without asking about them.
     # A follow-up asks only what its own words ask ("terus yang memeriksa siapa?" after a sanction question).
     asking_text = ask if asked else glossed
-    if _ASKS_REPORT.search(ask) or _ASKS_WHEN.search(ask):
+    if (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask) or _ASKS_WHEN.search(ask):
         # "Lapor ke mana, paling lambat kapan? Sudah lewat 5 hari, masih bisa?": still possible, not allowed.
         asking_text = _STILL_POSSIBLE.sub(" ", asking_text)
     # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is what someone imposes, the
@@ -437,9 +448,10 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         text=glossed, ask=ask, actor=actor_of(glossed),
         asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)),
         asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)),
-        asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(_ASKS_REPORT.search(ask)),
+        asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(
+            (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
-        asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)),
+        asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)) and not _STILL_BOUND.search(ask),
         reports_case=bool(_CASE.search(glossed)),
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
         parts=_parts(cleaned) if whole and not asked else (),
@@ -503,7 +515,8 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     # Keywords typed as a search ("menggunakan fasilitas negara untuk kampanye") go on to the rule map.
     asking = "?" in focus.text or bool(_QUESTION_WORD.search(focus.text))
     if mentions:
-        out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text)
+        out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text) \
+            and not _PENALTY.search(focus.text)
     else:
         out = is_out_of_scope(focus.text, focus.ask) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
@@ -532,13 +545,16 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
 # What the assistant's field is made of, beyond the neutrality words: elections, discipline and ethics, and the
 # kinds of civil servant. A question no situation of the rule map fits and that names none of these ("PNS boleh
 # punya usaha kos-kosan?", "wajib ikut upacara 17 Agustus?") is about another part of civil-service life.
-_FIELD = re.compile(
+_ELECTION = re.compile(
     r"\b(pemilu|pilkada|pilpres|pileg|pilbup|pilgub|pemilihan|nyoblos|coblos\w*|mencoblos|tps|memilih|pilih|"
-    r"hak suara|mencalonkan\w*|nyaleg|nyalon|kpu|bawaslu|panwas\w*|election\w*|vot(e|ing)|"
-    r"disiplin\w*|hukuman\w*|sanksi\w*|dihukum|kode etik|etika|kode perilaku|kewajiban|larangan|asas|nilai dasar|"
+    r"hak suara|mencalonkan\w*|nyaleg|nyalon|kpu|bawaslu|panwas\w*|election\w*|vot(e|ing))\b", re.I)
+_SERVICE = re.compile(
+    r"\b(disiplin\w*|hukuman\w*|sanksi\w*|dihukum|kode etik|etika|kode perilaku|kewajiban|larangan|asas|nilai dasar|"
     r"pemberhentian|diberhentikan|diberhentiin|dipecat|punish\w*|sanction\w*|duty|duties|"
     r"jenis pegawai|status (kepegawaian|pegawai)|pegawai asn|aparatur sipil negara|pejabat negara|menteri|"
-    r"jabatan politik|berhenti sementara|diberhentikan sementara)\b|"
+    r"jabatan politik|berhenti sementara|diberhentikan sementara|jiwa korps|teguran (lisan|tertulis)|"
+    r"penundaan kenaikan|penurunan (pangkat|jabatan)|pembebasan dari jabatan|upaya administratif|"
+    r"banding administratif|cuti di luar tanggungan negara|perjanjian kerja|surat edaran|skb)\b|"
     r"\b(pns|pegawai negeri)\b.{0,40}\b(pppk|p3k)\b|\b(pppk|p3k)\b.{0,40}\b(pns|asn|pegawai negeri)\b",
     re.I)
 
@@ -549,17 +565,42 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
                         r"selebgram|influencer|tokoh agama|ulama|pendeta)\b", re.I)
 
 
-# An asker who says they are someone the ASN rules do not bind.
+# An asker who says they are someone the ASN rules do not bind (declined unless they ask about someone who is:
+# "aku warga biasa, pak camat ikut kampanye, lapornya ke mana?").
 _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an\s+)?"
                              r"(wartawan|jurnalis|journalist|reporter|mahasiswa|student|peneliti|researcher|"
-                             r"warga biasa)\b", re.I)
+                             r"warga biasa|karyawan swasta|pegawai swasta)\b|"
+                             r"\bi (work|am working) (for|at|in) (a |an )?private\b|"
+                             r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b", re.I)
+_BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta)", re.I)
+# The penalties of the discipline rules, which name pay and rank ("potong tukin 25%", "penundaan KGB"): a question
+# about them is about discipline, not pay.
+_PENALTY = re.compile(r"\b(potong(an)? tukin|pemotongan tunjangan( kinerja)?|penundaan (kgb|kenaikan (gaji|pangkat))|"
+                      r"penurunan (pangkat|jabatan)|pembebasan (dari )?jabatan|teguran (lisan|tertulis)|"
+                      r"pernyataan tidak puas)\b", re.I)
+# Campaign money is the parties' and candidates' affair (their accounts and reports), not a civil servant's.
+_CAMPAIGN_FINANCE = re.compile(r"\b(dana kampanye|sumbangan (dana )?kampanye|rekening (khusus )?dana kampanye|"
+                               r"ladk|lpsdk|lppdk|campaign (finance|funds?|donations?))\b", re.I)
+
+
+def typed_as_search(text: str) -> bool:
+    """A few keywords with no question in them ("upaya administratif atas hukuman disiplin"): someone searching
+    the regulations, who names a topic rather than a person."""
+    return len(text.split()) <= 10 and "?" not in text and not _QUESTION_WORD.search(text) \
+        and not _PERSON.search(text)
+
+
+def names_field(text: str) -> bool:
+    return bool(_NEUTRALITY.search(text) or _ELECTION.search(text) or _SERVICE.search(text))
 
 
 def outside_field(text: str) -> bool:
     """A question that names nothing of the assistant's field, or no one the rules bind and no asker (asked
-    only when no situation fits it)."""
-    return (not _NEUTRALITY.search(text) and not _FIELD.search(text)) or not _SUBJECT.search(text) \
-        or about_candidates_only(text)
+    only when no situation fits it). Keywords typed as a search need only name the field."""
+    if typed_as_search(text):
+        # Election words alone ("jadwal pencoblosan pilkada") are the election itself, not the civil service.
+        return not (_NEUTRALITY.search(text) or _SERVICE.search(text))
+    return not names_field(text) or not _SUBJECT.search(text) or about_candidates_only(text)
 
 
 def about_candidates_only(text: str) -> bool:
@@ -569,7 +610,7 @@ def about_candidates_only(text: str) -> bool:
 
 
 def is_out_of_scope(query: str, ask: str = "") -> bool:
-    if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query):
+    if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query) and not _PENALTY.search(query):
         return True
     if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and (
             not (asks_permission(query) and _SUBJECT.search(query)) or _ASKS_PROCEDURE.search(query)
@@ -582,11 +623,14 @@ def is_out_of_scope(query: str, ask: str = "") -> bool:
         return True
     if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
+    if _CAMPAIGN_FINANCE.search(query) and not _BOUND_ROLE.search(query):
+        return True
     if _NOT_BOUND.search(query) and not _SUBJECT.search(query):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
-    if _SELF_NOT_BOUND.search(query) and not _CIVIL_SERVICE.search(query):
+    if _SELF_NOT_BOUND.search(query) and not _BOUND_ROLE.search(query):
         return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
-    if not _SUBJECT.search(query) and not _NEUTRALITY.search(query):
+    if not _SUBJECT.search(query) and not _NEUTRALITY.search(query) and not (
+            typed_as_search(query) and _SERVICE.search(query)):
         return True
     tokens = set(tokenize(query, expand_slang=True))
-    return not (tokens & _DOMAIN)
+    return not (tokens & _DOMAIN) and not _PENALTY.search(query)

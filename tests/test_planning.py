@@ -177,6 +177,23 @@ def test_spouse_campaign_is_conditional_on_unpaid_leave(full_assistant: Assistan
     assert any("SE MenPANRB Nomor 18 Tahun 2023" in n for n in ans.notes)
 
 
+def test_a_case_being_handled_is_told_its_penalty_first(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Tiket BKPSDM: seorang PNS terbukti hadir di kampanye terbuka caleg DPR memakai kaos "
+                                "bergambar caleg. Mohon info tingkat dan jenis hukuman disiplin yang tepat.")
+    assert ans.verdict == "informasi"
+    assert ans.answer.startswith("Perbuatan ini diancam hukuman disiplin sedang [2].")
+    assert [c.id for c in ans.citations] == ["pp-94-2021/pasal-5/huruf-n/angka-2", "pp-94-2021/pasal-13/huruf-g"]
+
+
+def test_one_known_question_of_several_is_answered_as_asked(full_assistant: Assistant) -> None:
+    # The second question (voting for him) names the commission in its background; the first keeps its condition.
+    ans = full_assistant.answer(
+        "Saya PNS. Suami saya baru ditetapkan KPU sebagai calon anggota DPRD kabupaten. Pertanyaan saya: (1) apakah "
+        "saya boleh mendampingi suami saat deklarasi dan kampanye, dan (2) apakah saya tetap boleh mencoblos suami "
+        "sendiri?")
+    assert ans.verdict == "bersyarat" and "cuti di luar tanggungan negara" in ans.answer
+
+
 def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Seorang PNS ikut pawai kampanye memakai kaos partai. Hukuman disiplin tingkat apa?")
     assert ans.verdict == "tidak_boleh"
@@ -202,6 +219,10 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Hi, I'm a journalist. Where can I get the parties' campaign fund reports for the legislative election?",
     "gmn caranya pindah TPS? sy PNS baru dimutasi ke kab sebelah",
     "Saya staf keuangan di dinas, ada indikasi mark-up pengadaan laptop. Lapor ke mana?",
+    # Campaign money is the parties' affair; a private employee is not bound.
+    "Bendahara DPC partai kami tanya: berapa batas sumbangan badan usaha ke rekening dana kampanye, dan kapan LADK?",
+    "I work for a private bank. A friend running for the DPRD wants me as a campaign speaker. Do the civil-servant "
+    "rules apply to me?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -414,6 +435,17 @@ ASKED = [
     # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case.
     ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
      "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh", "pp-94-2021"),
+    # A campaign team asking to use a public field: equal treatment is the condition, its permission the basis.
+    ("Tiket #KEC-0217. Tim kampanye caleg dan capres minta izin memakai lapangan kecamatan untuk kampanye terbuka. "
+     "Apakah camat boleh memberi izin, atau semua harus ditolak?", "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-5"),
+    # An office's own room lent to one campaign stays forbidden.
+    ("tim paslon minta pinjam aula kantor dinas buat kampanye, boleh kita pinjamkan?", "tidak_boleh", "pp-94-2021"),
+    # A citizen reporting a civil servant is in scope; being no civil servant oneself does not make it another field.
+    ("aku warga biasa, tadi liat pak camat pake seragam dinas ikut kampanye caleg. lapornya kemana ya?", "informasi",
+     "uu-7-2017/pasal-103"),
+    # Still bound in a new role: the act is answered, not whether a regulation is in force.
+    ("sy PNS staf kecamatan, skrg ditunjuk jd Pj Kepala Desa. kalau paslon bupati minta difasilitasi ketemu warga di "
+     "balai desa & sy kasih sambutan, gmn? apa aturan PNS masih berlaku?", "tidak_boleh", "pp-94-2021/pasal-5"),
     *BOUND,
     *WHO_RUNS,
     *ASKED,
@@ -492,7 +524,28 @@ def test_a_loaded_circular_grounds_the_answer_ahead_of_the_material(ingested: In
     assert not any("SE MenPANRB Nomor 18 Tahun 2023" in n for n in ans.notes)
 
 
-@pytest.mark.parametrize("question", ["pasal 5 pp 94/2021", "menggunakan fasilitas negara untuk kampanye"])
+@pytest.mark.parametrize("question", [
+    "pasal 5 pp 94/2021", "menggunakan fasilitas negara untuk kampanye", "hadir dalam pertemuan partai politik",
+    "upaya administratif atas hukuman disiplin", "pemutusan hubungan perjanjian kerja tidak dengan hormat",
+    "jiwa korps pegawai negeri sipil", "cuti di luar tanggungan negara untuk calon"])
 def test_a_named_regulation_or_search_keywords_are_answered(full_assistant: Assistant, question: str) -> None:
-    # Only a question about the candidates or the election itself is declined for naming no one bound.
+    # Only a question about the candidates or the election itself is declined for naming no one bound; keywords
+    # typed as a search name a topic, not a person.
     assert not full_assistant.answer(question).abstained
+
+
+@pytest.mark.parametrize("question", ["teguran tertulis dan penundaan kenaikan pangkat"])
+def test_penalties_that_name_pay_or_rank_are_discipline(full_assistant: Assistant, question: str) -> None:
+    assert not full_assistant.answer(question).abstained
+
+
+@pytest.mark.parametrize("question", ["gaji pokok PNS golongan III", "jadwal pencoblosan pilkada serentak",
+                                      "visi misi calon bupati nomor 2 apa?"])
+def test_keywords_outside_the_field_are_still_declined(full_assistant: Assistant, question: str) -> None:
+    assert full_assistant.answer(question).abstained
+
+
+def test_a_named_document_that_is_not_loaded_is_said_to_be_missing(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("surat edaran menpanrb nomor 18 tahun 2023")
+    assert not ans.abstained
+    assert any("SE MenPANRB Nomor 18 Tahun 2023" in n and "belum dimuat" in n for n in ans.notes)
