@@ -7,12 +7,15 @@ nothing reads the environment at import time.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 PREFIX = "NETRAL_"
+# The name of an API key is written to logs and the audit trail: plain characters only.
+_KEY_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -149,9 +152,8 @@ class Settings:
     # Judgements (Membantu / Kurang tepat) one browser session may store; rating the same answer again
     # replaces its judgement instead of adding one.
     max_feedback_per_session: int = 50
-    # Answers computed at once; more wait in gradio's queue and are told their place in it. 0 = automatic:
-    # 1 for llamacpp, which generates one answer at a time anyway (more would only wait, untold, on its lock),
-    # 4 for the extractive and server backends.
+    # Answers computed at once (in the chat, and again in the JSON API); more wait in gradio's queue and are told
+    # their place in it. 0 = automatic (see `answer_concurrency`).
     web_concurrency: int = 0
     # Web worker processes (`netral web --workers N`) on ports web_port … web_port+N-1, for a load balancer
     # with sticky sessions in front (README, "Scaling out"). More than 1 needs a Chroma server (chroma_url).
@@ -169,6 +171,17 @@ class Settings:
     # How often (seconds) a running web app checks whether another process changed the index (`netral
     # ingest`, another worker's admin tab) and reloads it; 0 turns the check off.
     index_poll_seconds: float = 5.0
+
+    # --- JSON API (/api/v1 beside the web app; ui/api.py) -------------------------------------------------
+    # Who may call it: "name:key" pairs separated by commas, sent as `Authorization: Bearer <key>`. The name is
+    # what the audit log records (never the key). Empty: the API answers 503 saying how to turn it on.
+    api_keys: str = ""
+    # Requests one key may make per minute (each worker counts its own); 0 = no limit. An extractive answer
+    # takes well under a second, so 60 lets a helpdesk tool answer a queue steadily without starving the chat.
+    api_rate_per_minute: int = 60
+    # API calls are kept in the audit log (key name, time, question, verdict, cited ids) for this many days,
+    # then deleted; 0 keeps them forever. A year covers the complaints of a whole election season.
+    audit_retention_days: int = 365
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -213,6 +226,17 @@ class Settings:
     def feedback_db(self) -> Path:
         return self.data_dir / "feedback.sqlite"
 
+    @property
+    def audit_db(self) -> Path:
+        return self.data_dir / "audit.sqlite"
+
+    def answer_concurrency(self, backend: str) -> int:
+        """Answers computed at once: `web_concurrency`, or automatically 1 for llamacpp, which generates one
+        answer at a time anyway (more would only wait, untold, on its lock), 4 for the other backends."""
+        if self.web_concurrency > 0:
+            return self.web_concurrency
+        return 1 if backend == "llamacpp" else 4
+
     def auth_pairs(self) -> list[tuple[str, str]]:
         pairs = []
         for item in self.auth.split(","):
@@ -221,6 +245,27 @@ class Settings:
                 raise ValueError(f"{PREFIX}AUTH: '{item.strip()}' bukan pasangan 'pengguna:sandi'")
             if sep:
                 pairs.append((user, password))
+        return pairs
+
+    def api_key_pairs(self) -> list[tuple[str, str]]:
+        """(name, key) of every JSON API client in NETRAL_API_KEYS; a malformed entry or a name or key given
+        twice is refused (Indonesian message), so that a typo never silently locks a client out."""
+        pairs: list[tuple[str, str]] = []
+        for number, item in enumerate(self.api_keys.split(","), start=1):
+            name, sep, key = item.strip().partition(":")
+            name, key = name.strip(), key.strip()
+            if not item.strip():
+                continue
+            if not sep or not name or not key:  # the entry itself is not shown: it may be a bare key
+                raise ValueError(f"{PREFIX}API_KEYS: entri ke-{number} bukan pasangan 'nama:kunci'")
+            if not _KEY_NAME.fullmatch(name):
+                raise ValueError(f"{PREFIX}API_KEYS: nama pada entri ke-{number} hanya boleh berisi huruf, angka, "
+                                 "titik, garis bawah, dan tanda hubung (paling banyak 64 karakter)")
+            if any(name == n for n, _ in pairs):
+                raise ValueError(f"{PREFIX}API_KEYS: nama '{name}' dipakai lebih dari sekali")
+            if any(key == k for _, k in pairs):
+                raise ValueError(f"{PREFIX}API_KEYS: kunci untuk '{name}' sama dengan kunci lain")
+            pairs.append((name, key))
         return pairs
 
 

@@ -29,6 +29,7 @@ from netral.questions import QuestionRejected, clean_question
 from netral.records import Answer, ArticleView, Progress
 from ui import render
 from ui.admin import Admin, UploadRejected
+from ui.audit import AuditLog
 from ui.batch import BatchError, answer_file
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
@@ -87,12 +88,12 @@ class WebDeps:
     files_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="netral-web-")))
     # Upload rights of browsers logged in to the admin tab, checked by the gate (ui/guard.py).
     upload_tokens: UploadTokens = field(default_factory=UploadTokens)
+    # The JSON API's audit log, exported from the admin tab (None: no export offered).
+    audit: AuditLog | None = None
 
     @property
     def concurrency(self) -> int:
-        if self.settings.web_concurrency > 0:
-            return self.settings.web_concurrency
-        return 1 if self.assistant.backend == "llamacpp" else 4
+        return self.settings.answer_concurrency(self.assistant.backend)
 
 
 def stylesheet() -> str:
@@ -361,6 +362,15 @@ class Handlers:
             return None
         return str(self.d.feedback.export_csv(self._fresh_dir() / "masukan-netral.csv"))
 
+    def export_audit(self, ok: bool) -> str | None:
+        """The JSON API's audit log as CSV (rows past NETRAL_AUDIT_RETENTION_DAYS are deleted first)."""
+        if not ok or self.d.audit is None:
+            return None
+        self.d.audit.prune()
+        dest = self._fresh_dir() / "audit-api-netral.csv"
+        self.d.audit.export_csv(dest)
+        return str(dest)
+
 
 # --- layout ----------------------------------------------------------------------------------------------------
 
@@ -513,6 +523,10 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
             fb_refresh = gr.Button("Muat ulang masukan", size="sm")
             fb_export = gr.Button("Ekspor CSV", size="sm")
         fb_file = gr.File(label="Ekspor", interactive=False)
+        gr.Markdown("### Log audit API\nSetiap panggilan API JSON: nama kunci, waktu, pertanyaan, putusan, dan pasal "
+                    "yang dikutip (disimpan sesuai NETRAL_AUDIT_RETENTION_DAYS).")
+        audit_export = gr.Button("Ekspor log audit CSV", size="sm")
+        audit_file = gr.File(label="Log audit", interactive=False)
     timer = gr.Timer(1.0, active=False)
     token = gr.Textbox(visible=False)
     internal: dict[str, Any] = {"api_visibility": "private"}
@@ -531,15 +545,21 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
                      [failed_msg, failed_list, failed_pick], api_name="admin_quarantine_upload")
     fb_refresh.click(h.feedback_table, ok, fb, api_name="admin_feedback")
     fb_export.click(h.export_feedback, ok, fb_file, api_name="admin_feedback_csv")
+    audit_export.click(h.export_audit, ok, audit_file, api_name="admin_audit_csv")
 
 
 def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | None = None,
-           upload_tokens: UploadTokens | None = None) -> Any:
+           upload_tokens: UploadTokens | None = None, api: Any = None) -> Any:
     """Serve the app on the configured host and port (127.0.0.1 by default). The answering events carry their
     own concurrency limit (`WebDeps.concurrency`); the queue holds up to 200 waiting requests. The gate
     (ui/guard.py) screens uploads, accepting large ones only with one of `upload_tokens` (WebDeps'), and the
-    NETRAL_AUTH login is throttled."""
+    NETRAL_AUTH login is throttled. `api` (ui/api.py's `build_api`) is mounted at /api/v1 on the same server:
+    ahead of gradio's own routes, behind its own keys rather than the NETRAL_AUTH login, which programs cannot
+    fill in."""
     from starlette.middleware import Middleware
+    from starlette.routing import Mount
+
+    from ui.api import API_PREFIX
 
     pairs = settings.auth_pairs()
     auth = AppLogin(pairs, LoginThrottle.from_settings(settings, "NETRAL_AUTH login")) if pairs else None
@@ -550,5 +570,5 @@ def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | 
         auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
         prevent_thread_lock=not block, show_error=False, quiet=not block, footer_links=[],
         theme=theme(), css=stylesheet(), max_file_size=f"{settings.max_upload_mb}mb",
-        app_kwargs={"middleware": [gate]},
+        app_kwargs={"middleware": [gate], "routes": [Mount(API_PREFIX, app=api)] if api is not None else []},
     )

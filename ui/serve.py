@@ -1,11 +1,12 @@
-"""Composition root of the web app: real assistant, feedback store, admin operations and the index watch
-from one Settings."""
+"""Composition root of the web server: real assistant, feedback store, audit log, admin operations and the
+index watch from one Settings, for the gradio app and the JSON API beside it."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.answering import Assistant
@@ -16,7 +17,9 @@ from ingest.status import corpus_status
 from netral.config import Settings
 from netral.records import IngestReport
 from ui.admin import Admin
+from ui.api import ApiDeps
 from ui.app import WebDeps
+from ui.audit import AuditLog
 from ui.feedback import FeedbackStore
 from ui.reload import AssistantReloader
 
@@ -51,16 +54,29 @@ def admin_for(settings: Settings, assistant: Assistant, reload: Callable[[], Non
     return Admin(settings, status, ingest, reload)
 
 
+@dataclass
+class Services:
+    """What `netral web` serves: the gradio app's dependencies and the JSON API's, over the same assistant."""
+
+    web: WebDeps
+    api: ApiDeps
+
+
 @contextmanager
-def web_deps(settings: Settings) -> Iterator[WebDeps]:
+def web_services(settings: Settings) -> Iterator[Services]:
     with assistant_session(settings) as assistant:
         assistant.searcher.warm_up()
         feedback = FeedbackStore(settings.feedback_db)
+        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
         reloader = AssistantReloader(settings, assistant)
         reloader.start()
         try:
-            yield WebDeps(assistant=assistant, feedback=feedback, settings=settings,
-                          admin=admin_for(settings, assistant, reloader.reload))
+            yield Services(
+                web=WebDeps(assistant=assistant, feedback=feedback, settings=settings,
+                            admin=admin_for(settings, assistant, reloader.reload), audit=audit),
+                api=ApiDeps(assistant=assistant, feedback=feedback, audit=audit, settings=settings),
+            )
         finally:
             reloader.stop()
+            audit.close()
             feedback.close()

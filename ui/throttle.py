@@ -1,4 +1,5 @@
-"""Slow down password guessing: the admin password and the NETRAL_AUTH logins.
+"""Slow down password guessing (the admin password, the NETRAL_AUTH logins, JSON API keys), and cap how often
+one caller may use a service (`RateLimit`: anonymous uploads, each API key).
 
 Every failed try is counted per client (its IP address) and per account. The first FREE_TRIES failures cost
 nothing (a typo or two); after the n-th failure beyond them, the next try for that client or account is refused
@@ -15,8 +16,10 @@ locks out the real user of that account until the lockout ends (README, "Securit
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -137,3 +140,37 @@ class LoginThrottle:
             log.warning("%s failed for account %r from %s (%d failures): next try in %.0f s", self.what, account,
                         client, failures, delay)
         return delay
+
+
+class RateLimit:
+    """At most `limit` requests per caller in any `window_s` seconds (a sliding window over the times of the
+    accepted ones). A refused request is not counted, so a caller who keeps knocking is let in again as soon as
+    the oldest accepted request leaves the window, and is told exactly when that is."""
+
+    def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic):
+        self.limit = limit
+        self.window_s = window_s
+        self._clock = clock
+        self._seen: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, caller: str) -> float:
+        """0 when `caller` may go ahead (the request is counted), else the seconds until it may."""
+        if self.limit <= 0:
+            return 0.0
+        now = self._clock()
+        with self._lock:
+            times = self._seen.setdefault(caller, deque())
+            while times and now - times[0] >= self.window_s:
+                times.popleft()
+            if len(times) >= self.limit:
+                return max(times[0] + self.window_s - now, 1e-3)
+            times.append(now)
+            if len(self._seen) > MAX_RECORDS:  # forget idle callers, so made-up names cannot grow the table
+                self._seen = {c: t for c, t in self._seen.items() if t and now - t[-1] < self.window_s}
+            return 0.0
+
+
+def retry_after(wait_s: float) -> str:
+    """A Retry-After header value: whole seconds, rounded up, never 0 (which would invite an instant retry)."""
+    return str(max(1, math.ceil(wait_s)))
