@@ -202,9 +202,12 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(forbidden|prohibited|banned|violat\w*)\b", "dilarang pelanggaran"),
     (r"\b(sanction\w*|punish\w*|penalt\w*|disciplin\w*)\b", "sanksi hukuman disiplin"),
     (r"\b(resign\w*|quit)\b", "mengundurkan diri"), (r"\b(unpaid leave)\b", "cuti di luar tanggungan negara"),
-    (r"\b(vote|voting|ballot)\b", "memilih pemungutan suara"), (r"\b(election\w*)\b", "pemilu pemilihan"),
+    # A ticket's "ballot number" is the candidates' number, not voting; a "teaching post" is a job, not an upload.
+    (r"\bballot numbers?\b", "nomor urut"),
+    (r"\b(vote|voting|ballot(?! numbers?))\b", "memilih pemungutan suara"),
+    (r"\b(presidential|gubernatorial|mayoral|regent's|candidate) (ticket|pair)s?\b", "paslon calon"), (r"\b(election\w*)\b", "pemilu pemilihan"),
     (r"\b(official car|government car|office car)\b", "mobil dinas fasilitas negara"),
-    (r"\b(uniform)\b", "seragam atribut"), (r"\b(post|posts|upload\w*)\b", "unggah"),
+    (r"\b(uniform)\b", "seragam atribut"), (r"(?<!teaching )(?<!my )(?<!his )(?<!her )\b(post|posts|upload\w*)\b(?! (as|at|while)\b)", "unggah"),
     (r"\b(member\w*)\b", "anggota"), (r"\b(rally|rallies)\b", "kampanye rapat umum"),
     (r"\b(supporters?|support\w*|endorse\w*)\b", "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
     (r"\b(village head)\b", "kepala desa"),
@@ -284,6 +287,7 @@ _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas wa
                         r"\bhow long\b", re.I)
 # A case being handled rather than a plan asked about: whoever handles it needs the sanction too.
 _CASE = re.compile(r"\b(terbukti|ketahuan|kedapatan|kepergok|tertangkap|menemukan|temuan|rekomendasi bawaslu|"
+                   r"(foto|video)\w* (yang )?(viral|beredar)|viral|terekam|diadukan|"
                    r"hasil pengawasan|(sedang |akan )?(kami )?(periksa|memeriksa|diperiksa)|pemeriksaan|"
                    r"proven|was caught|found to have)\b", re.I)
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
@@ -354,6 +358,11 @@ def gloss(text: str) -> str:
     return low + (" | " + " | ".join(extra) if extra else "")
 
 
+_NOW_PNS = re.compile(r"\b(sekarang|skrg|kini)\s+(sudah\s+|udah\s+|udh\s+)?(jadi\s+|jd\s+|menjadi\s+)?pns\b|"
+                      r"\b(sudah|udah|udh|telah)\s+(jadi\s+|jd\s+|menjadi\s+|diangkat\s+(jadi\s+|menjadi\s+)?)?pns\b",
+                      re.I)
+
+
 def actor_of(text: str) -> str:
     # "Saya PNS …, istri saya guru honorer": the asker's own words about themselves come first.
     own = _SELF.search(text)
@@ -365,6 +374,8 @@ def actor_of(text: str) -> str:
     role = _SELF_ROLE.search(text)
     if role:  # "saya guru kelas PNS", "sy bidan p3k"
         return next((actor for actor, pattern in _ACTOR_PATTERNS if pattern.search(role.group("who"))), "PNS")
+    if _NOW_PNS.search(text):
+        return "PNS"  # "sebelum lolos CPNS 2021 punya KTA …, sekarang sudah PNS 3 tahun": the post held now
     for actor, pattern in _ACTOR_PATTERNS:
         # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks.
         if any(not is_denied(text, m.start()) for m in pattern.finditer(text)):
