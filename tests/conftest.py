@@ -10,12 +10,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from assistant.answering import Assistant
+from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
+from corpus.rules import RuleMap
 from ingest import embedders
 from ingest.index import Index
 from ingest.lexical import tokenize
@@ -159,6 +163,17 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> It
              settings.embed_max_chars).run(corpus_dir)
     index.close()
     yield settings
+
+
+@contextmanager
+def hashed_assistant(settings: Settings) -> Iterator[Assistant]:
+    """The assistant over an index embedded with HashEmbedder, with the reviewed rule map."""
+    registry = Registry.load()
+    searcher = HybridSearcher(Index.open(settings), HashEmbedder(), registry, settings)
+    try:
+        yield Assistant(searcher, registry, settings, rules=RuleMap.load())
+    finally:
+        searcher.index.close()
 
 
 def free_port() -> int:

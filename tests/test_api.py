@@ -21,12 +21,11 @@ from gradio_client import Client
 from assistant.answering import Assistant
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
-from corpus.rules import RuleMap
 from ingest.index import Index
 from ingest.pipeline import Ingestor
 from netral.config import Settings
 from netral.errors import UserError
-from tests.conftest import SMALL, HashEmbedder, free_port, make_corpus
+from tests.conftest import SMALL, HashEmbedder, free_port, hashed_assistant, make_corpus
 from tests.test_web import FakeIngest
 from ui.admin import Admin
 from ui.api import ApiDeps, build_api
@@ -63,10 +62,8 @@ def index_settings(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -
 
 @pytest.fixture(scope="module")
 def assistant(index_settings: Settings) -> Iterator[Assistant]:
-    registry = Registry.load()
-    searcher = HybridSearcher(Index.open(index_settings), HashEmbedder(), registry, index_settings)
-    yield Assistant(searcher, registry, index_settings, rules=RuleMap.load())
-    searcher.index.close()
+    with hashed_assistant(index_settings) as ready:
+        yield ready
 
 
 @contextmanager

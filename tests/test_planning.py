@@ -20,7 +20,7 @@ from corpus.rules import RuleMap
 from ingest.index import Index
 from netral.config import Settings
 from netral.records import Answer, Progress
-from tests.conftest import Broken, HashEmbedder
+from tests.conftest import Broken, HashEmbedder, hashed_assistant
 
 RULES = Path(__file__).parent / "fixtures" / "rules_small.toml"
 SPOUSE = ["boleh nggak saya datang ke kampanye suami saya?",
@@ -151,10 +151,8 @@ def test_backend_down_gives_the_whole_composed_answer(assistant: Assistant) -> N
 
 @pytest.fixture(scope="module")
 def full_assistant(full_fake_index: Settings) -> Iterator[Assistant]:
-    registry = Registry.load()
-    searcher = HybridSearcher(Index.open(full_fake_index), HashEmbedder(), registry, full_fake_index)
-    yield Assistant(searcher, registry, full_fake_index, rules=RuleMap.load())
-    searcher.index.close()
+    with hashed_assistant(full_fake_index) as ready:
+        yield ready
 
 
 def test_every_entry_of_the_rule_map_is_usable_on_the_corpus(full_assistant: Assistant) -> None:
