@@ -205,9 +205,11 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     # A ticket's "ballot number" is the candidates' number, not voting; a "teaching post" is a job, not an upload.
     (r"\bballot numbers?\b", "nomor urut"),
     (r"\b(vote|voting|ballot(?! numbers?))\b", "memilih pemungutan suara"),
-    (r"\b(presidential|gubernatorial|mayoral|regent's|candidate) (ticket|pair)s?\b", "paslon calon"), (r"\b(election\w*)\b", "pemilu pemilihan"),
+    (r"\b(presidential|gubernatorial|mayoral|regent's|candidate) (ticket|pair)s?\b", "paslon calon"),
+    (r"\b(election\w*)\b", "pemilu pemilihan"),
     (r"\b(official car|government car|office car)\b", "mobil dinas fasilitas negara"),
-    (r"\b(uniform)\b", "seragam atribut"), (r"(?<!teaching )(?<!my )(?<!his )(?<!her )\b(post|posts|upload\w*)\b(?! (as|at|while)\b)", "unggah"),
+    (r"\b(uniform)\b", "seragam atribut"),
+    (r"(?<!teaching )(?<!my )(?<!his )(?<!her )\b(post|posts|upload\w*)\b(?! (as|at|while)\b)", "unggah"),
     (r"\b(member\w*)\b", "anggota"), (r"\b(rally|rallies)\b", "kampanye rapat umum"),
     (r"\b(supporters?|support\w*|endorse\w*)\b", "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
     (r"\b(village head)\b", "kepala desa"),
