@@ -9,7 +9,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.backends import Generator
-from assistant.citations import doc_mentions
 from assistant.compose import (
     MARKER,
     ExplanationFilter,
@@ -157,7 +156,7 @@ class Assistant:
                 query = re.sub(rf"\b{re.escape(alias)}\b", new.short_name, query, flags=re.I)
         if u.out_of_scope:
             return Prepared(u, None, notes, [], (time.perf_counter() - t0) * 1000)
-        self._unloaded_named(query, notes)
+        self._unloaded_named(u, notes)
         result = self.searcher.search(query, k=max(10, self.settings.max_sources + 4))
         planner = self.planner()
         # "Is UU 5/2014 Pasal 87 still in force?" is answered by the act that repealed it, not by a situation.
@@ -204,15 +203,14 @@ class Assistant:
                          "Tanyakan kepada BKD atau Inspektorat untuk kasus Anda.")
         return Plan(verdict, "", "", None, renumber(sources))
 
-    def _unloaded_named(self, query: str, notes: list[str]) -> None:
+    def _unloaded_named(self, u: Understood, notes: list[str]) -> None:
         """A governing document named whose official text is not loaded ("SE MenPANRB 18/2023"): say so. Its
         number and year stay in the query: the training materials that summarise it quote them."""
+        if not u.named:
+            return
         loaded = self.searcher.loaded_documents()
-        for mention in doc_mentions(query, self.registry):
-            doc = self.registry.get(mention.doc_id)
-            if doc is None or doc.id in loaded or not doc.missing_note:
-                continue
-            if doc.missing_note not in notes:
+        for doc in u.named:
+            if doc.id not in loaded and doc.missing_note and doc.missing_note not in notes:
                 notes.append(doc.missing_note)
 
     def _missing_basis(self, question: str) -> list[str]:

@@ -503,6 +503,7 @@ class Understood:
     truncated: bool = False
     focus: Focus | None = None
     names_document: bool = False  # a regulation of the corpus is named
+    named: list[DocumentInfo] = field(default_factory=list)  # the registry's documents among them
 
 
 def understand(question: str, history: Sequence[str], registry: Registry) -> Understood:
@@ -514,9 +515,9 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     query = rewrite_follow_up(cleaned, history)
     repealed, replacements = [], []
     mentions = doc_mentions(query, registry)
-    for mention in mentions:
-        info = registry.get(mention.doc_id)
-        if info is not None and info.status == "dicabut":
+    named = [info for m in mentions if (info := registry.get(m.doc_id)) is not None]
+    for info in named:
+        if info.status == "dicabut":
             repealed.append(info)
             repl = registry.replacement_for(info.id)
             if repl is not None and repl not in replacements:
@@ -533,7 +534,8 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     else:
         out = is_out_of_scope(focus.text, focus.ask) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
-    return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions))
+    return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions),
+                      named=named)
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
