@@ -168,7 +168,8 @@ class Planner:
             # "Siapa yang menyatakan sanksi moral?" about a fact entry: the provision that sets the sanction also
             # says who imposes it.
             who_imposes = focus.asks_who and m.situation.verdict == "informasi"
-            if (focus.asks_sanction or focus.reports_case or who_imposes) and m.situation.sanction:
+            heavy = m.situation.verdict == "tidak_boleh" and m.situation.sanction_level == "berat"
+            if (focus.asks_sanction or focus.reports_case or who_imposes or heavy) and m.situation.sanction:
                 plan.sanction = self._sanction(m.situation, focus)
                 # Asked for the sanction, or a case being handled: the prohibition and the provision that sets the
                 # sanction are enough.
@@ -204,11 +205,12 @@ class Planner:
         return None
 
     def _basis(self, s: Situation, actor: str) -> list[Source]:
-        """The provisions that ground the verdict: the first that binds the asker (a fact entry keeps its own
-        order), then others only from other documents — the statute's duty beside the regulation's prohibition,
-        never two articles of one document (dev split: fewer citations, same in-force basis)."""
+        """The provisions that ground the verdict: the first that binds the asker (a fact entry, or one about who
+        is bound at all, keeps its own order), then others only from other documents — the statute's duty beside
+        the regulation's prohibition, never two articles of one document (dev split: fewer citations, same in-force
+        basis)."""
         ordered = self._for_actor([src for src in (self.source(i) for i in s.basis) if src is not None], actor,
-                                  reorder=s.verdict != "informasi")
+                                  reorder=s.verdict != "informasi" and not s.priority)
         chosen: list[Source] = []
         for src in ordered:
             if len(chosen) < self.max_basis and all(c.doc_id != src.doc_id for c in chosen):

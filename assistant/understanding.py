@@ -588,6 +588,31 @@ _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an
                              r"\bi (work|am working) (for|at|in) (a |an )?private\b|"
                              r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b", re.I)
 _BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta)", re.I)
+# Someone said not to be a civil servant at all ("ibu-ibu biasa, bukan pegawai", "saya kader partai (bukan ASN)").
+_DECLARED_NOT_BOUND = re.compile(r"\bbukan (asn|pns|pppk|pegawai(?: negeri)?)\b|\bnot an? (civil servant|asn|pns)\b|"
+                                 r"\b(warga biasa|ibu rumah tangga|ibu-ibu biasa|ibu2 biasa|ibu biasa)\b", re.I)
+_GOVERNMENT_STAFF = re.compile(r"\b(honorer|tenaga (honorer|kontrak|harian lepas)|non[- ]asn|thl|ptt)\b", re.I)
+# Words of relation that name a civil servant only beside one ("bos sy" of a factory worker is a private boss).
+_RELATION = re.compile(r"\b(bos|boss|atasan|bawahan|staf\w*|istri|suami|pegawai|karyawan)\b", re.I)
+# Another country's civil service ("US federal employees", the Hatch Act).
+_FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil servants?|government employees?)|"
+                              r"(civil servants?|government employees?|pegawai negeri) (in|di) (the )?"
+                              r"(us|usa|united states|amerika\w*|malaysia|singapura|singapore|uk|inggris|australia|"
+                              r"jepang|japan|korea)\b)", re.I)
+# Running a village-head election (its candidates' requirements, its campaign period, its committee) is the Village
+# Law's affair; a civil servant's part in it is not, and names the civil servant.
+_VILLAGE_ELECTION_ADMIN = re.compile(r"\b(panitia pilkades|syarat (pencalonan |calon )?kepala desa|"
+                                     r"(masa|jadwal|tahapan) kampanye pilkades|tahapan pilkades)\b", re.I)
+_CIVIL_SERVANT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur sipil|pegawai negeri|civil servants?)\b", re.I)
+
+
+def _binds_nobody(query: str) -> bool:
+    """No one the rules bind is named once the denials ("bukan ASN") and words of relation are set aside. A
+    government's own non-civil-servant staff (honorer, "tenaga non-ASN") are the rule map's question."""
+    if _GOVERNMENT_STAFF.search(query):
+        return False
+    rest = _DECLARED_NOT_BOUND.sub(" ", query)
+    return not _BOUND_ROLE.search(_RELATION.sub(" ", rest))
 # The penalties of the discipline rules, which name pay and rank ("potong tukin 25%", "penundaan KGB"): a question
 # about them is about discipline, not pay.
 _PENALTY = re.compile(r"\b(potong(an)? tukin|pemotongan tunjangan( kinerja)?|penundaan (kgb|kenaikan (gaji|pangkat))|"
@@ -624,7 +649,15 @@ def about_candidates_only(text: str) -> bool:
     return not _PERSON.search(text) and not _ASN_TOPIC.search(text)
 
 
+# The stage an election is at, told as background to a civil servant's own act ("tahapan Pilkada sudah berjalan
+# dan saya ingin merotasi kepala bidang"): the act is asked, not the election's calendar.
+_ELECTION_STAGE = re.compile(
+    r"\b(tahapan (pemilu|pilkada)|hasil (pemilu|pilkada|pilpres))\b( (sudah|telah|sedang) \w+)?", re.I)
+
+
 def is_out_of_scope(query: str, ask: str = "") -> bool:
+    if _BOUND_ROLE.search(query) and asks_permission(ask or query):
+        query = _ELECTION_STAGE.sub(" ", query)
     if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query) and not _PENALTY.search(query):
         return True
     if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and (
@@ -642,8 +675,12 @@ def is_out_of_scope(query: str, ask: str = "") -> bool:
         return True
     if _NOT_BOUND.search(query) and not _SUBJECT.search(query):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
-    if _SELF_NOT_BOUND.search(query) and not _BOUND_ROLE.search(query):
+    if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) and _binds_nobody(query):
         return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
+    if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", query, re.I):
+        return True
+    if _VILLAGE_ELECTION_ADMIN.search(query) and not _CIVIL_SERVANT.search(query):
+        return True
     if not _SUBJECT.search(query) and not _NEUTRALITY.search(query) and not (
             typed_as_search(query) and _SERVICE.search(query)):
         return True

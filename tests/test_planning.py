@@ -221,6 +221,13 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Bendahara DPC partai kami tanya: berapa batas sumbangan badan usaha ke rekening dana kampanye, dan kapan LADK?",
     "I work for a private bank. A friend running for the DPRD wants me as a campaign speaker. Do the civil-servant "
     "rules apply to me?",
+    # Someone who says they are no civil servant, about themselves or a neighbour, with no civil servant in it.
+    "aku karyawan swasta di toko bangunan, bos aku nyuruh semua karyawan dateng kampanye caleg. wajib ga?",
+    "Ibu saya ibu rumah tangga biasa, bukan pegawai, dikasih amplop buat datang ke kampanye. Boleh diterima?",
+    "Saya simpatisan partai, bukan ASN. Bagaimana cara menjadi pengurus ranting partai?",
+    # Another country's civil service; running a village-head election.
+    "Are US federal employees allowed to volunteer for a presidential campaign under the Hatch Act?",
+    "Kami panitia pilkades. Berapa hari masa kampanye pilkades dan apa syarat calon kepala desa?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -291,6 +298,15 @@ def test_social_media_support_cites_the_prohibition_and_the_duty(full_assistant:
     assert [c.id for c in pns.citations] == ["pp-94-2021/pasal-5/huruf-n", "uu-20-2023/pasal-24/ayat-1/huruf-d"]
     pppk = full_assistant.answer("saya pppk, boleh nge-like postingan caleg di ig?")
     assert [c.id for c in pppk.citations] == ["uu-20-2023/pasal-24/ayat-1/huruf-d"]  # PP 94/2021 binds PNS only
+
+
+def test_a_heavily_punished_act_shows_its_penalty_unasked(full_assistant: Assistant) -> None:
+    """Giving goods to voters on a candidate's behalf carries the heavy penalty: the provision that sets it is
+    quoted beside the prohibition even when the sanction is not asked."""
+    ans = full_assistant.answer("bolehkah PNS membagikan sembako bergambar paslon ke warga?")
+    assert ans.verdict == "tidak_boleh"
+    assert any(c.id.startswith("pp-94-2021/pasal-14/huruf-i") for c in ans.citations)
+    assert len(ans.citations) <= 3
 
 
 def test_asked_sanction_is_cited_beside_one_prohibition(full_assistant: Assistant) -> None:
@@ -444,6 +460,22 @@ ASKED = [
     # Still bound in a new role: the act is answered, not whether a regulation is in force.
     ("sy PNS staf kecamatan, skrg ditunjuk jd Pj Kepala Desa. kalau paslon bupati minta difasilitasi ketemu warga di "
      "balai desa & sy kasih sambutan, gmn? apa aturan PNS masih berlaku?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    # The asker is no civil servant, the spouse is: the asker's own campaigning is not bound.
+    ("saya wiraswasta, bukan PNS. istri saya guru PNS. saya mau ikut jadi tim sukses caleg DPRD, boleh?", "boleh",
+     "uu-20-2023/pasal-1"),
+    # A village head is bound by the regional-election law though not a civil servant.
+    ("saya kepala desa, saya kan bukan ASN. boleh saya jadi juru kampanye paslon bupati?", "tidak_boleh", "uu-10-2016"),
+    # The election's calendar told as background does not make an official's act another field.
+    ("Saya PNS yang ditunjuk sebagai Pj Wali Kota. Tahapan pilkada sudah dimulai, saya ingin merotasi dua kepala "
+     "dinas. Boleh?", "bersyarat", "uu-10-2016/pasal-71/ayat-2"),
+    # Aid steered to the villages that back one candidate is a decision favouring that candidate.
+    ("Camat menetapkan bantuan bedah rumah hanya diberikan kepada desa yang mendukung paslon nomor 1. Melanggar?",
+     "tidak_boleh", "pp-94-2021/pasal-5/huruf-n/angka-5"),
+    # Permits applied for by every campaign team: served alike is the condition.
+    ("Saya kasi perizinan di DPMPTSP. Ada permohonan izin pemasangan reklame dari tim kampanye tiga paslon. Diproses "
+     "atau ditolak?", "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-5"),
+    # Voting: the right to vote in the general election.
+    ("Apakah PNS tetap punya hak pilih di pemilu presiden?", "boleh", "uu-7-2017/pasal-198"),
     *BOUND,
     *WHO_RUNS,
     *ASKED,
