@@ -201,7 +201,7 @@ class BM25Index:
     def save(self, path: Path) -> None:
         data = {"fingerprint": self.fingerprint, "ids": self.ids, "doc_len": self.doc_len,
                 "postings": self.postings}
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # processes of one host may write the cache at once
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, path)  # atomic: readers see the old or the new index, never half of one
 

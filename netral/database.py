@@ -1,0 +1,141 @@
+"""Where the project's tables live: an embedded SQLite file per store under the data folder (the default), or one
+PostgreSQL database that every host shares (`NETRAL_DATABASE_URL`).
+
+The stores (articles, feedback, audit) speak SQLAlchemy Core to both, so there is one code path. A store names
+its location: a `Path` is its SQLite file, a string is the database URL. SQLite engines keep what the project's
+files always had (WAL, the store's `synchronous` level, transactions begun by us, not by the driver); the
+PostgreSQL engine of a URL is shared by every store of the process, so a web worker holds one small pool.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import URL, Engine, MetaData, create_engine, event, make_url, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.pool import NullPool
+
+Location = Path | str
+Synchronous = Literal["NORMAL", "FULL"]
+
+# Two processes creating the same tables at once in PostgreSQL can collide in its catalogue; the creation is
+# serialised on this transaction-level advisory lock (the ingest lock uses another key, ingest/lock.py).
+SCHEMA_LOCK_KEY = 0x6E74_7363  # "ntsc"
+
+_shared: dict[str, Engine] = {}
+_shared_lock = threading.Lock()
+
+
+class DatabaseUrlError(ValueError):
+    """NETRAL_DATABASE_URL names something other than a PostgreSQL database."""
+
+
+def is_url(location: Location) -> bool:
+    return isinstance(location, str)
+
+
+def postgres_url(raw: str) -> URL:
+    """`postgresql://user:pw@host:port/db` (or `postgres://`, or with an explicit `+psycopg`) as the URL of the
+    psycopg 3 driver; anything else is refused with a message saying what is expected."""
+    try:
+        url = make_url(raw.strip())
+    except Exception as exc:  # the URL's own text is not repeated: it may hold a password
+        raise DatabaseUrlError("NETRAL_DATABASE_URL bukan URL basis data yang sah "
+                               "(contoh: postgresql://netral:sandi@10.0.0.5:5432/netral)") from exc
+    backend, _, driver = url.drivername.partition("+")
+    if backend not in ("postgresql", "postgres") or driver not in ("", "psycopg"):
+        raise DatabaseUrlError("NETRAL_DATABASE_URL harus berupa URL PostgreSQL "
+                               "(postgresql://pengguna:sandi@host:5432/nama_basis_data)")
+    return url.set(drivername="postgresql+psycopg")
+
+
+def engine_for(location: Location, synchronous: Synchronous = "NORMAL") -> Engine:
+    """The engine of a store: a new one over a SQLite file (the store disposes of it when it closes), or the
+    process' shared engine of a PostgreSQL URL (never disposed by a store)."""
+    if isinstance(location, Path):
+        return sqlite_engine(location, synchronous)
+    with _shared_lock:
+        engine = _shared.get(location)
+        if engine is None:
+            # pre_ping: a pooled connection the server dropped (restart, idle timeout) is replaced, not used.
+            engine = create_engine(postgres_url(location), pool_pre_ping=True, pool_size=5, max_overflow=10)
+            _shared[location] = engine
+        return engine
+
+
+def sqlite_engine(path: Path, synchronous: Synchronous = "NORMAL") -> Engine:
+    """`FULL` makes every committed transaction durable across a power cut, not only a process crash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(URL.create("sqlite", database=str(path)), connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own implicit transactions are turned off; SQLAlchemy begins ours (below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def dedicated_connection(url: str) -> tuple[Engine, Connection]:
+    """A connection of its own, outside every pool, in autocommit: for a session-level lock that must live
+    exactly as long as this connection (the server releases it when the session ends, even if we are killed)."""
+    engine = create_engine(postgres_url(url), poolclass=NullPool)
+    return engine, engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
+
+def create_tables(engine: Engine, metadata: MetaData) -> None:
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK_KEY})
+        metadata.create_all(conn)
+
+
+def release(engine: Engine) -> None:
+    """What a store does with its engine when it closes: a SQLite file's is disposed, a shared one kept."""
+    if engine.dialect.name == "sqlite":
+        engine.dispose()
+
+
+class StoreClosed(RuntimeError):
+    """The store was closed; a caller that still holds it gets this instead of a new connection."""
+
+
+class Tables:
+    """A store's engine and the checks every method makes: one place for `closed` and connection handling."""
+
+    def __init__(self, location: Location, metadata: MetaData, synchronous: Synchronous = "NORMAL"):
+        self.location = location
+        self.engine = engine_for(location, synchronous)
+        self._closed = False
+        create_tables(self.engine, metadata)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def read(self) -> Connection:
+        """A connection for reads (`with tables.read() as c:`); its transaction is rolled back at the end."""
+        if self._closed:
+            raise StoreClosed("the store is closed")
+        return self.engine.connect()
+
+    def write(self) -> Any:
+        """A transaction for writes (`with tables.write() as c:`), committed at the end of the block."""
+        if self._closed:
+            raise StoreClosed("the store is closed")
+        return self.engine.begin()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            release(self.engine)
