@@ -240,6 +240,17 @@ class ArticleStore:
             raw = c.execute(select(DOCUMENTS.c.info).where(DOCUMENTS.c.doc_id == doc_id)).scalar()
         return info_from_json(raw) if raw is not None else None
 
+    def copy_from(self, other: ArticleStore, batch: int = 2000) -> None:
+        """Replace every row of this store with `other`'s, in one transaction (an index built in a SQLite file
+        moved into the shared database without embedding it again; the vectors are copied apart)."""
+        with other._t.read() as src, self.transaction() as dst:
+            for table in METADATA.sorted_tables:
+                dst.execute(table.delete())
+            for table in METADATA.sorted_tables:
+                rows = src.execute(select(table)).mappings()
+                while chunk := [dict(r) for r in rows.fetchmany(batch)]:
+                    dst.execute(table.insert(), chunk)
+
     def fingerprint(self) -> str:
         """The visible documents and their content hashes: equal on every host reading the same store, and
         changed by every ingest that changed something."""

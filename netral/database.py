@@ -10,6 +10,8 @@ PostgreSQL engine of a URL is shared by every store of the process, so a web wor
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,6 +20,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
 Location = Path | str
+WRITE_OPTION = "netral_write"
 Synchronous = Literal["NORMAL", "FULL"]
 
 # Two processes creating the same tables at once in PostgreSQL can collide in its catalogue; the creation is
@@ -59,8 +62,10 @@ def engine_for(location: Location, synchronous: Synchronous = "NORMAL") -> Engin
     with _shared_lock:
         engine = _shared.get(location)
         if engine is None:
-            # pre_ping: a pooled connection the server dropped (restart, idle timeout) is replaced, not used.
-            engine = create_engine(postgres_url(location), pool_pre_ping=True, pool_size=5, max_overflow=10)
+            # No pre-ping: it costs a round trip on every checkout, and a store reads on every request (bench/
+            # bench_store.py). A connection the server dropped fails one request, after which SQLAlchemy has
+            # replaced the whole pool; recycling keeps idle connections younger than server or firewall timeouts.
+            engine = create_engine(postgres_url(location), pool_size=5, max_overflow=10, pool_recycle=1800)
             _shared[location] = engine
         return engine
 
@@ -81,7 +86,10 @@ def sqlite_engine(path: Path, synchronous: Synchronous = "NORMAL") -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # Only writes open a transaction, and take the write lock at once (no deadlocked upgrade from a read
+        # lock); a read is one statement in autocommit, as the files were always read, with no BEGIN/ROLLBACK.
+        if conn.get_execution_options().get(WRITE_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -116,6 +124,9 @@ class Tables:
     def __init__(self, location: Location, metadata: MetaData, synchronous: Synchronous = "NORMAL"):
         self.location = location
         self.engine = engine_for(location, synchronous)
+        # PostgreSQL reads in autocommit: no BEGIN and ROLLBACK around every lookup (two round trips saved).
+        self._reader = self.engine.execution_options(isolation_level="AUTOCOMMIT") \
+            if self.engine.dialect.name == "postgresql" else self.engine
         self._closed = False
         create_tables(self.engine, metadata)
 
@@ -124,16 +135,21 @@ class Tables:
         return self.engine.dialect.name
 
     def read(self) -> Connection:
-        """A connection for reads (`with tables.read() as c:`); its transaction is rolled back at the end."""
+        """A connection for reads (`with tables.read() as c:`), each statement on its own."""
         if self._closed:
             raise StoreClosed("the store is closed")
-        return self.engine.connect()
+        return self._reader.connect()
 
-    def write(self) -> Any:
-        """A transaction for writes (`with tables.write() as c:`), committed at the end of the block."""
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A transaction for writes (`with tables.write() as c:`), committed at the end of the block, rolled back
+        if it raises."""
         if self._closed:
             raise StoreClosed("the store is closed")
-        return self.engine.begin()
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                yield conn
 
     def close(self) -> None:
         if not self._closed:

@@ -50,6 +50,13 @@ def test_postgresql_store_holds_and_answers_what_sqlite_does(
         assert [b.article(i) for i in some] == [a.article(i) for i in some]
         assert [d["content_hash"] for d in b.documents()] == [d["content_hash"] for d in a.documents()]
         assert remote.lexical().ids == embedded.lexical().ids
+        moved = ArticleStore(postgres.new_database())  # an index built in SQLite, moved into the database
+        try:
+            moved.copy_from(a)
+            assert moved.fingerprint() == a.fingerprint() and moved.chunk_parts() == a.chunk_parts()
+            assert moved.get_meta("embedder") == a.get_meta("embedder") == "fake"
+        finally:
+            moved.close()
     finally:
         embedded.close()
         remote.close()
