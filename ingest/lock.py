@@ -72,7 +72,7 @@ _HELD = text(
 def ingest_running(index_dir: Path, database_url: str = "") -> bool:
     """Whether some process holds the ingest lock of this index (on any host, with a database URL)."""
     if database_url:
-        with engine_for(database_url).connect() as conn:
+        with engine_for(database_url, reads=True).connect() as conn:
             return bool(conn.execute(_HELD, {"k": INGEST_LOCK_KEY}).scalar())
     path = index_dir / LOCK_FILE
     if not path.exists():

@@ -27,16 +27,12 @@ Synchronous = Literal["NORMAL", "FULL"]
 # serialised on this transaction-level advisory lock (the ingest lock uses another key, ingest/lock.py).
 SCHEMA_LOCK_KEY = 0x6E74_7363  # "ntsc"
 
-_shared: dict[str, Engine] = {}
+_shared: dict[tuple[str, bool], Engine] = {}
 _shared_lock = threading.Lock()
 
 
 class DatabaseUrlError(ValueError):
     """NETRAL_DATABASE_URL names something other than a PostgreSQL database."""
-
-
-def is_url(location: Location) -> bool:
-    return isinstance(location, str)
 
 
 def postgres_url(raw: str) -> URL:
@@ -54,19 +50,23 @@ def postgres_url(raw: str) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
-def engine_for(location: Location, synchronous: Synchronous = "NORMAL") -> Engine:
+def engine_for(location: Location, synchronous: Synchronous = "NORMAL", reads: bool = False) -> Engine:
     """The engine of a store: a new one over a SQLite file (the store disposes of it when it closes), or the
-    process' shared engine of a PostgreSQL URL (never disposed by a store)."""
+    process' shared engine of a PostgreSQL URL (never disposed by a store). With `reads`, PostgreSQL's engine
+    for reads: its connections are in autocommit, so a lookup is one round trip, without BEGIN and ROLLBACK.
+    (Its own pool: switching a pooled connection to autocommit and back on every checkout cost more than the
+    query, bench/bench_store.py.)"""
     if isinstance(location, Path):
         return sqlite_engine(location, synchronous)
     with _shared_lock:
-        engine = _shared.get(location)
+        engine = _shared.get((location, reads))
         if engine is None:
             # No pre-ping: it costs a round trip on every checkout, and a store reads on every request (bench/
             # bench_store.py). A connection the server dropped fails one request, after which SQLAlchemy has
             # replaced the whole pool; recycling keeps idle connections younger than server or firewall timeouts.
-            engine = create_engine(postgres_url(location), pool_size=5, max_overflow=10, pool_recycle=1800)
-            _shared[location] = engine
+            engine = create_engine(postgres_url(location), pool_size=5, max_overflow=10, pool_recycle=1800,
+                                   isolation_level="AUTOCOMMIT" if reads else "READ COMMITTED")
+            _shared[(location, reads)] = engine
         return engine
 
 
@@ -124,15 +124,9 @@ class Tables:
     def __init__(self, location: Location, metadata: MetaData, synchronous: Synchronous = "NORMAL"):
         self.location = location
         self.engine = engine_for(location, synchronous)
-        # PostgreSQL reads in autocommit: no BEGIN and ROLLBACK around every lookup (two round trips saved).
-        self._reader = self.engine.execution_options(isolation_level="AUTOCOMMIT") \
-            if self.engine.dialect.name == "postgresql" else self.engine
+        self._reader = self.engine if isinstance(location, Path) else engine_for(location, reads=True)
         self._closed = False
         create_tables(self.engine, metadata)
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
 
     def read(self) -> Connection:
         """A connection for reads (`with tables.read() as c:`), each statement on its own."""
