@@ -68,11 +68,13 @@ test-fast: install
 
 # Every benchmark, each writing bench/results/<name>.json and .md (about an hour on 2 cores, most of it the
 # growth benchmark's 8x corpus). The answer and load benchmarks read the index `make ingest` builds.
-bench: ingest
+bench: ingest postgres
 	$(BIN)/python bench/bench_index.py
 	$(BIN)/python bench/bench_answer.py --openai-server
 	$(BIN)/python bench/bench_load.py --backend extractive --users 20 --questions 5
 	$(BIN)/python bench/bench_load.py --backend extractive --users 20 --questions 5 --workers 2
+	$(BIN)/python bench/bench_load.py --backend extractive --users 20 --questions 5 --postgres
+	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_load.py --backend llamacpp --users 4 --questions 2
 	$(BIN)/python bench/bench_growth.py
 	$(BIN)/python bench/bench_login.py
