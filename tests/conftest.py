@@ -259,15 +259,6 @@ def postgres() -> Iterator[Postgres]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest) -> str:
-    """Each store test twice: on the embedded SQLite files (empty URL) and on a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        return ""
-    pg: Postgres = request.getfixturevalue("postgres")
-    return pg.new_database()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
 def store_at(request: pytest.FixtureRequest) -> Callable[[Path], Path | str]:
     """Where a test's store lives, twice: the SQLite file it names, or a PostgreSQL database of its own for each
     file name (the same name gives the same database, as reopening the file does)."""
