@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 export RAGAS_DO_NOT_TRACK := true
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install ingest run web test test-fast lint browser nginx ocr bench clean
+.PHONY: install ingest run web test test-fast lint browser nginx ocr postgres bench clean
 
 install: $(VENV)/.installed
 
@@ -54,7 +54,13 @@ nginx:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
 
-test: lint browser nginx ocr
+# PostgreSQL for the shared-store tests, which start their own server on a loopback port (Debian's server programs
+# live in /usr/lib/postgresql/<version>/bin; the tests find them there).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+test: lint browser nginx ocr postgres
 	$(BIN)/pytest
 
 test-fast: install
@@ -62,11 +68,13 @@ test-fast: install
 
 # Every benchmark, each writing bench/results/<name>.json and .md (about an hour on 2 cores, most of it the
 # growth benchmark's 8x corpus). The answer and load benchmarks read the index `make ingest` builds.
-bench: ingest
+bench: ingest postgres
 	$(BIN)/python bench/bench_index.py
 	$(BIN)/python bench/bench_answer.py --openai-server
 	$(BIN)/python bench/bench_load.py --backend extractive --users 20 --questions 5
 	$(BIN)/python bench/bench_load.py --backend extractive --users 20 --questions 5 --workers 2
+	$(BIN)/python bench/bench_load.py --backend extractive --users 20 --questions 5 --postgres
+	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_load.py --backend llamacpp --users 4 --questions 2
 	$(BIN)/python bench/bench_growth.py
 	$(BIN)/python bench/bench_login.py

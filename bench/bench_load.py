@@ -4,6 +4,7 @@
     python bench/bench_load.py --backend extractive --users 20 --questions 5
     python bench/bench_load.py --backend llamacpp --users 4 --questions 2
     python bench/bench_load.py --backend extractive --users 20 --questions 5 --workers 2
+    python bench/bench_load.py --backend extractive --users 20 --questions 5 --postgres
 
 Starts `netral web` on a free loopback port against the existing index (`netral ingest` first), measures
 each request from submission to answer, records the longest queue position each user was shown, and writes
@@ -11,7 +12,9 @@ bench/results/load.json (one entry per configuration) and bench/results/load.md.
 
 With --workers N it starts a Chroma server (`chroma run`) on loopback, copies the index's vectors into it and
 its article store next to it (no re-embedding), runs `netral web --workers N` against it, and pins each user
-to one worker in turn, as a load balancer with sticky sessions does.
+to one worker in turn, as a load balancer with sticky sessions does. With --postgres the article store goes into
+a throwaway PostgreSQL server on loopback instead (NETRAL_DATABASE_URL), the vectors to a Chroma server, and the
+web app starts with an empty data folder, as a host of a multi-host set-up does.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from harness import RESULTS, ROOT, free_port, http_ok, listening, pct, queries, wait_until
+from harness import RESULTS, ROOT, free_port, http_ok, listening, pct, queries, throwaway_postgres, wait_until
 
 
 def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
@@ -48,8 +52,9 @@ def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
     return proc
 
 
-def chroma_copy(work: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
-    """A Chroma server holding a copy of the current index's vectors, and the settings that point at it."""
+def chroma_copy(work: Path, store_files: bool = True) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
+    """A Chroma server holding a copy of the current index's vectors, and the settings that point at it; with
+    `store_files` the article store and BM25 file are copied into the new data folder too."""
     import shutil
 
     from ingest.store import VectorStore
@@ -70,7 +75,7 @@ def chroma_copy(work: Path) -> tuple[subprocess.Popen[bytes], dict[str, str]]:
         target.add(ids, vectors, metas)
     data = work / "data"
     (data / "index").mkdir(parents=True)
-    for name in ("articles.sqlite", "bm25.json"):
+    for name in ("articles.sqlite", "bm25.json") if store_files else ():
         shutil.copy(settings.index_dir / name, data / "index" / name)
     return server, {"NETRAL_CHROMA_URL": url, "NETRAL_DATA_DIR": str(data)}
 
@@ -100,14 +105,32 @@ def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: thread
                         "error": error, "verdict": verdict})
 
 
-def run(backend: str, users: int, per_user: int, workers: int = 1) -> dict[str, Any]:
+def postgres_copy(stack: ExitStack) -> str:
+    """A throwaway PostgreSQL database holding a copy of the current index's article store; its URL."""
+    from ingest.store import ArticleStore
+    from netral.config import Settings
+
+    url = stack.enter_context(throwaway_postgres())("netral_load")
+    source, target = ArticleStore(Settings.from_env().index_dir / "articles.sqlite"), ArticleStore(url)
+    target.copy_from(source)
+    source.close()
+    target.close()
+    return url
+
+
+def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: bool = False) -> dict[str, Any]:
     import tempfile
 
     questions = queries()
     port = free_port_run(workers)
     chroma, env_extra = None, {}
     work = Path(tempfile.mkdtemp(prefix="netral-load-"))
-    if workers > 1:
+    stack = ExitStack()
+    if postgres:
+        database_url = postgres_copy(stack)
+        chroma, env_extra = chroma_copy(work, store_files=False)
+        env_extra["NETRAL_DATABASE_URL"] = database_url
+    elif workers > 1:
         chroma, env_extra = chroma_copy(work)
     proc = start_server(backend, port, work / "web.log", workers, env_extra)
     urls = [f"http://127.0.0.1:{p}/" for p in range(port, port + workers)]
@@ -132,9 +155,11 @@ def run(backend: str, users: int, per_user: int, workers: int = 1) -> dict[str, 
         if chroma is not None:
             chroma.terminate()
             chroma.wait(30)
+        stack.close()
     ok = [r["ms"] for r in out if not r["error"]]
+    store = "PostgreSQL + Chroma server" if postgres else "Chroma server" if workers > 1 else "embedded"
     return {
-        "backend": backend, "workers": workers, "store": "Chroma server" if workers > 1 else "embedded",
+        "backend": backend, "workers": workers, "store": store,
         "users": users, "questions_per_user": per_user, "requests": len(out),
         "errors": sum(1 for r in out if r["error"]), "error_samples": [r["error"] for r in out if r["error"]][:5],
         "p50_ms": pct(ok, 50), "p95_ms": pct(ok, 95), "p99_ms": pct(ok, 99),
@@ -165,7 +190,8 @@ def free_port_run(n: int) -> int:
 
 def key(entry: dict[str, Any]) -> str:
     workers = entry.get("workers", 1)
-    return entry["backend"] if workers == 1 else f"{entry['backend']}, {workers} workers"
+    name = entry["backend"] if workers == 1 else f"{entry['backend']}, {workers} workers"
+    return f"{name}, PostgreSQL" if entry.get("store", "").startswith("PostgreSQL") else name
 
 
 def write(entry: dict[str, Any]) -> None:
@@ -189,8 +215,10 @@ def main() -> int:
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--questions", type=int, default=5, help="questions per user")
     ap.add_argument("--workers", type=int, default=1, help="web worker processes (more than 1: on a Chroma server)")
+    ap.add_argument("--postgres", action="store_true",
+                    help="the article store in a throwaway PostgreSQL, the vectors on a Chroma server, no local files")
     args = ap.parse_args()
-    entry = run(args.backend, args.users, args.questions, args.workers)
+    entry = run(args.backend, args.users, args.questions, args.workers, args.postgres)
     write(entry)
     print(json.dumps(entry, indent=2, ensure_ascii=False))
     return 1 if entry["errors"] else 0

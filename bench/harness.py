@@ -6,7 +6,8 @@ import socket
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,3 +65,45 @@ def wait_until(ready: Callable[[], bool], timeout: float) -> bool:
 def dir_mb(path: Path) -> float:
     """Size of every file below `path`, in MB."""
     return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20, 1)
+
+
+def postgres_bin() -> Path:
+    """Debian keeps PostgreSQL's server programs in /usr/lib/postgresql/<version>/bin (`make postgres`)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    if not found:
+        raise SystemExit("PostgreSQL not installed: run `make postgres`")
+    return found[-1].parent
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[Callable[[str], str]]:
+    """A PostgreSQL server on a loopback port for one benchmark run (run as the `postgres` user when we are root,
+    as initdb requires); yields a function that creates a database and returns its URL."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    import psycopg
+
+    bin_dir, base, port = postgres_bin(), Path(tempfile.mkdtemp(prefix="netral-pg-")), free_port()
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if prefix:
+        shutil.chown(base, "postgres", "postgres")
+    data = base / "data"
+    subprocess.run([*prefix, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"],
+                   check=True, capture_output=True)
+    subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
+                    f"-p {port} -k {base} -c listen_addresses=127.0.0.1", "start"], check=True, capture_output=True)
+
+    def new_database(name: str) -> str:
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        return f"postgresql://postgres@127.0.0.1:{port}/{name}"
+
+    try:
+        yield new_database
+    finally:
+        subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                       capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)

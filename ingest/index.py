@@ -1,6 +1,8 @@
-"""The opened index, as search reads it: the article store, the vectors and the BM25 file built from the store.
+"""The opened index, as search reads it: the article store, the vectors and the BM25 index built from the store.
 
-Search imports this module, never the ingest pipeline that writes the index.
+Search imports this module, never the ingest pipeline that writes the index. The BM25 file in the index folder
+is only a cache keyed by the store's fingerprint: a host whose data folder is empty (the store in the shared
+database, the vectors on a Chroma server) builds it from the store when it opens the index.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class Index:
     @classmethod
     def open(cls, settings: Settings) -> Index:
         settings.index_dir.mkdir(parents=True, exist_ok=True)
-        store = ArticleStore(settings.index_dir / "articles.sqlite")
+        store = ArticleStore(settings.article_db)
         vectors = VectorStore(settings.index_dir / "chroma", settings.collection, settings.chroma_url)
         return cls(store, vectors, settings)
 
@@ -37,7 +39,7 @@ class Index:
         return self.settings.index_dir / BM25_FILE
 
     def lexical(self) -> BM25Index:
-        """The persisted BM25 index, rebuilt if it does not match the article store."""
+        """The cached BM25 index, rebuilt from the article store if it does not match the store now."""
         fp = f"{LEXICAL_VERSION}|{self.store.fingerprint()}"
         if self.bm25_path.exists():
             idx = BM25Index.load(self.bm25_path)

@@ -146,8 +146,17 @@ class BM25Index:
     def build(cls, docs: Iterable[tuple[str, str]], fingerprint: str = "") -> BM25Index:
         index = cls(fingerprint=fingerprint)
         post: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # Passages overlap (a window of provisions slides over each chunk, lexical_units), so each line is read
+        # about three times: its tokens are computed once. No token spans a line break, so the tokens of a text
+        # are exactly the tokens of its lines in order.
+        lines: dict[str, list[str]] = {}
         for i, (doc_id, text) in enumerate(docs):
-            toks = tokenize(text)
+            toks = []
+            for line in text.split("\n"):
+                got = lines.get(line)
+                if got is None:
+                    got = lines[line] = tokenize(line)
+                toks.extend(got)
             index.ids.append(doc_id)
             index.doc_len.append(len(toks))
             for term, tf in Counter(toks).items():
@@ -201,7 +210,7 @@ class BM25Index:
     def save(self, path: Path) -> None:
         data = {"fingerprint": self.fingerprint, "ids": self.ids, "doc_len": self.doc_len,
                 "postings": self.postings}
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # processes of one host may write the cache at once
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, path)  # atomic: readers see the old or the new index, never half of one
 

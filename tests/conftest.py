@@ -8,8 +8,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -202,3 +203,67 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     proc.terminate()
     proc.wait(timeout=20)
+
+
+def postgres_bin() -> Path:
+    """Debian keeps PostgreSQL's server programs off PATH, in /usr/lib/postgresql/<version>/bin (`make postgres`)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    if not found:
+        pytest.fail("PostgreSQL not installed: run `make postgres` (Debian's postgresql)")
+    return found[-1].parent
+
+
+class Postgres:
+    """A throwaway PostgreSQL server on a loopback port; each caller gets a fresh database on it."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self._n = 0
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self._n += 1
+        name = f"t{os.getpid()}_{self._n}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    """A real PostgreSQL on 127.0.0.1 for the session (trust auth, fsync off: a test server). initdb refuses to
+    run as root, as tests do on CI, so the server then runs as the `postgres` system user, in a folder it owns."""
+    bin_dir = postgres_bin()
+    base = Path(tempfile.mkdtemp(prefix="netral-pg-"))
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        prefix = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(base, "postgres", "postgres")
+    base.chmod(0o700)
+    data, port = base / "data", free_port()
+    subprocess.run([*prefix, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                    "--no-sync"], check=True, capture_output=True)
+    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400"
+    subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"), "-w",
+                    "start"], check=True, capture_output=True, timeout=120)
+    try:
+        yield Postgres(port)
+    finally:
+        subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+                       capture_output=True, timeout=120)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_at(request: pytest.FixtureRequest) -> Callable[[Path], Path | str]:
+    """Where a test's store lives, twice: the SQLite file it names, or a PostgreSQL database of its own for each
+    file name (the same name gives the same database, as reopening the file does)."""
+    if request.param == "sqlite":
+        return lambda path: path
+    pg: Postgres = request.getfixturevalue("postgres")
+    databases: dict[Path, str] = {}
+    return lambda path: databases.setdefault(path, pg.new_database())

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import csv
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ui.audit import EXPORT_COLUMNS, AuditEntry, AuditLog
 from ui.cli import main
 
 
-def test_audit_retention_deletes_old_rows(tmp_path: Path) -> None:
+def test_audit_retention_deletes_old_rows(tmp_path: Path, store_at: Callable[[Path], Path | str]) -> None:
     now = [1_000_000.0]
-    log = AuditLog(tmp_path / "audit.sqlite", retention_days=30, clock=lambda: now[0])
+    log = AuditLog(store_at(tmp_path / "audit.sqlite"), retention_days=30, clock=lambda: now[0])
     log.record(AuditEntry("lama", "POST /jawab", 200, question="40 hari lalu"))
     now[0] += 20 * 86_400
     log.record(AuditEntry("sedang", "POST /jawab", 200, question="20 hari lalu"))
@@ -24,7 +25,7 @@ def test_audit_retention_deletes_old_rows(tmp_path: Path) -> None:
     log.record(AuditEntry("baru", "GET /cari", 200))
     assert [r.entry.key_name for r in log.rows()] == ["baru"]
     log.close()
-    keep = AuditLog(tmp_path / "semua.sqlite", retention_days=0, clock=lambda: now[0])
+    keep = AuditLog(store_at(tmp_path / "semua.sqlite"), retention_days=0, clock=lambda: now[0])
     keep.record(AuditEntry("lama", "GET /cari", 200))
     now[0] += 10_000 * 86_400
     assert keep.prune() == 0 and keep.count() == 1
@@ -44,8 +45,9 @@ def test_retention_applies_when_the_log_is_opened_for_export(tmp_path: Path) -> 
     assert main(["audit-export", "--output", str(out), "--data-dir", str(tmp_path / "tidak-ada")]) == 2
 
 
-def test_export_quotes_formulas_and_replaces_the_file_whole(tmp_path: Path) -> None:
-    log = AuditLog(tmp_path / "audit.sqlite")
+def test_export_quotes_formulas_and_replaces_the_file_whole(tmp_path: Path,
+                                                           store_at: Callable[[Path], Path | str]) -> None:
+    log = AuditLog(store_at(tmp_path / "audit.sqlite"))
     log.record(AuditEntry("bkd", "GET /cari", 200, client="10.0.0.7", question="=1+2", cited=("pp-94-2021/pasal-5",)))
     log.record(AuditEntry("bkd", "POST /jawab", 200, question="PNS boleh kampanye?", verdict="bersyarat",
                           cited=("pp-94-2021/pasal-5/huruf-n/angka-1", "uu-20-2023/pasal-9/ayat-2"),

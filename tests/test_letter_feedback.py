@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -65,8 +66,8 @@ def test_whole_pasal_says_when_its_heading_was_reconstructed() -> None:
     assert "dibaca ulang dari urutan nomor pasal" in render.citation_card(cite, lambda _: rebuilt)
 
 
-def test_feedback_failure_is_reported_not_raised(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "f.sqlite")
+def test_feedback_failure_is_reported_not_raised(tmp_path: Path, store_at: Callable[[Path], Path | str]) -> None:
+    store = FeedbackStore(store_at(tmp_path / "f.sqlite"))
     h = Handlers(WebDeps(assistant=None, feedback=store, settings=Settings(), files_dir=tmp_path))  # type: ignore[arg-type]
     assert h.feedback(1, "", [_answer()]) == "Terima kasih, masukan Anda tersimpan."
     store.close()  # storage gone: the page says so instead of crashing
@@ -76,10 +77,10 @@ def test_feedback_failure_is_reported_not_raised(tmp_path: Path) -> None:
 KILLED_WRITER = """
 import os, signal, sys
 sys.path.insert(0, {repo!r})
-from pathlib import Path
+from pathlib import PosixPath
 from netral.records import Answer
 from ui.feedback import FeedbackStore
-store = FeedbackStore(Path({db!r}))
+store = FeedbackStore({db!r})
 for k in range(25):
     store.add(Answer(question=f"q{{k}}", answer="a", verdict="informasi"), 1 if k % 2 else -1, f"c{{k}}")
 print("saved", flush=True)
@@ -87,10 +88,11 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
-def test_feedback_survives_a_killed_server(tmp_path: Path) -> None:
-    db = tmp_path / "feedback.sqlite"
+def test_feedback_survives_a_killed_server(tmp_path: Path, store_at: Callable[[Path], Path | str]) -> None:
+    db = store_at(tmp_path / "feedback.sqlite")
     repo = str(Path(__file__).resolve().parents[1])
-    proc = subprocess.run([sys.executable, "-c", KILLED_WRITER.format(repo=repo, db=str(db))],
+    # A path is written as PosixPath('...'), a database URL as a string: either is what FeedbackStore takes.
+    proc = subprocess.run([sys.executable, "-c", KILLED_WRITER.format(repo=repo, db=db)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == -signal.SIGKILL and "saved" in proc.stdout
     store = FeedbackStore(db)

@@ -189,7 +189,7 @@ def health_record(assistant: ApiAssistant, settings: Settings) -> dict[str, Any]
     try:
         index = assistant.searcher.index
         documents, vectors = index.store.document_count(), index.vectors.count()
-        busy = ingest_running(settings.index_dir)
+        busy = ingest_running(settings.index_dir, settings.database_url)
     except Exception as exc:  # a closed or locked store, a Chroma server that is down
         log.warning("health check: index unreadable: %s: %s", type(exc).__name__, exc)
         return {**record, "message": "Indeks tidak dapat dibaca; periksa folder data atau server Chroma."}

@@ -1,10 +1,11 @@
 """The audit log of the JSON API: who (the key's name, never the key) asked what, when, and what they were told.
 
-One SQLite row per call that passed the key check, written before the response leaves the server (a call whose
+One row per call that passed the key check, written before the response leaves the server (a call whose
 row cannot be written is answered 500 instead: an answer nobody can account for is not given). Every write is
 its own committed transaction with `synchronous=FULL`, as for feedback. Rows older than
 `NETRAL_AUDIT_RETENTION_DAYS` are deleted when the log is opened and then at most once an hour while it is
-written to; the admin tab and `netral audit-export` export what is kept as CSV.
+written to; the admin tab and `netral audit-export` export what is kept as CSV. The rows are in a SQLite file under
+the data folder, or in the shared PostgreSQL database when NETRAL_DATABASE_URL is set (one log for every host).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,27 +20,30 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Column, Float, Index, Integer, MetaData, Table, Text, func, select
+
+from netral.database import Location, Tables
 from netral.spreadsheet import safe_row
-from netral.sqlite import open_db
 
 log = logging.getLogger(__name__)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created_at REAL NOT NULL,
-    key_name TEXT NOT NULL,
-    client TEXT NOT NULL,
-    endpoint TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    question TEXT NOT NULL,
-    verdict TEXT NOT NULL,
-    cited TEXT NOT NULL,
-    backend TEXT NOT NULL,
-    elapsed_ms REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_created_at ON audit(created_at);
-"""
+METADATA = MetaData()
+AUDIT = Table(
+    "audit", METADATA,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", Float, nullable=False),
+    Column("key_name", Text, nullable=False),
+    Column("client", Text, nullable=False),
+    Column("endpoint", Text, nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("question", Text, nullable=False),
+    Column("verdict", Text, nullable=False),
+    Column("cited", Text, nullable=False),
+    Column("backend", Text, nullable=False),
+    Column("elapsed_ms", Float, nullable=False),
+    Index("audit_created_at", "created_at"),
+    sqlite_autoincrement=True,
+)
 EXPORT_COLUMNS = ("id", "waktu", "kunci", "klien", "permintaan", "status", "pertanyaan", "putusan", "pasal_dikutip",
                   "backend", "ms")
 DAY_S = 86_400.0
@@ -76,30 +79,28 @@ class AuditRow:
 
 
 class AuditLog:
-    def __init__(self, path: Path, retention_days: int = 0, clock: Callable[[], float] = time.time):
-        self.path = path
+    def __init__(self, location: Location, retention_days: int = 0, clock: Callable[[], float] = time.time):
+        self.path = location
         self.retention_days = retention_days
         self._clock = clock
-        self._lock = threading.Lock()
-        self._db = open_db(path, SCHEMA, synchronous="FULL")
+        self._t = Tables(location, METADATA, synchronous="FULL")
         self._last_prune = 0.0
         self.prune()
 
     def close(self) -> None:
-        self._db.close()
+        self._t.close()
 
     def record(self, entry: AuditEntry) -> int:
         """Write one call; returns its row id once it is on disk."""
         now = self._clock()
         if now - self._last_prune >= PRUNE_EVERY_S:
             self.prune()
-        row = (now, entry.key_name, entry.client, entry.endpoint, entry.status, entry.question, entry.verdict,
-               json.dumps(list(entry.cited), ensure_ascii=False), entry.backend, round(entry.elapsed_ms, 1))
-        with self._lock:
-            cur = self._db.execute(
-                "INSERT INTO audit(created_at, key_name, client, endpoint, status, question, verdict, cited, backend, "
-                "elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
-        return int(cur.lastrowid or 0)
+        row = {"created_at": now, "key_name": entry.key_name, "client": entry.client, "endpoint": entry.endpoint,
+               "status": entry.status, "question": entry.question, "verdict": entry.verdict,
+               "cited": json.dumps(list(entry.cited), ensure_ascii=False), "backend": entry.backend,
+               "elapsed_ms": round(entry.elapsed_ms, 1)}
+        with self._t.write() as c:
+            return int(c.execute(AUDIT.insert().values(row).returning(AUDIT.c.id)).scalar_one())
 
     def prune(self) -> int:
         """Delete the rows older than the retention period (none when it is 0); returns how many went."""
@@ -107,24 +108,27 @@ class AuditLog:
         self._last_prune = now
         if self.retention_days <= 0:
             return 0
-        with self._lock:
-            cur = self._db.execute("DELETE FROM audit WHERE created_at < ?", (now - self.retention_days * DAY_S,))
-        if cur.rowcount:
-            log.info("audit log: %d rows older than %d days deleted", cur.rowcount, self.retention_days)
-        return int(cur.rowcount or 0)
+        with self._t.write() as c:
+            gone = int(c.execute(AUDIT.delete().where(AUDIT.c.created_at < now - self.retention_days * DAY_S))
+                       .rowcount or 0)
+        if gone:
+            log.info("audit log: %d rows older than %d days deleted", gone, self.retention_days)
+        return gone
 
     def rows(self, limit: int | None = None) -> list[AuditRow]:
         """Newest first."""
-        sql = "SELECT * FROM audit ORDER BY id DESC" + (" LIMIT ?" if limit else "")
-        with self._lock:
-            raw = self._db.execute(sql, (limit,) if limit else ()).fetchall()
+        q = select(AUDIT).order_by(AUDIT.c.id.desc())
+        if limit:
+            q = q.limit(limit)
+        with self._t.read() as c:
+            raw = c.execute(q).all()
         return [AuditRow(r[0], r[1], AuditEntry(key_name=r[2], client=r[3], endpoint=r[4], status=r[5],
                                                 question=r[6], verdict=r[7], cited=tuple(json.loads(r[8])),
                                                 backend=r[9], elapsed_ms=r[10])) for r in raw]
 
     def count(self) -> int:
-        with self._lock:
-            return int(self._db.execute("SELECT COUNT(*) FROM audit").fetchone()[0])
+        with self._t.read() as c:
+            return int(c.execute(select(func.count()).select_from(AUDIT)).scalar_one())
 
     def export_csv(self, dest: Path) -> int:
         """Every kept row, oldest first, as CSV for a spreadsheet (formula-like cells quoted); returns the count.

@@ -9,7 +9,6 @@ import argparse
 import json
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -428,14 +427,18 @@ def serve_workers(settings: Settings) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace, settings: Settings) -> int:
+    import sqlalchemy.exc
+
+    from netral.database import DatabaseUrlError
     from ui.audit import AuditLog
 
-    if not settings.audit_db.exists():
-        raise UserError(f"belum ada log audit di {settings.audit_db}: API JSON belum pernah dipanggil dengan kunci "
+    location = settings.audit_db
+    if isinstance(location, Path) and not location.exists():
+        raise UserError(f"belum ada log audit di {location}: API JSON belum pernah dipanggil dengan kunci "
                         "(atau NETRAL_DATA_DIR menunjuk folder lain)")
     try:
-        audit = AuditLog(settings.audit_db, settings.audit_retention_days)
-    except sqlite3.Error as exc:
+        audit = AuditLog(location, settings.audit_retention_days)
+    except (sqlalchemy.exc.SQLAlchemyError, DatabaseUrlError) as exc:
         raise UserError(f"log audit tidak dapat dibuka ({exc})") from exc
     try:
         count = audit.export_csv(args.output)

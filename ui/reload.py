@@ -2,9 +2,10 @@
 
 Two things change the index under a running app: the admin tab's ingest (in this process), and an ingest by
 another process: `netral ingest`, or the admin tab of another web worker sharing the index. The first calls
-`reload()` when it ends; the second is noticed by polling the article store's fingerprint (one small SQLite
-query every few seconds), and never while an ingest still holds the index, so a worker does not load a
-half-written corpus.
+`reload()` when it ends; the second is noticed by polling the article store's fingerprint (one small query every
+few seconds, to the SQLite file or the shared database), and never while an ingest still holds the index, so a
+worker does not load a half-written corpus. With a shared database the ingest may run on another host: the
+fingerprint and the ingest lock are both read from the database, so every host follows it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class AssistantReloader:
     def __init__(self, settings: Settings, assistant: Assistant):
         self.settings = settings
         self.assistant = assistant
+        self._store: ArticleStore | None = None
         self._fingerprint = self._current()
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -52,7 +54,7 @@ class AssistantReloader:
 
     def check(self) -> bool:
         """Reload when the index changed since the last load and no ingest is writing it; True if reloaded."""
-        if ingest_running(self.settings.index_dir) or self._current() == self._fingerprint:
+        if ingest_running(self.settings.index_dir, self.settings.database_url) or self._current() == self._fingerprint:
             return False
         self.reload()
         return True
@@ -70,6 +72,9 @@ class AssistantReloader:
             self._thread.join(timeout=10)
         for timer in self._timers:
             timer.cancel()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     def _poll(self) -> None:
         while not self._stop.wait(self.settings.index_poll_seconds):
@@ -79,8 +84,6 @@ class AssistantReloader:
                 log.exception("index check failed")
 
     def _current(self) -> str:
-        store = ArticleStore(self.settings.index_dir / "articles.sqlite")
-        try:
-            return store.fingerprint()
-        finally:
-            store.close()
+        if self._store is None:  # one connection for the watch, opened once, not one per poll
+            self._store = ArticleStore(self.settings.article_db)
+        return self._store.fingerprint()
