@@ -182,7 +182,8 @@ def test_draft_letter_and_downloads(web: tuple[Client, WebDeps, FakeIngest]) -> 
                                          "Kepala BKD", "Semarang", "800/1/BKD", api_name="/draft")
     assert letter.startswith("Nomor   : 800/1/BKD")
     assert "Yth. Sdr. Budi" in letter and "Dengan hormat," in letter and "Semarang," in letter
-    assert "Dasar hukum:\n1. Pasal 5 huruf n PP 94/2021 (berlaku): \u201c" + QUOTE in letter
+    assert ("Dasar hukum:\n1. Pasal 5 huruf n Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai "
+            "Negeri Sipil (berlaku): \u201c" + QUOTE) in letter
     assert "Pasal 5 huruf n PP 94/2021" in panel and note.startswith("Draf siap")
     edited = letter.replace("Dengan hormat,", "Dengan hormat, (disunting)")
     for fmt in ("txt", "md", "docx"):
@@ -194,7 +195,7 @@ def test_draft_letter_and_downloads(web: tuple[Client, WebDeps, FakeIngest]) -> 
             text = "\n".join(p.text for p in Document(path).paragraphs)
         else:
             text = Path(path).read_text(encoding="utf-8")
-        assert "(disunting)" in text and "Pasal 5 huruf n PP 94/2021" in text
+        assert "(disunting)" in text and "Pasal 5 huruf n Peraturan Pemerintah Nomor 94 Tahun 2021" in text
 
 
 def test_draft_refuses_empty_question_and_export_without_draft(web: tuple[Client, WebDeps, FakeIngest]) -> None:
