@@ -186,13 +186,19 @@ def test_draft_letter_and_downloads(web: tuple[Client, WebDeps, FakeIngest]) -> 
             "Negeri Sipil (berlaku): \u201c" + QUOTE) in letter
     assert "Pasal 5 huruf n PP 94/2021" in panel and note.startswith("Draf siap")
     edited = letter.replace("Dengan hormat,", "Dengan hormat, (disunting)")
-    for fmt in ("txt", "md", "docx"):
+    for fmt in ("txt", "md", "docx", "pdf"):
         path, msg = client.predict(edited, fmt, api_name="/export_letter")
         assert path.endswith("." + fmt) and "siap diunduh" in msg
         if fmt == "docx":
             from docx import Document
 
             text = "\n".join(p.text for p in Document(path).paragraphs)
+            assert text.startswith("BKD KOTA CONTOH\n")  # the plain header names the unit the draft was sent from
+        elif fmt == "pdf":
+            from pypdf import PdfReader
+
+            text = " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+            assert text.startswith("BKD KOTA CONTOH Nomor : 800/1/BKD")
         else:
             text = Path(path).read_text(encoding="utf-8")
         assert "(disunting)" in text and "Pasal 5 huruf n Peraturan Pemerintah Nomor 94 Tahun 2021" in text
