@@ -324,3 +324,30 @@ def test_whole_app_login_from_netral_auth(tmp_path: Path) -> None:
     finally:
         demo.close()
         deps.feedback.close()
+
+
+def test_admin_letterhead_upload_and_letters_built_on_it(web: tuple[Client, WebDeps, FakeIngest],
+                                                         tmp_path: Path) -> None:
+    from docx import Document
+
+    client, deps, _ = web
+    template = Document()
+    template.sections[0].header.paragraphs[0].text = "PEMERINTAH KOTA CONTOH"
+    template.add_paragraph("BADAN KEPEGAWAIAN DAERAH")
+    template.save(str(tmp_path / "kop.docx"))
+    bad = tmp_path / "kop.docx.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    kop = handle_file(str(tmp_path / "kop.docx"))
+    assert "Masuk sebagai admin" in client.predict(kop, api_name="/admin_letterhead")
+    client.predict("sandi-admin", api_name="/admin_login")
+    refused = client.predict(handle_file(str(bad)), api_name="/admin_letterhead")
+    assert refused.startswith("Kop surat ditolak:") and "dokumen Word (.docx)" in refused
+    assert not deps.settings.letterhead_path.exists()
+    assert "Kop surat disimpan" in client.predict(kop, api_name="/admin_letterhead")
+    letter, _panel, _note = client.predict("Apakah PNS boleh mendukung calon bupati?", "", "BKD Kota Contoh", "", "",
+                                           "", api_name="/draft")
+    path, _msg = client.predict(letter, "docx", api_name="/export_letter")
+    document = Document(path)
+    assert document.sections[0].header.paragraphs[0].text == "PEMERINTAH KOTA CONTOH"
+    assert [p.text for p in document.paragraphs][:2] == ["BADAN KEPEGAWAIAN DAERAH", "Nomor   : (nomor surat)"]
+    assert "Kop surat dihapus" in client.predict(api_name="/admin_remove_letterhead")

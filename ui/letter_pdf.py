@@ -52,5 +52,6 @@ def write_pdf(text: str, dest: Path, layout: LetterLayout, title: str = "Surat b
             pdf.ln(LINE_MM)
             continue
         pdf.set_font(FAMILY, "B" if is_heading(line) else "", FONT_PT)
-        pdf.multi_cell(0, LINE_MM, line, new_x="LMARGIN", new_y="NEXT")
+        # Left-aligned, as the .docx: justified, a line holding a long title gets gaps wider than its words.
+        pdf.multi_cell(0, LINE_MM, line, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(dest))
