@@ -2,7 +2,9 @@
 
 The letter is built from the Answer record only: the body is the checked answer text, and the "Dasar hukum"
 list is the answer's citations with their corpus quotes and status. Nothing is added that the answer does not
-carry, so the letter cites exactly what the assistant verified.
+carry, so the letter cites exactly what the assistant verified. Regulations are named as official letters name
+them (assistant/titles.py): the full title, with its amendment, at the first mention in the body and again at
+the first item of each act in the "Dasar hukum" list, which a recipient reads on its own; the short form after.
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from assistant.titles import Mentions
+from corpus.registry import Registry
 from netral.records import Answer
 from netral.statuses import status_label
 
@@ -63,9 +68,16 @@ def _body_paragraphs(answer: Answer) -> list[str]:
     return [re.sub(r"^-\s*", "", ln) for ln in lines]
 
 
-def draft_letter(answer: Answer, details: LetterDetails | None = None) -> str:
-    """Plain-text reply letter; `[n]` markers in the body refer to item n of the "Dasar hukum" list."""
+@lru_cache(maxsize=1)
+def _packaged_registry() -> Registry:
+    return Registry.load()
+
+
+def draft_letter(answer: Answer, details: LetterDetails | None = None, registry: Registry | None = None) -> str:
+    """Plain-text reply letter; `[n]` markers in the body refer to item n of the "Dasar hukum" list. `registry`
+    (the packaged one by default) gives the regulations' full titles and amendments."""
     d = details or LetterDetails()
+    registry = registry or _packaged_registry()
     day = d.day or date.today()
     out = [
         f"Nomor   : {d.number}",
@@ -85,22 +97,24 @@ def draft_letter(answer: Answer, details: LetterDetails | None = None) -> str:
     paragraphs = [_VERDICT_OPENING.get(answer.verdict, _VERDICT_OPENING["informasi"])]
     if not answer.abstained:
         paragraphs.extend(_body_paragraphs(answer))
-    for k, para in enumerate(paragraphs, start=1):
-        out.append(f"{k}. {para}")
+    body = [f"{k}. {para}" for k, para in enumerate(paragraphs, start=1)]
     notes = [*answer.notes, *d.extra_notes]
     if notes:
-        out.append("")
-        out.append("Catatan:")
-        out.extend(f"- {n}" for n in notes)
+        body += ["", "Catatan:", *(f"- {n}" for n in notes)]
+    # The body is rewritten as one text: a quote may run over several of its lines. The question above it is the
+    # asker's own words and stays as typed.
+    out.extend(Mentions(registry).rewrite("\n".join(body)).split("\n"))
     out.append("")
     if answer.citations:
         out.append("Dasar hukum:")
-        body = "\n".join(paragraphs)
+        quoted_text = "\n".join(paragraphs)
+        listed = Mentions(registry)
         for c in answer.citations:
             status = status_label(c.status)
             # An answer that already quotes the provision (the extractive one does) is not quoted twice.
-            quoted = c.quote.rstrip(" …")[:80] in body
-            out.append(f"{c.number}. {c.label} ({status})" + ("" if quoted else f": \u201c{c.quote}\u201d"))
+            quoted = c.quote.rstrip(" …")[:80] in quoted_text
+            label = c.label if c.status == "materi" else listed.rewrite(c.label)
+            out.append(f"{c.number}. {label} ({status})" + ("" if quoted else f": \u201c{c.quote}\u201d"))
     else:
         out.append("Dasar hukum: tidak ada ketentuan dalam peraturan yang dimuat yang mengatur hal ini.")
     out += [

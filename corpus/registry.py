@@ -71,6 +71,14 @@ class Registry:
             out.extend(d for d in self.documents if topic in d.topics and d not in out)
         return out
 
+    def amendments_of(self, doc_id: str) -> list[DocumentInfo]:
+        """The acts that amend `doc_id`, oldest first: those its entry lists under `diubah_oleh` and those whose
+        entry lists it under `mengubah` (an entry may say it from either side)."""
+        doc = self.get(doc_id)
+        named = set(doc.diubah_oleh) if doc else set()
+        found = [d for d in self.documents if d.id in named or doc_id in d.mengubah]
+        return sorted(found, key=lambda d: (d.tahun, int(d.nomor) if d.nomor.isdigit() else 0))
+
     def replacement_for(self, doc_id: str) -> DocumentInfo | None:
         """The in-force document that repealed `doc_id`, following the chain."""
         doc = self.get(doc_id)

@@ -12,6 +12,7 @@ import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ingest.ocr import OcrOptions, OcrUnavailable, PageProgress, read_pages, summarise
 from netral.records import OcrSummary
@@ -99,9 +100,9 @@ def load(path: Path, max_pages: int = 2000, ocr: OcrOptions | None = None,
     return SourceText(path, text, digest, suffix.lstrip("."))
 
 
-def _read_docx(path: Path) -> str:
-    """The paragraphs of a Word document in order, table cells included (circulars often set their lists in
-    tables); one paragraph a line, as the structure parser expects of plain text."""
+def check_docx_archive(path: Path, max_unpacked: int = MAX_DOCX_UNPACKED_BYTES) -> None:
+    """LoadError unless `path` is a zip archive holding a Word document that unpacks to at most `max_unpacked`
+    bytes (checked from the archive's directory, before anything is unpacked)."""
     try:
         with zipfile.ZipFile(path) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
@@ -109,18 +110,16 @@ def _read_docx(path: Path) -> str:
                 raise LoadError("berkas .docx tidak berisi dokumen Word (word/document.xml tidak ada)")
     except zipfile.BadZipFile as exc:
         raise LoadError("berkas .docx rusak atau bukan dokumen Word (bukan arsip ZIP yang sah)") from exc
-    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+    if unpacked > max_unpacked:
         raise LoadError(f"berkas .docx terlalu besar setelah dibuka ({unpacked / 1e6:.0f} MB; batas "
-                        f"{MAX_DOCX_UNPACKED_BYTES // 2**20} MB)")
-    import docx  # python-docx; imported here so that reading other formats does not load it
+                        f"{max_unpacked // 2**20} MB)")
 
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… for a damaged file
-        raise LoadError(f"berkas .docx tidak dapat dibaca ({type(exc).__name__})") from exc
+
+def docx_lines(element: Any) -> list[str]:
+    """The paragraphs under a Word XML element (a document body, a page header) in order, table cells included;
+    one paragraph a line."""
     lines: list[str] = []
-    body = document.element.body
-    for block in body.iterchildren():
+    for block in element.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
@@ -128,7 +127,20 @@ def _read_docx(path: Path) -> str:
             for cell in block.iter():
                 if cell.tag.endswith("}p"):
                     lines.append("".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")))
-    text = "\n".join(line.strip() for line in lines)
+    return [line.strip() for line in lines]
+
+
+def _read_docx(path: Path) -> str:
+    """The paragraphs of a Word document in order, table cells included (circulars often set their lists in
+    tables); one paragraph a line, as the structure parser expects of plain text."""
+    check_docx_archive(path)
+    import docx  # python-docx; imported here so that reading other formats does not load it
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors… for a damaged file
+        raise LoadError(f"berkas .docx tidak dapat dibaca ({type(exc).__name__})") from exc
+    text = "\n".join(docx_lines(document.element.body))
     if not text.strip():
         raise LoadError("berkas .docx tidak berisi teks (mungkin hanya gambar hasil pindaian)")
     return text

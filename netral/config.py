@@ -176,6 +176,17 @@ class Settings:
     # ingest`, another worker's admin tab) and reloads it; 0 turns the check off.
     index_poll_seconds: float = 5.0
 
+    # --- reply letters (the letter desk's .docx and .pdf; ui/letter_layout.py) ------------------------------
+    # Page margins (mm) of an exported letter, on A4 paper. Each agency's tata naskah dinas rules fix its own and
+    # none of those rules is in the corpus: these are the values commonly seen in government correspondence, with
+    # the wider margin on the left for binding into a file. Set them to the issuing agency's rules.
+    letter_margin_top_mm: float = 20.0
+    letter_margin_bottom_mm: float = 20.0
+    letter_margin_left_mm: float = 30.0
+    letter_margin_right_mm: float = 20.0
+    # Largest letterhead (kop surat) template the admin may upload (MB): a Word file with a logo is well under 1 MB.
+    max_letterhead_mb: int = 5
+
     # --- JSON API (/api/v1 beside the web app; ui/api.py) -------------------------------------------------
     # Who may call it: "name:key" pairs separated by commas, sent as `Authorization: Bearer <key>`. The name is
     # what the audit log records (never the key). Empty: the API answers 503 saying how to turn it on.
@@ -225,6 +236,11 @@ class Settings:
     def quarantine_dir(self) -> Path:
         """Uploads the admin set aside after they failed: kept for inspection, never read by an ingest."""
         return self.data_dir / "karantina"
+
+    @property
+    def letterhead_path(self) -> Path:
+        """The letterhead (kop surat) template the admin uploaded; exported letters are built on it when present."""
+        return self.data_dir / "kop-surat.docx"
 
     # Where each store lives (netral/database.py): its SQLite file, or the shared database's URL.
     @property

@@ -37,7 +37,8 @@ def test_letter_has_the_parts_of_an_official_reply() -> None:
     assert "\u201cPNS boleh jadi anggota partai?\u201d" in text
     assert "1. Berdasarkan ketentuan yang berlaku, hal yang Saudara tanyakan tidak diperbolehkan" in text
     assert "2. Pasal 52 … [1]" in text  # the restated verdict line is dropped, the body kept with its marker
-    assert "Dasar hukum:\n1. Pasal 52 ayat (3) huruf j UU 20/2023 (berlaku): \u201cmenjadi anggota" in text
+    assert ("Dasar hukum:\n1. Pasal 52 ayat (3) huruf j Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil "
+            "Negara (berlaku): \u201cmenjadi anggota") in text
     assert "Catatan:\n- Catatan uji." in text
     assert "(kota), 24 November 2026" in text and lines[-1] == "(nama pejabat)" and "BKD Kota Contoh" in lines
 
@@ -115,4 +116,5 @@ def test_letter_does_not_quote_twice_what_the_body_already_quotes() -> None:
                                  "pengurus partai politik\u201d [1]")
     text = draft_letter(quoted_body, LetterDetails(day=date(2026, 1, 5)))
     assert text.count("menjadi anggota dan/atau pengurus partai politik") == 1
-    assert "Dasar hukum:\n1. Pasal 52 ayat (3) huruf j UU 20/2023 (berlaku)\n" in text
+    assert ("Dasar hukum:\n1. Pasal 52 ayat (3) huruf j Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil "
+            "Negara (berlaku)\n") in text

@@ -170,3 +170,38 @@ def test_large_uploads_only_from_the_logged_in_admin_tab(browser: object, tmp_pa
         page.get_by_text("1 berkas disimpan").wait_for(timeout=20_000)
         assert (deps.settings.upload_dir / "besar.md").stat().st_size == big.stat().st_size
         page.close()
+
+
+def test_letter_desk_offers_pdf_in_browser(browser: object, tmp_path: Path) -> None:
+    """The letter desk in a real browser (in-process app with a fake assistant): the draft names the regulation
+    in full, PDF is one of the download formats, and the downloaded file is an A4 PDF carrying the letter."""
+    from pypdf import PdfReader
+
+    from tests.webapp import serve
+
+    with serve(tmp_path) as (base, _deps):
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        page.goto(base + "/", wait_until="load")
+        page.get_by_role("tab", name="Draf balasan").click()
+        page.get_by_label("Pertanyaan yang masuk").fill("Apakah PNS boleh mendukung calon bupati?")
+        page.get_by_label("Unit pengirim").fill("BKD Kota Contoh")
+        page.get_by_role("button", name="Susun draf").click()
+        page.wait_for_function("() => document.querySelector('#nt-letter textarea').value.includes('Dasar hukum')",
+                               timeout=60_000)
+        assert "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai Negeri Sipil" in \
+            page.locator("#nt-letter textarea").input_value()
+        page.get_by_role("radio", name="pdf").check()
+        page.get_by_role("button", name="Buat berkas unduhan").click()
+        page.get_by_text("siap diunduh").wait_for(timeout=30_000)
+        link = page.locator("a[download$='.pdf']").first  # the file component links the file by its name
+        with page.expect_download(timeout=30_000) as info:
+            link.click()
+        saved = tmp_path / "unduhan.pdf"
+        info.value.save_as(str(saved))
+        reader = PdfReader(str(saved))
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+        text = " ".join(reader.pages[0].extract_text().split())
+        assert text.startswith("BKD KOTA CONTOH Nomor") and "Peraturan Pemerintah Nomor 94 Tahun 2021" in text
+        page.screenshot(path=str(shots_dir(tmp_path) / "draf-pdf.png"), full_page=True)
+        page.close()

@@ -182,19 +182,26 @@ def test_draft_letter_and_downloads(web: tuple[Client, WebDeps, FakeIngest]) -> 
                                          "Kepala BKD", "Semarang", "800/1/BKD", api_name="/draft")
     assert letter.startswith("Nomor   : 800/1/BKD")
     assert "Yth. Sdr. Budi" in letter and "Dengan hormat," in letter and "Semarang," in letter
-    assert "Dasar hukum:\n1. Pasal 5 huruf n PP 94/2021 (berlaku): \u201c" + QUOTE in letter
+    assert ("Dasar hukum:\n1. Pasal 5 huruf n Peraturan Pemerintah Nomor 94 Tahun 2021 tentang Disiplin Pegawai "
+            "Negeri Sipil (berlaku): \u201c" + QUOTE) in letter
     assert "Pasal 5 huruf n PP 94/2021" in panel and note.startswith("Draf siap")
     edited = letter.replace("Dengan hormat,", "Dengan hormat, (disunting)")
-    for fmt in ("txt", "md", "docx"):
+    for fmt in ("txt", "md", "docx", "pdf"):
         path, msg = client.predict(edited, fmt, api_name="/export_letter")
         assert path.endswith("." + fmt) and "siap diunduh" in msg
         if fmt == "docx":
             from docx import Document
 
             text = "\n".join(p.text for p in Document(path).paragraphs)
+            assert text.startswith("BKD KOTA CONTOH\n")  # the plain header names the unit the draft was sent from
+        elif fmt == "pdf":
+            from pypdf import PdfReader
+
+            text = " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+            assert text.startswith("BKD KOTA CONTOH Nomor : 800/1/BKD")
         else:
             text = Path(path).read_text(encoding="utf-8")
-        assert "(disunting)" in text and "Pasal 5 huruf n PP 94/2021" in text
+        assert "(disunting)" in text and "Pasal 5 huruf n Peraturan Pemerintah Nomor 94 Tahun 2021" in text
 
 
 def test_draft_refuses_empty_question_and_export_without_draft(web: tuple[Client, WebDeps, FakeIngest]) -> None:
@@ -317,3 +324,30 @@ def test_whole_app_login_from_netral_auth(tmp_path: Path) -> None:
     finally:
         demo.close()
         deps.feedback.close()
+
+
+def test_admin_letterhead_upload_and_letters_built_on_it(web: tuple[Client, WebDeps, FakeIngest],
+                                                         tmp_path: Path) -> None:
+    from docx import Document
+
+    client, deps, _ = web
+    template = Document()
+    template.sections[0].header.paragraphs[0].text = "PEMERINTAH KOTA CONTOH"
+    template.add_paragraph("BADAN KEPEGAWAIAN DAERAH")
+    template.save(str(tmp_path / "kop.docx"))
+    bad = tmp_path / "kop.docx.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    kop = handle_file(str(tmp_path / "kop.docx"))
+    assert "Masuk sebagai admin" in client.predict(kop, api_name="/admin_letterhead")
+    client.predict("sandi-admin", api_name="/admin_login")
+    refused = client.predict(handle_file(str(bad)), api_name="/admin_letterhead")
+    assert refused.startswith("Kop surat ditolak:") and "dokumen Word (.docx)" in refused
+    assert not deps.settings.letterhead_path.exists()
+    assert "Kop surat disimpan" in client.predict(kop, api_name="/admin_letterhead")
+    letter, _panel, _note = client.predict("Apakah PNS boleh mendukung calon bupati?", "", "BKD Kota Contoh", "", "",
+                                           "", api_name="/draft")
+    path, _msg = client.predict(letter, "docx", api_name="/export_letter")
+    document = Document(path)
+    assert document.sections[0].header.paragraphs[0].text == "PEMERINTAH KOTA CONTOH"
+    assert [p.text for p in document.paragraphs][:2] == ["BADAN KEPEGAWAIAN DAERAH", "Nomor   : (nomor surat)"]
+    assert "Kop surat dihapus" in client.predict(api_name="/admin_remove_letterhead")

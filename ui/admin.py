@@ -22,6 +22,7 @@ from ingest.lock import IngestBusy
 from ingest.pipeline import ProgressHook
 from netral.config import Settings
 from netral.records import IngestReport
+from ui.letterhead import LetterheadRejected, check_letterhead, store_letterhead
 from ui.throttle import LoginResult, LoginThrottle
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,27 @@ class Admin:
             shutil.copyfile(f, target)
             out.append(target)
         return out
+
+    # --- the letterhead (kop surat) template of exported letters ---------------------------------------------
+
+    def accept_letterhead(self, file: Path) -> Path:
+        """Check an uploaded letterhead template and store it in place of the previous one."""
+        try:
+            check_letterhead(file, self.settings.max_letterhead_mb * 1024 * 1024)
+        except LetterheadRejected as exc:
+            raise UploadRejected(str(exc)) from exc
+        store_letterhead(file, self.settings.letterhead_path)
+        log.warning("letterhead template replaced by the admin (%s)", Path(file).name)
+        return self.settings.letterhead_path
+
+    def remove_letterhead(self) -> bool:
+        """Delete the letterhead template (letters go back to the plain header); False if there was none."""
+        try:
+            self.settings.letterhead_path.unlink()
+        except FileNotFoundError:
+            return False
+        log.warning("letterhead template removed by the admin")
+        return True
 
     def start_ingest(self) -> bool:
         """Start an ingest in the background; False if one is already running."""

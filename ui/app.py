@@ -34,6 +34,7 @@ from ui.batch import BatchError, answer_file
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
 from ui.guard import UPLOAD_COOKIE, AppLogin, Gate, UploadTokens, request_client
+from ui.letter_layout import LetterLayout
 from ui.throttle import LoginThrottle, wait_message
 
 log = logging.getLogger(__name__)
@@ -203,29 +204,39 @@ class Handlers:
     # helpdesk -----------------------------------------------------------------------------------------------
 
     def draft(self, question: str, recipient: str, unit: str, signer: str, city: str, number: str,
-              ) -> tuple[str, str, Answer | None, str]:
+              ) -> tuple[str, str, Answer | None, str, LetterDetails | None]:
+        """(letter, answer panel, answer, note, the letter's details: its sender heads the plain header)."""
         try:
             question = clean_question(question, self.d.settings.max_question_chars)
         except QuestionRejected as exc:
-            return "", render.EMPTY_PANEL, None, str(exc)
+            return "", render.EMPTY_PANEL, None, str(exc), None
         try:
             ans = self.d.assistant.answer(question)
         except Exception:
             log.exception("drafting failed")
-            return "", render.EMPTY_PANEL, None, FAILED_ANSWER
+            return "", render.EMPTY_PANEL, None, FAILED_ANSWER, None
         details = LetterDetails.from_form(date.today(), recipient=recipient, sender_unit=unit, sender_name=signer,
                                           city=city, number=number)
         note = "Draf siap disunting. Periksa kembali sebelum dikirim." if not ans.abstained else \
             "Pertanyaan ini di luar cakupan peraturan yang dimuat; draf menyatakannya apa adanya."
-        return draft_letter(ans, details), render.answer_panel(ans, self._lookup), ans, note
+        return draft_letter(ans, details), render.answer_panel(ans, self._lookup), ans, note, details
 
-    def export_letter(self, letter: str, fmt: str, ans: Answer | None) -> tuple[str | None, str]:
+    def export_letter(self, letter: str, fmt: str, ans: Answer | None, details: LetterDetails | None = None,
+                      ) -> tuple[str | None, str]:
+        """The edited letter as a file: .docx and .pdf on A4 with the configured margins, on the admin's
+        letterhead when one is stored, else under a plain header naming the sending unit."""
         if not (letter or "").strip():
             return None, "Belum ada draf untuk diunduh; susun draf terlebih dahulu."
         if fmt not in FORMATS:
             return None, f"Format tidak dikenal; pilih {', '.join(FORMATS)}."
         stem = "balasan-" + safe_stem(ans.question if ans else letter[:60])
-        path = write_letter(letter, self._fresh_dir(), stem, fmt)
+        layout = LetterLayout.from_settings(self.d.settings, (details or LetterDetails()).sender_unit)
+        try:
+            path = write_letter(letter, self._fresh_dir(), stem, fmt, layout)
+        except Exception:  # a letterhead that no longer opens, a full disk: said on the page, logged in full
+            log.exception("writing the %s letter failed", fmt)
+            return None, ("Berkas tidak dapat dibuat karena gangguan di server; coba format lain atau minta admin "
+                          "memeriksa kop surat.")
         return str(path), f"Berkas {path.name} siap diunduh."
 
     def batch(self, upload: str | None, unit: str, city: str, progress: gr.Progress | None = None,
@@ -316,6 +327,38 @@ class Handlers:
         if not self.d.admin.start_ingest():
             return "Pengindeksan lain sedang berjalan; berkas sudah disimpan dan akan ikut pada pengindeksan berikut."
         return f"{len(saved)} berkas disimpan; pengindeksan berjalan di latar belakang."
+
+    def letterhead_status(self, ok: bool) -> str:
+        if not ok or self.d.admin is None:
+            return ""
+        path = self.d.settings.letterhead_path
+        if not path.is_file():
+            return ("Belum ada kop surat: surat .docx dan .pdf memakai kepala sederhana berisi nama unit "
+                    "pengirim.")
+        when = time.strftime("%d-%m-%Y %H:%M", time.localtime(path.stat().st_mtime))
+        return (f"Kop surat terpasang (diunggah {when}). Surat .docx disusun di atasnya; surat .pdf memuat "
+                "teksnya.")
+
+    def upload_letterhead(self, ok: bool, file: str | None) -> str:
+        if not ok or self.d.admin is None:
+            return "Masuk sebagai admin terlebih dahulu."
+        if not file:
+            return "Pilih berkas kop surat (.docx) terlebih dahulu."
+        try:
+            self.d.admin.accept_letterhead(Path(file))
+        except UploadRejected as exc:
+            return render.escape_user_text(f"Kop surat ditolak: {exc}")
+        except OSError as exc:
+            log.error("storing the letterhead failed: %s", exc)
+            return "Kop surat tidak dapat disimpan karena gangguan penyimpanan; silakan coba lagi."
+        return "Kop surat disimpan. " + self.letterhead_status(ok)
+
+    def remove_letterhead(self, ok: bool) -> str:
+        if not ok or self.d.admin is None:
+            return "Masuk sebagai admin terlebih dahulu."
+        if not self.d.admin.remove_letterhead():
+            return "Belum ada kop surat yang tersimpan."
+        return "Kop surat dihapus. " + self.letterhead_status(ok)
 
     def failed_uploads(self, ok: bool) -> tuple[str, Any]:
         """The list of failed uploads (Markdown) and the choices of the file picker."""
@@ -434,6 +477,7 @@ def _chat_tab(h: Handlers) -> None:
 
 def _draft_tab(h: Handlers) -> None:
     answer = gr.State(None)
+    details = gr.State(None)
     gr.Markdown("Untuk petugas BKD, Inspektorat, atau Bawaslu: jawaban yang sama, disusun sebagai surat balasan "
                 "resmi lengkap dengan **Dasar hukum**. Sunting seperlunya, lalu salin atau unduh.")
     with gr.Row(equal_height=False):
@@ -458,9 +502,9 @@ def _draft_tab(h: Handlers) -> None:
             export_note = gr.Markdown()
         with gr.Column(scale=2, min_width=300):
             panel = gr.HTML(render.EMPTY_PANEL)
-    go.click(h.draft, [question, recipient, unit, signer, city, number], [letter, panel, answer, note],
+    go.click(h.draft, [question, recipient, unit, signer, city, number], [letter, panel, answer, note, details],
              api_name="draft", concurrency_limit=h.d.concurrency, concurrency_id="answer")
-    export.click(h.export_letter, [letter, fmt, answer], [file_out, export_note], api_name="export_letter")
+    export.click(h.export_letter, [letter, fmt, answer, details], [file_out, export_note], api_name="export_letter")
 
 
 def _batch_tab(h: Handlers) -> None:
@@ -517,6 +561,14 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
             remove = gr.Button("Hapus berkas", size="sm", variant="stop")
             quarantine = gr.Button("Pindahkan ke karantina", size="sm")
         failed_msg = gr.Markdown()
+        gr.Markdown("### Kop surat\nDokumen Word (.docx) berisi kop surat instansi. Surat balasan yang diunduh "
+                    "disusun di atasnya (kepala halaman dan isi halaman pertamanya dipertahankan, surat ditambahkan "
+                    f"sesudahnya); paling besar {deps.settings.max_letterhead_mb} MB.")
+        letterhead_msg = gr.Markdown()
+        letterhead_file = gr.File(label="Kop surat (.docx)", type="filepath")
+        with gr.Row():
+            letterhead_send = gr.Button("Simpan kop surat", size="sm", variant="primary")
+            letterhead_drop = gr.Button("Hapus kop surat", size="sm", variant="stop")
         gr.Markdown("### Masukan pengguna")
         fb = gr.Dataframe(headers=list(EXPORT_COLUMNS), interactive=False, wrap=True)
         with gr.Row():
@@ -534,6 +586,7 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
         h.upload_token, ok, token, **internal).then(None, token, None, js=SET_UPLOAD_COOKIE, **internal).then(
         h.corpus_table, ok, [table, missing], **internal).then(h.feedback_table, ok, fb, **internal).then(
         h.failed_uploads, ok, [failed_list, failed_pick], **internal).then(
+        h.letterhead_status, ok, letterhead_msg, **internal).then(
         lambda o: gr.Timer(active=bool(o)), ok, timer, **internal)
     refresh.click(h.corpus_table, ok, [table, missing], api_name="admin_corpus")
     send.click(h.upload, [ok, files], upload_msg, api_name="admin_upload")
@@ -543,6 +596,8 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
                  api_name="admin_remove_upload")
     quarantine.click(lambda o, n: h.set_aside(o, n, "karantina"), [ok, failed_pick],
                      [failed_msg, failed_list, failed_pick], api_name="admin_quarantine_upload")
+    letterhead_send.click(h.upload_letterhead, [ok, letterhead_file], letterhead_msg, api_name="admin_letterhead")
+    letterhead_drop.click(h.remove_letterhead, ok, letterhead_msg, api_name="admin_remove_letterhead")
     fb_refresh.click(h.feedback_table, ok, fb, api_name="admin_feedback")
     fb_export.click(h.export_feedback, ok, fb_file, api_name="admin_feedback_csv")
     audit_export.click(h.export_audit, ok, audit_file, api_name="admin_audit_csv")

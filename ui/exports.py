@@ -1,4 +1,5 @@
-"""Files the helpdesk downloads: a reply letter as .docx, .txt or .md; a batch of drafted answers as CSV/JSONL."""
+"""Files the helpdesk downloads: a reply letter as .docx, .pdf, .txt or .md; a batch of drafted answers as
+CSV/JSONL."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from pathlib import Path
 from assistant.letter import letter_markdown
 from netral.records import Answer
 from netral.spreadsheet import safe_row
+from ui.letter_docx import write_docx
+from ui.letter_layout import LetterLayout
+from ui.letter_pdf import write_pdf
 
-FORMATS = ("docx", "txt", "md")
+FORMATS = ("docx", "pdf", "txt", "md")
 
 
 def safe_stem(text: str, fallback: str = "draf-jawaban") -> str:
@@ -20,8 +24,9 @@ def safe_stem(text: str, fallback: str = "draf-jawaban") -> str:
     return stem or fallback
 
 
-def write_letter(text: str, dest_dir: Path, stem: str, fmt: str) -> Path:
-    """The (possibly edited) letter text as a file in `dest_dir`."""
+def write_letter(text: str, dest_dir: Path, stem: str, fmt: str, layout: LetterLayout | None = None) -> Path:
+    """The (possibly edited) letter text as a file in `dest_dir`; .docx and .pdf on the page `layout` describes
+    (A4, default margins, no header when not given)."""
     if fmt not in FORMATS:
         raise ValueError(f"format '{fmt}' tidak didukung; pilih salah satu dari {', '.join(FORMATS)}")
     dest_dir.mkdir(parents=True, exist_ok=True)
@@ -30,26 +35,11 @@ def write_letter(text: str, dest_dir: Path, stem: str, fmt: str) -> Path:
         dest.write_text(text, encoding="utf-8")
     elif fmt == "md":
         dest.write_text(letter_markdown(text), encoding="utf-8")
+    elif fmt == "pdf":
+        write_pdf(text, dest, layout or LetterLayout())
     else:
-        _write_docx(text, dest)
+        write_docx(text, dest, layout or LetterLayout())
     return dest
-
-
-def _write_docx(text: str, dest: Path) -> None:
-    from docx import Document
-    from docx.shared import Pt
-
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
-    for line in text.splitlines():
-        para = doc.add_paragraph()
-        para.paragraph_format.space_after = Pt(0)
-        run = para.add_run(line)
-        if line.startswith(("Dasar hukum", "Catatan:")):
-            run.bold = True
-    doc.save(str(dest))
 
 
 BATCH_COLUMNS = ("id", "pertanyaan", "putusan", "jawaban", "dasar_hukum", "status_dasar_hukum", "catatan", "draf_surat")
