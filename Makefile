@@ -36,7 +36,7 @@ OFFLINE_PIP  = $(BIN)/pip install --quiet --no-index --find-links $(WHEELHOUSE)
 # torch first and then named again beside the project, so the resolver keeps the CPU build it already holds.
 # The project's own wheel is dropped: install-offline installs the checkout itself (editable, as `make install`).
 wheelhouse:
-	$(PYTHON) -m venv $(VENV)
+	@[ -x $(BIN)/pip ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX)) \
 		torch==2.13.0
@@ -89,7 +89,8 @@ systemd:
 	@command -v systemd-analyze >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd >/dev/null; }
 
-test: lint browser nginx ocr systemd
+# The wheelhouse is built for the offline-install test (tests/test_slow_offline_install.py).
+test: lint browser nginx ocr systemd wheelhouse
 	$(BIN)/pytest
 
 test-fast: install
