@@ -4,9 +4,12 @@ configuration the README shows."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import subprocess
+import threading
 from dataclasses import fields
 from pathlib import Path, PurePosixPath
 
@@ -14,7 +17,7 @@ import pytest
 
 from netral.config import PREFIX, Settings
 from tests.deploy_files import DEPLOY, REPO, installed_here, read_env_file, read_unit, unit_environment
-from ui.cli import check_web_security
+from ui.cli import check_web_security, reload_on_hangup
 
 UNITS = ("netral.service", "netral-chroma.service")
 
@@ -115,3 +118,15 @@ def test_nginx_conf_is_the_readme_block_and_lists_every_worker(env: dict[str, st
     assert ports == list(range(first, first + workers))
     size = re.search(r"client_max_body_size (\d+)m;", conf)
     assert size and int(size.group(1)) == int(env["NETRAL_MAX_UPLOAD_MB"])
+
+
+def test_sighup_reloads_a_single_web_process() -> None:
+    """ExecReload on `netral web` without workers: the index is reloaded and the process lives on."""
+    reloaded = threading.Event()
+    before = signal.getsignal(signal.SIGHUP)
+    try:
+        reload_on_hangup(reloaded.set)
+        os.kill(os.getpid(), signal.SIGHUP)
+        assert reloaded.wait(10)
+    finally:
+        signal.signal(signal.SIGHUP, before)
