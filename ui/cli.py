@@ -9,8 +9,10 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -361,6 +363,7 @@ def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
         return serve_workers(settings)
     with web_services(settings) as services:
         deps = services.web
+        reload_on_hangup(services.reload)
         print(f"Asisten siap (backend {deps.assistant.backend}) di http://{settings.web_host}:{settings.web_port}",
               file=sys.stderr)
         keys = settings.api_key_pairs()
@@ -369,6 +372,24 @@ def cmd_web(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         launch(build_app(deps), settings, block=True, upload_tokens=deps.upload_tokens, api=build_api(services.api))
     return 0
+
+
+def reload_on_hangup(reload: Callable[[], None]) -> None:
+    """SIGHUP (`systemctl reload netral`) puts a single web process on the current index, as it restarts the
+    workers of a supervisor: by default the signal would end the process, and systemd does not restart a service
+    that SIGHUP ended. The reload runs in its own thread, away from the signal handler. Signals can only be set
+    from the main thread (the tests run `netral web` in another one)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def reload_told() -> None:
+        reload()
+        print("SIGHUP: indeks dimuat ulang", file=sys.stderr)
+
+    def on_hangup(signum: int, frame: object) -> None:
+        threading.Thread(target=reload_told, name="sighup-reload", daemon=True).start()
+
+    signal.signal(signal.SIGHUP, on_hangup)
 
 
 def check_web_security(settings: Settings) -> None:

@@ -56,10 +56,12 @@ def admin_for(settings: Settings, assistant: Assistant, reload: Callable[[], Non
 
 @dataclass
 class Services:
-    """What `netral web` serves: the gradio app's dependencies and the JSON API's, over the same assistant."""
+    """What `netral web` serves: the gradio app's dependencies and the JSON API's, over the same assistant, and
+    how to put that assistant on the index as it is now (SIGHUP, `systemctl reload`)."""
 
     web: WebDeps
     api: ApiDeps
+    reload: Callable[[], None]
 
 
 @contextmanager
@@ -75,6 +77,7 @@ def web_services(settings: Settings) -> Iterator[Services]:
                 web=WebDeps(assistant=assistant, feedback=feedback, settings=settings,
                             admin=admin_for(settings, assistant, reloader.reload), audit=audit),
                 api=ApiDeps(assistant=assistant, feedback=feedback, audit=audit, settings=settings),
+                reload=reloader.reload,
             )
         finally:
             reloader.stop()
