@@ -13,7 +13,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,6 +26,7 @@ from tests.deploy_files import (
     read_unit,
     unit_environment,
 )
+from tests.test_slow_scale_out import _wait
 
 pytestmark = pytest.mark.slow
 
@@ -42,15 +42,6 @@ def _status(port: int, path: str) -> int:
         return exc.code
     except OSError:
         return 0
-
-
-def _wait(predicate: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.5)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def _children(pid: int) -> list[int]:
