@@ -5,6 +5,7 @@
     python bench/bench_load.py --backend llamacpp --users 4 --questions 2
     python bench/bench_load.py --backend extractive --users 20 --questions 5 --workers 2
     python bench/bench_load.py --backend extractive --users 20 --questions 5 --postgres
+    python bench/bench_load.py --backend extractive --users 20 --questions 5 --postgres --api
 
 Starts `netral web` on a free loopback port against the existing index (`netral ingest` first), measures
 each request from submission to answer, records the longest queue position each user was shown, and writes
@@ -14,7 +15,9 @@ With --workers N it starts a Chroma server (`chroma run`) on loopback, copies th
 its article store next to it (no re-embedding), runs `netral web --workers N` against it, and pins each user
 to one worker in turn, as a load balancer with sticky sessions does. With --postgres the article store goes into
 a throwaway PostgreSQL server on loopback instead (NETRAL_DATABASE_URL), the vectors to a Chroma server, and the
-web app starts with an empty data folder, as a host of a multi-host set-up does.
+web app starts with an empty data folder, as a host of a multi-host set-up does. With --api the users are a
+ticketing system's clients: each question is a `POST /api/v1/jawab` with an API key, over one keep-alive
+connection per user, instead of the chat's event protocol.
 """
 
 from __future__ import annotations
@@ -105,6 +108,33 @@ def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: thread
                         "error": error, "verdict": verdict})
 
 
+# The key the benchmark's server accepts and its clients send; its per-key rate limit is lifted (the load is the
+# measure, not the limit).
+API_KEY = "bench:kunci-beban-untuk-pengukuran-saja"
+
+
+def api_user(url: str, questions: list[str], out: list[dict[str, Any]], lock: threading.Lock) -> None:
+    import httpx
+
+    headers = {"Authorization": f"Bearer {API_KEY.split(':', 1)[1]}"}
+    with httpx.Client(base_url=url, headers=headers, timeout=120) as client:
+        for q in questions:
+            t0 = time.perf_counter()
+            error, verdict = "", ""
+            try:
+                resp = client.post("api/v1/jawab", json={"question": q})
+                body = resp.json()
+                if resp.status_code != 200 or not body.get("answer"):
+                    error = f"HTTP {resp.status_code}: {str(body)[:200]}"
+                else:
+                    verdict = body["verdict"]
+            except Exception as exc:  # counted as an error of the system under load
+                error = f"{type(exc).__name__}: {exc}"
+            with lock:
+                out.append({"question": q, "ms": (time.perf_counter() - t0) * 1000, "queue_rank_max": 0,
+                            "error": error, "verdict": verdict})
+
+
 def postgres_copy(stack: ExitStack) -> str:
     """A throwaway PostgreSQL database holding a copy of the current index's article store; its URL."""
     from ingest.store import ArticleStore
@@ -118,7 +148,8 @@ def postgres_copy(stack: ExitStack) -> str:
     return url
 
 
-def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: bool = False) -> dict[str, Any]:
+def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: bool = False,
+        api: bool = False) -> dict[str, Any]:
     import tempfile
 
     questions = queries()
@@ -132,6 +163,8 @@ def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: boo
         env_extra["NETRAL_DATABASE_URL"] = database_url
     elif workers > 1:
         chroma, env_extra = chroma_copy(work)
+    if api:
+        env_extra.update(NETRAL_API_KEYS=API_KEY, NETRAL_API_RATE_PER_MINUTE="0")
     proc = start_server(backend, port, work / "web.log", workers, env_extra)
     urls = [f"http://127.0.0.1:{p}/" for p in range(port, port + workers)]
     try:
@@ -142,7 +175,8 @@ def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: boo
         out: list[dict[str, Any]] = []
         lock = threading.Lock()
         asks = [[questions[(u * per_user + k) % len(questions)] for k in range(per_user)] for u in range(users)]
-        threads = [threading.Thread(target=user, args=(urls[u % workers], asks[u], out, lock)) for u in range(users)]
+        client = api_user if api else user
+        threads = [threading.Thread(target=client, args=(urls[u % workers], asks[u], out, lock)) for u in range(users)]
         t0 = time.perf_counter()
         for t in threads:
             t.start()
@@ -159,7 +193,7 @@ def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: boo
     ok = [r["ms"] for r in out if not r["error"]]
     store = "PostgreSQL + Chroma server" if postgres else "Chroma server" if workers > 1 else "embedded"
     return {
-        "backend": backend, "workers": workers, "store": store,
+        "backend": backend, "workers": workers, "store": store, "via": "JSON API" if api else "web app",
         "users": users, "questions_per_user": per_user, "requests": len(out),
         "errors": sum(1 for r in out if r["error"]), "error_samples": [r["error"] for r in out if r["error"]][:5],
         "p50_ms": pct(ok, 50), "p95_ms": pct(ok, 95), "p99_ms": pct(ok, 99),
@@ -191,7 +225,8 @@ def free_port_run(n: int) -> int:
 def key(entry: dict[str, Any]) -> str:
     workers = entry.get("workers", 1)
     name = entry["backend"] if workers == 1 else f"{entry['backend']}, {workers} workers"
-    return f"{name}, PostgreSQL" if entry.get("store", "").startswith("PostgreSQL") else name
+    name = f"{name}, PostgreSQL" if entry.get("store", "").startswith("PostgreSQL") else name
+    return f"{name}, JSON API" if entry.get("via") == "JSON API" else name
 
 
 def write(entry: dict[str, Any]) -> None:
@@ -217,8 +252,9 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=1, help="web worker processes (more than 1: on a Chroma server)")
     ap.add_argument("--postgres", action="store_true",
                     help="the article store in a throwaway PostgreSQL, the vectors on a Chroma server, no local files")
+    ap.add_argument("--api", action="store_true", help="ask through POST /api/v1/jawab with an API key")
     args = ap.parse_args()
-    entry = run(args.backend, args.users, args.questions, args.workers, args.postgres)
+    entry = run(args.backend, args.users, args.questions, args.workers, args.postgres, args.api)
     write(entry)
     print(json.dumps(entry, indent=2, ensure_ascii=False))
     return 1 if entry["errors"] else 0

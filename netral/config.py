@@ -239,7 +239,8 @@ class Settings:
 
     @property
     def letterhead_path(self) -> Path:
-        """The letterhead (kop surat) template the admin uploaded; exported letters are built on it when present."""
+        """This host's copy of the letterhead (kop surat) template the admin uploaded (ui/letterhead.py keeps the
+        template itself in `letterhead_db`); exported letters are built on it when present."""
         return self.data_dir / "kop-surat.docx"
 
     # Where each store lives (netral/database.py): its SQLite file, or the shared database's URL.
@@ -254,6 +255,10 @@ class Settings:
     @property
     def audit_db(self) -> Path | str:
         return self.database_url or self.data_dir / "audit.sqlite"
+
+    @property
+    def letterhead_db(self) -> Path | str:
+        return self.database_url or self.data_dir / "kop-surat.sqlite"
 
     def answer_concurrency(self, backend: str) -> int:
         """Answers computed at once: `web_concurrency`, or automatically 1 for llamacpp, which generates one

@@ -1,6 +1,7 @@
 """The stores on a real PostgreSQL (NETRAL_DATABASE_URL): an ingest there holds exactly what the embedded SQLite
 store holds and answers alike, the ingest lock holds across hosts (index folders) and goes with a killed holder,
-and a URL that is not PostgreSQL is refused in Indonesian without repeating it."""
+a URL that is not PostgreSQL is refused in Indonesian without repeating it, and the letterhead the admin uploads
+on one host is the one every host's letters are built on."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from ingest.store import ArticleStore
 from netral.config import Settings
 from netral.database import DatabaseUrlError
 from tests.conftest import HashEmbedder, Postgres, hashed_assistant
+from tests.test_letter_official import _letterhead
+from ui.letter_layout import LetterLayout
+from ui.letterhead import LetterheadStore
 
 QUESTIONS = ("Apakah PNS boleh menjadi anggota partai politik?",
              "Apa sanksi bagi PNS yang memberikan dukungan kepada calon presiden?",
@@ -116,3 +120,20 @@ def test_a_database_url_that_is_not_postgresql_is_refused(tmp_path: Path) -> Non
         assert "rahasia" not in str(caught.value)
     assert Settings.from_env({"NETRAL_DATABASE_URL": "postgresql://h/db"}).article_db == "postgresql://h/db"
     assert Settings(data_dir=tmp_path).article_db == tmp_path / "index" / "articles.sqlite"
+
+
+def test_a_letterhead_uploaded_on_one_host_is_used_on_every_host(postgres: Postgres, tmp_path: Path) -> None:
+    url = postgres.new_database()
+    host_a = Settings(data_dir=tmp_path / "a", database_url=url)
+    host_b = Settings(data_dir=tmp_path / "b", database_url=url)
+    template = _letterhead(tmp_path / "kop.docx")
+    assert LetterLayout.from_settings(host_b).letterhead is None
+    with LetterheadStore.open(host_a) as store:
+        store.put(template)
+    on_b = LetterLayout.from_settings(host_b).letterhead
+    assert on_b is not None and on_b.parent == tmp_path / "b" and on_b.read_bytes() == template.read_bytes()
+    with LetterheadStore.open(host_b) as store:
+        assert store.uploaded_at() is not None
+        assert store.remove()  # removed from host B's admin tab …
+    assert LetterLayout.from_settings(host_a).letterhead is None  # … no host builds on it any more
+    assert not host_a.letterhead_path.exists() and not host_b.letterhead_path.exists()

@@ -22,7 +22,7 @@ from ingest.lock import IngestBusy
 from ingest.pipeline import ProgressHook
 from netral.config import Settings
 from netral.records import IngestReport
-from ui.letterhead import LetterheadRejected, check_letterhead, store_letterhead
+from ui.letterhead import LetterheadRejected, LetterheadStore, check_letterhead
 from ui.throttle import LoginResult, LoginThrottle
 
 log = logging.getLogger(__name__)
@@ -147,16 +147,16 @@ class Admin:
             check_letterhead(file, self.settings.max_letterhead_mb * 1024 * 1024)
         except LetterheadRejected as exc:
             raise UploadRejected(str(exc)) from exc
-        store_letterhead(file, self.settings.letterhead_path)
+        with LetterheadStore.open(self.settings) as store:
+            store.put(file)
         log.warning("letterhead template replaced by the admin (%s)", Path(file).name)
         return self.settings.letterhead_path
 
     def remove_letterhead(self) -> bool:
         """Delete the letterhead template (letters go back to the plain header); False if there was none."""
-        try:
-            self.settings.letterhead_path.unlink()
-        except FileNotFoundError:
-            return False
+        with LetterheadStore.open(self.settings) as store:
+            if not store.remove():
+                return False
         log.warning("letterhead template removed by the admin")
         return True
 

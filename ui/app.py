@@ -35,6 +35,7 @@ from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
 from ui.guard import UPLOAD_COOKIE, AppLogin, Gate, UploadTokens, request_client
 from ui.letter_layout import LetterLayout
+from ui.letterhead import LetterheadStore
 from ui.throttle import LoginThrottle, wait_message
 
 log = logging.getLogger(__name__)
@@ -331,11 +332,12 @@ class Handlers:
     def letterhead_status(self, ok: bool) -> str:
         if not ok or self.d.admin is None:
             return ""
-        path = self.d.settings.letterhead_path
-        if not path.is_file():
+        with LetterheadStore.open(self.d.settings) as store:
+            uploaded = store.uploaded_at()
+        if uploaded is None:
             return ("Belum ada kop surat: surat .docx dan .pdf memakai kepala sederhana berisi nama unit "
                     "pengirim.")
-        when = time.strftime("%d-%m-%Y %H:%M", time.localtime(path.stat().st_mtime))
+        when = time.strftime("%d-%m-%Y %H:%M", time.localtime(uploaded))
         return (f"Kop surat terpasang (diunggah {when}). Surat .docx disusun di atasnya; surat .pdf memuat "
                 "teksnya.")
 

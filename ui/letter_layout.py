@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netral.config import Settings
+from ui.letterhead import LetterheadStore
 
 A4_MM = (210.0, 297.0)
 FONT_PT = 12
@@ -32,9 +33,10 @@ class LetterLayout:
 
     @classmethod
     def from_settings(cls, settings: Settings, sender: str = "") -> LetterLayout:
-        template = settings.letterhead_path
+        with LetterheadStore.open(settings) as store:
+            template = store.local_copy()
         return cls(settings.letter_margin_top_mm, settings.letter_margin_right_mm, settings.letter_margin_bottom_mm,
-                   settings.letter_margin_left_mm, template if template.is_file() else None, sender.strip())
+                   settings.letter_margin_left_mm, template, sender.strip())
 
     @property
     def plain_header(self) -> list[str]:

@@ -1,17 +1,32 @@
-"""The letterhead (kop surat) template: a Word file the admin uploads, checked, stored in the data folder, and
-read back for the letters built on it.
+"""The letterhead (kop surat) template: a Word file the admin uploads, checked, kept in the store (its SQLite file
+under the data folder, or the shared PostgreSQL database, so that every host builds letters on the one the admin
+uploaded on any of them), and copied to a local file for the letters built on it.
 
-The check happens before the file replaces the stored one, and the replacement is atomic: a letter exported at
+The check happens before the file replaces the stored one, and every replacement is atomic: a letter exported at
 the same moment is built on the old template or the new one, never on half a file.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import time
 from pathlib import Path
 
+from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, Table, Text, delete, insert, select
+
 from ingest.loaders import LoadError, check_docx_archive, docx_lines
+from netral.config import Settings
+from netral.database import Location, Tables
+
+METADATA = MetaData()
+# One row at most: the template in use.
+LETTERHEAD = Table(
+    "letterhead", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("uploaded_at", Float, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+)
 
 # What a letterhead may unpack to: its XML and a logo or two, far below what a regulation may.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -44,12 +59,62 @@ def check_letterhead(path: Path, max_bytes: int) -> None:
                                  f"({type(exc).__name__})") from exc
 
 
-def store_letterhead(src: Path, dest: Path) -> None:
-    """Copy a checked template to `dest`, replacing the previous one atomically."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".baru")
-    shutil.copyfile(src, partial)
-    os.replace(partial, dest)
+class LetterheadStore:
+    """The template in the store, and its local copy at `cache` (python-docx reads a file)."""
+
+    def __init__(self, location: Location, cache: Path):
+        self.cache = cache
+        self._t = Tables(location, METADATA)
+
+    @classmethod
+    def open(cls, settings: Settings) -> LetterheadStore:
+        return cls(settings.letterhead_db, settings.letterhead_path)
+
+    def close(self) -> None:
+        self._t.close()
+
+    def __enter__(self) -> LetterheadStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def put(self, src: Path) -> None:
+        """Keep a checked template in place of the previous one."""
+        content = Path(src).read_bytes()
+        with self._t.write() as c:
+            c.execute(delete(LETTERHEAD))
+            c.execute(insert(LETTERHEAD).values(id=1, name=Path(src).name, uploaded_at=time.time(), content=content))
+        self._write_cache(content)
+
+    def remove(self) -> bool:
+        """Delete the template (letters go back to the plain header); False if there was none."""
+        with self._t.write() as c:
+            removed = c.execute(delete(LETTERHEAD)).rowcount
+        self.cache.unlink(missing_ok=True)
+        return bool(removed)
+
+    def uploaded_at(self) -> float | None:
+        with self._t.read() as c:
+            return c.execute(select(LETTERHEAD.c.uploaded_at)).scalar_one_or_none()
+
+    def local_copy(self) -> Path | None:
+        """The template as a local file, brought up to date with the store (another host may have replaced it);
+        None when there is none."""
+        with self._t.read() as c:
+            content = c.execute(select(LETTERHEAD.c.content)).scalar_one_or_none()
+        if content is None:
+            self.cache.unlink(missing_ok=True)
+            return None
+        if not self.cache.is_file() or self.cache.read_bytes() != content:
+            self._write_cache(content)
+        return self.cache
+
+    def _write_cache(self, content: bytes) -> None:
+        self.cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.cache.with_name(f"{self.cache.name}.{os.getpid()}.baru")
+        partial.write_bytes(content)
+        os.replace(partial, self.cache)
 
 
 def letterhead_lines(path: Path) -> list[str]:
