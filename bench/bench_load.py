@@ -30,6 +30,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -83,29 +84,43 @@ def chroma_copy(work: Path, store_files: bool = True) -> tuple[subprocess.Popen[
     return server, {"NETRAL_CHROMA_URL": url, "NETRAL_DATA_DIR": str(data)}
 
 
-def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: threading.Lock) -> None:
-    from gradio_client import Client
+class BadResponse(Exception):
+    """An answer the server gave that is not a usable answer record."""
 
-    client = Client(url, verbose=False)
+
+def ask_all(questions: list[str], ask: Callable[[str], tuple[str, int]], out: list[dict[str, Any]],
+            lock: threading.Lock) -> None:
+    """One user's questions in turn, each timed from submission to answer; `ask` returns the verdict and the
+    furthest queue place the user was shown, and raises for a failure (counted as an error of the system)."""
     for q in questions:
         t0 = time.perf_counter()
         max_rank, error, verdict = 0, "", ""
         try:
-            job = client.submit(q, api_name="/jawab")
-            while not job.done():
-                rank = getattr(job.status(), "rank", None)
-                max_rank = max(max_rank, rank or 0)
-                time.sleep(0.05)
-            res = job.result()
-            if not isinstance(res, dict) or "error" in res or not res.get("answer"):
-                error = f"bad response: {str(res)[:200]}"
-            else:
-                verdict = res["verdict"]
+            verdict, max_rank = ask(q)
         except Exception as exc:  # counted as an error of the system under load
             error = f"{type(exc).__name__}: {exc}"
         with lock:
             out.append({"question": q, "ms": (time.perf_counter() - t0) * 1000, "queue_rank_max": max_rank,
                         "error": error, "verdict": verdict})
+
+
+def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: threading.Lock) -> None:
+    from gradio_client import Client
+
+    client = Client(url, verbose=False)
+
+    def ask(q: str) -> tuple[str, int]:
+        max_rank = 0
+        job = client.submit(q, api_name="/jawab")
+        while not job.done():
+            max_rank = max(max_rank, getattr(job.status(), "rank", None) or 0)
+            time.sleep(0.05)
+        res = job.result()
+        if not isinstance(res, dict) or "error" in res or not res.get("answer"):
+            raise BadResponse(str(res)[:200])
+        return res["verdict"], max_rank
+
+    ask_all(questions, ask, out, lock)
 
 
 # The key the benchmark's server accepts and its clients send; its per-key rate limit is lifted (the load is the
@@ -118,21 +133,15 @@ def api_user(url: str, questions: list[str], out: list[dict[str, Any]], lock: th
 
     headers = {"Authorization": f"Bearer {API_KEY.split(':', 1)[1]}"}
     with httpx.Client(base_url=url, headers=headers, timeout=120) as client:
-        for q in questions:
-            t0 = time.perf_counter()
-            error, verdict = "", ""
-            try:
-                resp = client.post("api/v1/jawab", json={"question": q})
-                body = resp.json()
-                if resp.status_code != 200 or not body.get("answer"):
-                    error = f"HTTP {resp.status_code}: {str(body)[:200]}"
-                else:
-                    verdict = body["verdict"]
-            except Exception as exc:  # counted as an error of the system under load
-                error = f"{type(exc).__name__}: {exc}"
-            with lock:
-                out.append({"question": q, "ms": (time.perf_counter() - t0) * 1000, "queue_rank_max": 0,
-                            "error": error, "verdict": verdict})
+
+        def ask(q: str) -> tuple[str, int]:
+            resp = client.post("api/v1/jawab", json={"question": q})
+            body = resp.json()
+            if resp.status_code != 200 or not body.get("answer"):
+                raise BadResponse(f"HTTP {resp.status_code}: {str(body)[:200]}")
+            return body["verdict"], 0  # the API has no queue to show
+
+        ask_all(questions, ask, out, lock)
 
 
 def postgres_copy(stack: ExitStack) -> str:
@@ -154,7 +163,8 @@ def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: boo
 
     questions = queries()
     port = free_port_run(workers)
-    chroma, env_extra = None, {}
+    chroma: subprocess.Popen[bytes] | None = None
+    env_extra: dict[str, str] = {}
     work = Path(tempfile.mkdtemp(prefix="netral-load-"))
     stack = ExitStack()
     if postgres:
