@@ -63,6 +63,12 @@ class HybridSearcher:
         self._leads: dict[str, str] = {}
         self._lead_tokens: dict[str, frozenset[str]] = {}
         self._citable: set[str] | None = None
+        # Rows read from the store, kept for the searcher's life: an answer reads some thirty articles and the
+        # rows of every candidate chunk, each a round trip to a shared database; a changed index gets a new
+        # searcher (ui/reload.py), so nothing here goes stale.
+        self._articles: dict[str, Article | None] = {}
+        self._chunk_rows: dict[str, tuple[str, str, str, str]] = {}
+        self._vector_chunks: dict[str, str] = {}
 
     # --- lazily loaded state -----------------------------------------------------------------------------
 
@@ -122,7 +128,23 @@ class HybridSearcher:
         return self._leads[article_id]
 
     def article(self, article_id: str) -> Article | None:
-        return self.index.store.article(article_id)
+        if article_id not in self._articles:
+            self._articles[article_id] = self.index.store.article(article_id)
+        return self._articles[article_id]
+
+    def chunk_rows(self, chunk_ids: list[str]) -> dict[str, tuple[str, str, str, str]]:
+        """chunk id -> (article id, doc id, text, context), read from the store once per chunk."""
+        missing = [c for c in chunk_ids if c not in self._chunk_rows]
+        if missing:
+            self._chunk_rows.update(self.index.store.chunk_rows(missing))
+        return {c: self._chunk_rows[c] for c in chunk_ids if c in self._chunk_rows}
+
+    def vector_chunks(self, vector_ids: list[str]) -> dict[str, str]:
+        """vector id -> chunk id, read from the store once per vector."""
+        missing = [v for v in vector_ids if v not in self._vector_chunks]
+        if missing:
+            self._vector_chunks.update(self.index.store.vector_to_chunk(missing))
+        return {v: self._vector_chunks[v] for v in vector_ids if v in self._vector_chunks}
 
     def articles_of(self, doc_id: str) -> list[Article]:
         return self.index.store.articles(doc_id)
@@ -150,7 +172,7 @@ class HybridSearcher:
             return SearchResult(query, [], 0.0)
         named = [d.doc_id for d in doc_mentions(query, self.registry)]
         fused, ranks = self._fuse(query)
-        rows = self.index.store.chunk_rows(list(fused))
+        rows = self.chunk_rows(list(fused))
         ordered = self._rank_articles(fused, rows, named, query)
         top = ordered[0][1][0] if ordered else 0.0
         hits: list[SearchHit] = []
@@ -181,7 +203,7 @@ class HybridSearcher:
         n = self.settings.candidates
         lexical = fold_units(self.bm25.search(query, k=n * 4))[:n]
         dense_raw = self.index.vectors.query(self.embedder.embed_query(query), k=n * 2)
-        vec_to_chunk = self.index.store.vector_to_chunk([v for v, _ in dense_raw])
+        vec_to_chunk = self.vector_chunks([v for v, _ in dense_raw])
         dense = [(vec_to_chunk[v], s) for v, s in dense_raw if v in vec_to_chunk][:n]
         fused: dict[str, float] = defaultdict(float)
         ranks: dict[str, dict[str, int]] = defaultdict(dict)

@@ -1,5 +1,5 @@
 """Load on the running web app: N simulated users at once, each asking several questions over HTTP
-(gradio_client, the `/jawab` endpoint that the chat's answers come from).
+(gradio's event protocol, the `/jawab` endpoint that the chat's answers come from).
 
     python bench/bench_load.py --backend extractive --users 20 --questions 5
     python bench/bench_load.py --backend llamacpp --users 4 --questions 2
@@ -35,7 +35,19 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from harness import RESULTS, ROOT, free_port, http_ok, listening, pct, queries, throwaway_postgres, wait_until
+from harness import (
+    RESULTS,
+    ROOT,
+    cpu_seconds,
+    free_port,
+    http_ok,
+    listening,
+    machine_cpu_seconds,
+    pct,
+    queries,
+    throwaway_postgres,
+    wait_until,
+)
 
 
 def start_server(backend: str, port: int, log_path: Path, workers: int = 1,
@@ -104,23 +116,63 @@ def ask_all(questions: list[str], ask: Callable[[str], tuple[str, int]], out: li
                         "error": error, "verdict": verdict})
 
 
-def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: threading.Lock) -> None:
-    from gradio_client import Client
+class WebSession:
+    """One browser tab's worth of gradio's event protocol, as the chat page speaks it: the question joins the
+    queue (`POST <api>/queue/join`), and the answer arrives on the session's event stream
+    (`GET <api>/queue/data`), after messages that give the request's place in the queue. Plain httpx over one
+    keep-alive connection: a load generator that costs the shared cores as little as a browser on another
+    machine would (gradio_client's threads and polling took more CPU than the server it measured)."""
 
-    client = Client(url, verbose=False)
+    def __init__(self, url: str, api_name: str = "jawab") -> None:
+        import uuid
+
+        import httpx
+
+        self.http = httpx.Client(base_url=url, timeout=120)
+        config = self.http.get("config").raise_for_status().json()
+        self.prefix = config.get("api_prefix", "").strip("/") + "/"
+        self.fn_index = next(d.get("id", i) for i, d in enumerate(config["dependencies"])
+                             if d.get("api_name") == api_name)
+        self.session_hash = uuid.uuid4().hex[:11]
+
+    def ask(self, q: str) -> tuple[Any, int]:
+        """The event's output and the furthest queue place the server reported for it."""
+        joined = self.http.post(self.prefix + "queue/join", json={
+            "data": [q], "fn_index": self.fn_index, "session_hash": self.session_hash, "event_data": None,
+            "trigger_id": None}).raise_for_status().json()
+        event_id, max_rank = joined["event_id"], 0
+        with self.http.stream("GET", self.prefix + "queue/data", params={"session_hash": self.session_hash}) as r:
+            for line in r.iter_lines():
+                if not line.startswith("data:"):
+                    continue
+                msg = json.loads(line[5:])
+                if msg.get("event_id") != event_id:
+                    continue
+                if msg["msg"] == "estimation":
+                    max_rank = max(max_rank, msg.get("rank") or 0)
+                elif msg["msg"] == "process_completed":
+                    if not msg.get("success"):
+                        raise BadResponse(str(msg.get("output"))[:200])
+                    return msg["output"]["data"][0], max_rank
+        raise BadResponse("event stream ended before the answer")
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def user(url: str, questions: list[str], out: list[dict[str, Any]], lock: threading.Lock) -> None:
+    session = WebSession(url)
 
     def ask(q: str) -> tuple[str, int]:
-        max_rank = 0
-        job = client.submit(q, api_name="/jawab")
-        while not job.done():
-            max_rank = max(max_rank, getattr(job.status(), "rank", None) or 0)
-            time.sleep(0.05)
-        res = job.result()
+        res, max_rank = session.ask(q)
         if not isinstance(res, dict) or "error" in res or not res.get("answer"):
             raise BadResponse(str(res)[:200])
         return res["verdict"], max_rank
 
-    ask_all(questions, ask, out, lock)
+    try:
+        ask_all(questions, ask, out, lock)
+    finally:
+        session.close()
 
 
 # The key the benchmark's server accepts and its clients send; its per-key rate limit is lifted (the load is the
@@ -178,21 +230,27 @@ def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: boo
     proc = start_server(backend, port, work / "web.log", workers, env_extra)
     urls = [f"http://127.0.0.1:{p}/" for p in range(port, port + workers)]
     try:
-        from gradio_client import Client
-
-        for url in urls:
-            Client(url, verbose=False).predict("netralitas ASN", api_name="/jawab")  # warm-up, not measured
+        for url in urls:  # warm-up, not measured
+            warm = WebSession(url)
+            warm.ask("netralitas ASN")
+            warm.close()
         out: list[dict[str, Any]] = []
         lock = threading.Lock()
         asks = [[questions[(u * per_user + k) % len(questions)] for k in range(per_user)] for u in range(users)]
         client = api_user if api else user
         threads = [threading.Thread(target=client, args=(urls[u % workers], asks[u], out, lock)) for u in range(users)]
+        server_cpu0, machine_cpu0, client_cpu0 = cpu_seconds(proc.pid), machine_cpu_seconds(), sum(os.times()[:2])
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        # Clients, server and databases share the same cores here: how the CPU was spent says what the
+        # server would do with the machine to itself.
+        cpu = {"server_s": round(cpu_seconds(proc.pid) - server_cpu0, 1),
+               "clients_s": round(sum(os.times()[:2]) - client_cpu0, 1),
+               "machine_s": round(machine_cpu_seconds() - machine_cpu0, 1), "cores": os.cpu_count()}
     finally:
         proc.terminate()
         proc.wait(60)
@@ -209,7 +267,7 @@ def run(backend: str, users: int, per_user: int, workers: int = 1, postgres: boo
         "p50_ms": pct(ok, 50), "p95_ms": pct(ok, 95), "p99_ms": pct(ok, 99),
         "max_ms": round(max(ok), 1) if ok else None, "wall_s": round(wall, 2),
         "throughput_per_s": round(len(ok) / wall, 3), "max_queue_position_seen": max(r["queue_rank_max"] for r in out),
-        "requests_that_waited_in_queue": sum(1 for r in out if r["queue_rank_max"] > 0),
+        "requests_that_waited_in_queue": sum(1 for r in out if r["queue_rank_max"] > 0), "cpu": cpu,
     }
 
 
@@ -245,12 +303,14 @@ def write(entry: dict[str, Any]) -> None:
     data[key(entry)] = entry
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     lines = ["| configuration | users × questions | errors | p50 / p95 / p99 ms | throughput (answers/s) | "
-             "most requests queued at once |", "|---|---|---|---|---|---|"]
+             "most requests queued at once | CPU s: server / clients / machine |", "|---|---|---|---|---|---|---|"]
     for name, e in data.items():
+        cpu = e.get("cpu")
+        spent = f"{cpu['server_s']} / {cpu['clients_s']} / {cpu['machine_s']}" if cpu else "not measured"
         lines.append(f"| {name} ({e.get('store', 'embedded')}) | {e['users']} × {e['questions_per_user']} | "
                      f"{e['errors']} | "
                      f"{e['p50_ms']} / {e['p95_ms']} / {e['p99_ms']} | {e['throughput_per_s']} | "
-                     f"{e['max_queue_position_seen']} |")
+                     f"{e['max_queue_position_seen']} | {spent} |")
     (RESULTS / "load.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

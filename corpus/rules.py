@@ -64,8 +64,13 @@ class Situation:
 class Facet:
     name: str
     patterns: tuple[re.Pattern[str], ...]
+    # All the patterns in one alternation: it matches somewhere exactly when one of them does, so one scan
+    # rules out a facet the text never mentions (most facets, for most questions) before each pattern is tried.
+    any_pattern: re.Pattern[str] | None = None
 
     def occurs(self, text: str) -> bool:
+        if self.any_pattern is not None and self.any_pattern.search(text) is None:
+            return False
         return any(not is_denied(text, m.start()) for p in self.patterns for m in p.finditer(text))
 
 
@@ -152,7 +157,8 @@ def is_denied(text: str, start: int) -> bool:
 
 def _facet(name: str, patterns: list[str]) -> Facet:
     try:
-        return Facet(name, tuple(re.compile(p, re.I) for p in patterns))
+        return Facet(name, tuple(re.compile(p, re.I) for p in patterns),
+                     re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None)
     except re.error as exc:
         raise RuleMapError(f"facet {name}: bad pattern ({exc})") from exc
 

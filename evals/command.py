@@ -16,11 +16,28 @@ from evals.runner import run_items
 from netral.config import Settings
 
 
+def previous_metrics(path: Path) -> dict:
+    """An earlier report's metrics, from its metrics.json or from the report folder that holds it."""
+    if path.is_dir():
+        path = path / "metrics.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError as exc:
+        raise ValueError(f"--compare: {path} tidak ditemukan (beri metrics.json atau folder laporannya)") from exc
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"--compare: {path} tidak dapat dibaca sebagai metrics.json ({exc})") from exc
+
+
 def run_evaluation(assistant: Assistant, settings: Settings, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     store = assistant.searcher.index.store
     gold_path = args.gold or split_path(args.split)
+    try:  # read before the run, so that a wrong path does not cost a whole evaluation
+        compare = previous_metrics(args.compare) if args.compare else None
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     # The packaged splits name articles their writers read in the corpus text; a few of them the parser loses to
     # OCR damage, and those count as missed rather than as a broken gold file (tests/test_evals.py pins which).
     strict = args.gold is not None
@@ -51,7 +68,6 @@ def run_evaluation(assistant: Assistant, settings: Settings, args: argparse.Name
             return 2
         judged_scores(results, judge.model, assistant.searcher.embedder)  # type: ignore[attr-defined]
     out = args.out or Path("reports") / f"{assistant.backend}-{time.strftime('%Y%m%d-%H%M%S')}"
-    compare = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
     meta = {"backend": assistant.backend, "started": started, "gold": str(gold_path), "items": len(items),
             "judge": bool(args.judge), "settings": {"max_sources": settings.max_sources,
                                                     "embedder": settings.embedder}}

@@ -141,6 +141,7 @@ class BM25Index:
     k1: float = 1.2
     b: float = 0.75
     _vocab: list[str] | None = field(default=None, repr=False)
+    _norm: list[float] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, docs: Iterable[tuple[str, str]], fingerprint: str = "") -> BM25Index:
@@ -181,17 +182,19 @@ class BM25Index:
         if not self.ids:
             return []
         n = len(self.ids)
-        avgdl = sum(self.doc_len) / n or 1.0
+        if self._norm is None:  # each passage's length normalisation, the same for every query
+            avgdl = sum(self.doc_len) / n or 1.0
+            self._norm = [self.k1 * (1 - self.b + self.b * dl / avgdl) for dl in self.doc_len]
+        norm = self._norm
         scores: dict[int, float] = defaultdict(float)
         terms = [self.correct(t) for t in tokenize(query, expand_slang=True)]
         for term, qtf in Counter(terms).items():
             plist = self.postings.get(term)
             if not plist:
                 continue
-            idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
+            weight = qtf**0.5 * math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5)) * (self.k1 + 1)
             for i, tf in plist:
-                denom = tf + self.k1 * (1 - self.b + self.b * self.doc_len[i] / avgdl)
-                scores[i] += qtf**0.5 * idf * tf * (self.k1 + 1) / denom
+                scores[i] += weight * tf / (tf + norm[i])
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         out = []
         for i, s in ranked:

@@ -335,8 +335,9 @@ class VectorStore:
         return int(self._col.count())
 
     def query(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        if k <= 0 or self.count() == 0:
+        size = self.count() if k > 0 else 0  # one call: on a Chroma server each is a round trip
+        if size == 0:
             return []
-        res = self._col.query(query_embeddings=[vector.tolist()], n_results=min(k, self.count()), include=["distances"])
+        res = self._col.query(query_embeddings=[vector.tolist()], n_results=min(k, size), include=["distances"])
         distances = res["distances"] or [[]]
         return list(zip(res["ids"][0], [1.0 - float(d) for d in distances[0]], strict=True))

@@ -156,6 +156,12 @@ class Settings:
     # Judgements (Membantu / Kurang tepat) one browser session may store; rating the same answer again
     # replaces its judgement instead of adding one.
     max_feedback_per_session: int = 50
+    # Conversations kept per person (per NETRAL_AUTH login in the store, else in the browser); past this the
+    # oldest is dropped.
+    max_saved_conversations: int = 50
+    # Key encrypting the conversations a browser keeps when there are no logins. Empty: one made once and kept in
+    # the data folder (`browser_secret_file`); hosts behind one address must be given the same key.
+    browser_secret: str = ""
     # Answers computed at once (in the chat, and again in the JSON API); more wait in gradio's queue and are told
     # their place in it. 0 = automatic (see `answer_concurrency`).
     web_concurrency: int = 0
@@ -255,6 +261,14 @@ class Settings:
     @property
     def audit_db(self) -> Path | str:
         return self.database_url or self.data_dir / "audit.sqlite"
+
+    @property
+    def conversation_db(self) -> Path | str:
+        return self.database_url or self.data_dir / "percakapan.sqlite"
+
+    @property
+    def browser_secret_file(self) -> Path:
+        return self.data_dir / "kunci-peramban.txt"
 
     @property
     def letterhead_db(self) -> Path | str:

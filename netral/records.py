@@ -318,3 +318,16 @@ class Answer:
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
             "notes": self.notes,
         }
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field, for keeping the answer (saved conversations) and reading it back with `from_record`."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Answer:
+        """The answer `to_record` kept; fields it does not know (a record from a later version) are left out."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        cites = Citation.__dataclass_fields__
+        known["citations"] = [Citation(**{k: v for k, v in c.items() if k in cites})
+                              for c in data.get("citations", [])]
+        return cls(**known)

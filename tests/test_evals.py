@@ -127,3 +127,20 @@ def test_cli_eval_end_to_end(full_fake_index: Settings, tmp_path: Path, monkeypa
 
 def test_results_are_item_results() -> None:
     assert ItemResult.__dataclass_fields__["scores"]
+
+
+def test_compare_takes_a_report_folder_and_refuses_a_missing_one(full_fake_index: Settings, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NETRAL_DATA_DIR", str(full_fake_index.data_dir))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(split_path("dev").read_text(encoding="utf-8").splitlines()[:3]) + "\n",
+                    encoding="utf-8")
+    common = ["eval", "--embedder", "fake", "--gold", str(gold)]
+    assert cli.main([*common, "--out", str(tmp_path / "a")]) == 0
+    assert cli.main([*common, "--out", str(tmp_path / "b"), "--compare", str(tmp_path / "a")]) == 0
+    assert "Δ" in (tmp_path / "b" / "report.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main([*common, "--out", str(tmp_path / "c"), "--compare", str(tmp_path / "nope")]) == 2
+    assert "tidak ditemukan" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()  # refused before the run

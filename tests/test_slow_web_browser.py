@@ -205,3 +205,69 @@ def test_letter_desk_offers_pdf_in_browser(browser: object, tmp_path: Path) -> N
         assert text.startswith("BKD KOTA CONTOH Nomor") and "Peraturan Pemerintah Nomor 94 Tahun 2021" in text
         page.screenshot(path=str(shots_dir(tmp_path) / "draf-pdf.png"), full_page=True)
         page.close()
+
+
+def test_reload_keeps_the_conversation_in_browser(browser: object, tmp_path: Path) -> None:
+    """Without logins the browser keeps its conversations: a reload shows the conversation again (chat and citation
+    card), another browser does not see it, and "Hapus riwayat saya" forgets it (in-process app, fake assistant)."""
+    from tests.webapp import serve
+
+    with serve(tmp_path) as (base, _deps):
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        page = context.new_page()
+        open_app(page, base + "/")
+        ask(page, "Boleh datang ke kampanye suami saya?")
+        page.get_by_text("Boleh datang ke kampanye suami saya?").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)  # the save runs after the answer
+        page.reload(wait_until="load")
+        page.locator("#nt-panel .nt-card").first.wait_for(timeout=30_000)
+        assert "Boleh datang ke kampanye suami saya?" in page.locator("#nt-chat").inner_text()
+        assert "Dasar hukum" in page.locator("#nt-chat").inner_text()
+        page.screenshot(path=str(shots_dir(tmp_path) / "riwayat-setelah-muat-ulang.png"), full_page=True)
+        other = browser.new_context().new_page()  # type: ignore[attr-defined]
+        open_app(other, base + "/")
+        other.wait_for_timeout(1500)
+        assert "Boleh datang ke kampanye suami saya?" not in other.locator("#nt-chat").inner_text()
+        other.close()
+        page.get_by_text("Riwayat percakapan").click()
+        page.get_by_role("button", name="Hapus riwayat saya").click()
+        page.get_by_text("Riwayat dihapus (1 percakapan).").wait_for(timeout=20_000)
+        # Nothing of the question is left in the browser's storage (gradio's own run history is off).
+        assert "kampanye suami" not in page.evaluate("() => JSON.stringify(window.localStorage)")
+        page.reload(wait_until="load")
+        page.locator("#nt-question textarea").wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)
+        assert "Boleh datang ke kampanye suami saya?" not in page.locator("#nt-chat").inner_text()
+        context.close()
+
+
+def test_logged_in_conversations_follow_the_login(browser: object, tmp_path: Path) -> None:
+    """With NETRAL_AUTH a conversation is kept under the login in the store: the same login in another browser
+    finds it, another login does not, and nothing of it is left in the browser's storage."""
+    from tests.webapp import serve
+
+    logins = {"ana": "sandi-Ana-Kq7#mZ2p", "budi": "sandi-Budi-Lq8#nZ3r"}
+
+    def logged_in(base: str, user: str) -> tuple[object, object]:
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        assert context.request.post(base + "/login", form={"username": user, "password": logins[user]}).ok
+        page = context.new_page()
+        open_app(page, base + "/")
+        return context, page
+
+    with serve(tmp_path, auth=",".join(f"{u}:{p}" for u, p in logins.items())) as (base, deps):
+        first, page = logged_in(base, "ana")
+        ask(page, "Bolehkah saya menjadi saksi paslon?")
+        page.get_by_text("Bolehkah saya menjadi saksi paslon?").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)
+        stored = page.evaluate("() => JSON.stringify(window.localStorage)")
+        assert "saksi" not in stored
+        second, again = logged_in(base, "ana")
+        again.locator("#nt-panel .nt-card").first.wait_for(timeout=30_000)
+        assert "Bolehkah saya menjadi saksi paslon?" in again.locator("#nt-chat").inner_text()
+        other, page_b = logged_in(base, "budi")
+        page_b.wait_for_timeout(1500)
+        assert "Bolehkah saya menjadi saksi paslon?" not in page_b.locator("#nt-chat").inner_text()
+        assert [c.title for c in deps.conversations.list("ana")] == ["Bolehkah saya menjadi saksi paslon?"]  # type: ignore[union-attr]
+        for context in (first, second, other):
+            context.close()  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from tests.conftest import free_port
 from tests.test_web import FakeAssistant, FakeIngest
 from ui.admin import Admin
 from ui.app import WebDeps, build_app, launch
+from ui.conversations import ConversationStore
 from ui.feedback import FeedbackStore
 
 ADMIN = "sandi-admin-Kq7#mZ2p"
@@ -23,7 +24,8 @@ def serve(tmp_path: Path, **overrides: Any) -> Iterator[tuple[str, WebDeps]]:
     fake = FakeIngest()
     fake.release.set()
     deps = WebDeps(FakeAssistant(), FeedbackStore(settings.feedback_db), settings,
-                   Admin(settings, fake.status, fake.ingest, fake.reload), files_dir=tmp_path / "files")
+                   Admin(settings, fake.status, fake.ingest, fake.reload), files_dir=tmp_path / "files",
+                   conversations=ConversationStore.open(settings) if settings.auth_pairs() else None)
     demo = build_app(deps)
     launch(demo, settings, block=False, upload_tokens=deps.upload_tokens)
     try:
@@ -31,3 +33,5 @@ def serve(tmp_path: Path, **overrides: Any) -> Iterator[tuple[str, WebDeps]]:
     finally:
         demo.close()
         deps.feedback.close()
+        if deps.conversations is not None:
+            deps.conversations.close()

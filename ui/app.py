@@ -31,9 +31,11 @@ from ui import render
 from ui.admin import Admin, UploadRejected
 from ui.audit import AuditLog
 from ui.batch import BatchError, answer_file
+from ui.conversations import ConversationStore, browser_secret
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
 from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
 from ui.guard import UPLOAD_COOKIE, AppLogin, Gate, UploadTokens, request_client
+from ui.history import EXPORT_FORMATS, History
 from ui.letter_layout import LetterLayout
 from ui.letterhead import LetterheadStore
 from ui.throttle import LoginThrottle, wait_message
@@ -92,6 +94,8 @@ class WebDeps:
     upload_tokens: UploadTokens = field(default_factory=UploadTokens)
     # The JSON API's audit log, exported from the admin tab (None: no export offered).
     audit: AuditLog | None = None
+    # Conversations of NETRAL_AUTH logins (None: they are kept in each browser, as without logins).
+    conversations: ConversationStore | None = None
 
     @property
     def concurrency(self) -> int:
@@ -429,7 +433,7 @@ def build_app(deps: WebDeps) -> gr.Blocks:
         gr.HTML(DISCLAIMER)
         with gr.Tabs():
             with gr.Tab("Tanya jawab", id="tanya"):
-                _chat_tab(h)
+                _chat_tab(h, demo)
             with gr.Tab("Draf balasan", id="draf"):
                 _draft_tab(h)
             with gr.Tab("Antrean", id="antrean"):
@@ -439,8 +443,12 @@ def build_app(deps: WebDeps) -> gr.Blocks:
     return demo
 
 
-def _chat_tab(h: Handlers) -> None:
+def _chat_tab(h: Handlers, demo: gr.Blocks) -> None:
     answers = gr.State([])
+    conversation_id = gr.State("")
+    # Without logins the browser keeps its own conversations (encrypted with a key that outlives restarts).
+    kept = gr.BrowserState({}, storage_key="netral-percakapan", secret=browser_secret(h.d.settings))
+    history = History(h.d.conversations, h.d.settings.max_saved_conversations, h._fresh_dir, h._lookup)
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chatbot = gr.Chatbot(
@@ -461,11 +469,30 @@ def _chat_tab(h: Handlers) -> None:
             comment = gr.Textbox(placeholder="Komentar untuk jawaban terakhir (opsional)", show_label=False,
                                  lines=1, max_lines=3)
             fb_status = gr.Markdown()
+            with gr.Accordion("Riwayat percakapan", open=False, elem_id="nt-history"):
+                saved = gr.Dropdown(label="Percakapan tersimpan", choices=[], value=None, elem_id="nt-saved")
+                with gr.Row():
+                    reopen = gr.Button("Buka", size="sm", min_width=0, elem_id="nt-reopen")
+                    forget = gr.Button("Hapus riwayat saya", size="sm", variant="stop", min_width=0)
+                with gr.Row():
+                    fmt = gr.Radio(list(EXPORT_FORMATS), value="pdf", label="Unduh percakapan ini sebagai")
+                    download = gr.Button("Unduh", size="sm", min_width=0, elem_id="nt-download-chat")
+                chat_file = gr.File(label="Berkas percakapan", interactive=False)
+                history_status = gr.Markdown(elem_id="nt-history-status")
         with gr.Column(scale=2, min_width=300):
             panel = gr.HTML(render.EMPTY_PANEL, elem_id="nt-panel")
     box.submit(h.chat, [box, chatbot, answers], [chatbot, panel, answers, box], api_name="ask",
-               concurrency_limit=h.d.concurrency, concurrency_id="answer")
-    clear.click(h.clear, None, [chatbot, panel, answers, box], api_name="clear")
+               concurrency_limit=h.d.concurrency, concurrency_id="answer").then(
+        history.keep_answer, [answers, conversation_id, kept], [conversation_id, kept, saved, history_status],
+        concurrency_limit=4, concurrency_id="history")
+    clear.click(h.clear, None, [chatbot, panel, answers, box], api_name="clear").then(
+        lambda: ("", gr.update(value=None)), None, [conversation_id, saved])
+    reopen.click(history.reopen, [saved, kept], [chatbot, panel, answers, conversation_id, history_status],
+                 concurrency_limit=4, concurrency_id="history")
+    forget.click(history.forget, kept, [kept, saved, history_status], concurrency_limit=4,
+                 concurrency_id="history")
+    download.click(history.download, [answers, fmt], [chat_file, history_status])
+    demo.load(history.on_load, kept, [chatbot, panel, answers, conversation_id, saved])
     rated = gr.State({})
     up.click(lambda c, a, r: (h.feedback(1, c, a, rated=r), "", r), [comment, answers, rated],
              [fb_status, comment, rated], api_name="like")
@@ -612,7 +639,7 @@ def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | 
     (ui/guard.py) screens uploads, accepting large ones only with one of `upload_tokens` (WebDeps'), and the
     NETRAL_AUTH login is throttled. `api` (ui/api.py's `build_api`) is mounted at /api/v1 on the same server:
     ahead of gradio's own routes, behind its own keys rather than the NETRAL_AUTH login, which programs cannot
-    fill in."""
+    fill in. Kept conversations are the app's own (ui/history.py), not gradio's run history, which is off."""
     from starlette.middleware import Middleware
     from starlette.routing import Mount
 
@@ -627,5 +654,9 @@ def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | 
         auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
         prevent_thread_lock=not block, show_error=False, quiet=not block, footer_links=[],
         theme=theme(), css=stylesheet(), max_file_size=f"{settings.max_upload_mb}mb",
+        # gradio would otherwise keep every event's inputs and outputs (questions, answers) in the browser's
+        # storage: a shared desk computer would show the last person's questions, and "Hapus riwayat saya"
+        # would not forget them. Off, it also deletes what an earlier version left there.
+        run_history=False,
         app_kwargs={"middleware": [gate], "routes": [Mount(API_PREFIX, app=api)] if api is not None else []},
     )

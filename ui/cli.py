@@ -22,12 +22,17 @@ if TYPE_CHECKING:
 from netral.config import Settings
 from netral.errors import UserError
 
-OFFLINE_ENV = {
+# Set for the process unless the environment says otherwise: nothing reaches for a hub or a telemetry server,
+# and gradio does not rebuild its per-function timing summary (a pandas frame over up to 10,000 past events)
+# after every answer: nothing here reads it, and under load it cost about a twentieth of the server's CPU.
+DEFAULT_ENV = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "ANONYMIZED_TELEMETRY": "False",
     "RAGAS_DO_NOT_TRACK": "true",
     "GRADIO_ANALYTICS_ENABLED": "False",
+    "GRADIO_ANALYTICS_CACHE_FREQUENCY": "1000",
+    "GRADIO_ANALYTICS_MAX_EVENTS": "1000",
 }
 
 # `netral ingest` finished, but skipped some files (each listed with its reason). Distinct from 1 (a crash) and
@@ -197,7 +202,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for key, value in OFFLINE_ENV.items():
+    for key, value in DEFAULT_ENV.items():
         os.environ.setdefault(key, value)
     # A file name or question with bytes that are not UTF-8 is printed with escapes instead of ending the
     # command in a UnicodeEncodeError.

@@ -1,5 +1,5 @@
-"""Files the helpdesk downloads: a reply letter as .docx, .pdf, .txt or .md; a batch of drafted answers as
-CSV/JSONL."""
+"""Files people download: a reply letter as .docx, .pdf, .txt or .md; a batch of drafted answers as CSV/JSONL;
+a chat conversation with its citations as .docx or .pdf."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import csv
 import json
 import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-from assistant.letter import letter_markdown
-from netral.records import Answer
+from assistant.letter import letter_markdown, tanggal
+from netral.records import VERDICT_LABEL, Answer
 from netral.spreadsheet import safe_row
+from netral.statuses import status_label
 from ui.letter_docx import write_docx
 from ui.letter_layout import LetterLayout
 from ui.letter_pdf import write_pdf
@@ -39,6 +41,40 @@ def write_letter(text: str, dest_dir: Path, stem: str, fmt: str, layout: LetterL
         write_pdf(text, dest, layout or LetterLayout())
     else:
         write_docx(text, dest, layout or LetterLayout())
+    return dest
+
+
+CONVERSATION_HEADINGS = ("Pertanyaan ", "Dasar hukum", "Catatan:")
+
+
+def conversation_text(answers: list[Answer], day: date | None = None) -> str:
+    """A conversation as plain text for reading and filing: each question, the verdict, the answer, and every
+    cited provision with its status and its exact quoted text (the `[n]` of the answer refer to this list)."""
+    out = ["Percakapan dengan Asisten Netralitas ASN", f"Diunduh {tanggal(day or date.today())}", ""]
+    for k, a in enumerate(answers, start=1):
+        out += [f"Pertanyaan {k}", a.question.strip(), "", f"Jawaban: {VERDICT_LABEL.get(a.verdict, a.verdict)}"]
+        out += [ln for ln in a.answer.splitlines() if ln.strip()]
+        if a.citations:
+            out.append("Dasar hukum:")
+            out += [f"[{c.number}] {c.label} ({status_label(c.status)}): \u201c{c.quote}\u201d" for c in a.citations]
+        if a.notes:
+            out += ["Catatan:", *(f"- {n}" for n in a.notes)]
+        out.append("")
+    out.append("Bukan nasihat hukum: rujuk teks resmi peraturan dan BKD, Inspektorat, atau Bawaslu setempat.")
+    return "\n".join(out)
+
+
+def write_conversation(answers: list[Answer], dest_dir: Path, stem: str, fmt: str) -> Path:
+    """The conversation as .docx or .pdf on A4, without a letterhead (it is a record, not a letter)."""
+    if fmt not in ("docx", "pdf"):
+        raise ValueError(f"format '{fmt}' tidak didukung; pilih docx atau pdf")
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / f"{stem}.{fmt}"
+    layout = LetterLayout(headings=CONVERSATION_HEADINGS)
+    if fmt == "pdf":
+        write_pdf(conversation_text(answers), dest, layout, title="Percakapan")
+    else:
+        write_docx(conversation_text(answers), dest, layout)
     return dest
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ui.letter_layout import A4_MM, FONT_PT, LetterLayout, is_heading
+from ui.letter_layout import A4_MM, FONT_PT, LetterLayout
 
 FONT = "Times New Roman"
 
@@ -35,7 +35,7 @@ def write_docx(text: str, dest: Path, layout: LetterLayout) -> None:
         para = doc.add_paragraph()
         para.paragraph_format.space_after = Pt(0)
         # Fonts are set on the runs, not on the Normal style: a template's own text keeps its formatting.
-        _run(para, line, Pt(FONT_PT), FONT, bold=is_heading(line))
+        _run(para, line, Pt(FONT_PT), FONT, bold=layout.is_heading(line))
     doc.save(str(dest))
 
 

@@ -16,10 +16,6 @@ FONT_PT = 12
 HEADINGS = ("Dasar hukum", "Catatan:")
 
 
-def is_heading(line: str) -> bool:
-    return line.startswith(HEADINGS)
-
-
 @dataclass(frozen=True)
 class LetterLayout:
     top_mm: float = 20.0
@@ -30,6 +26,11 @@ class LetterLayout:
     letterhead: Path | None = None
     # Without a letterhead, the plain header names the sending unit (empty: no header at all).
     sender: str = ""
+    # Lines that begin with one of these are set in bold.
+    headings: tuple[str, ...] = HEADINGS
+
+    def is_heading(self, line: str) -> bool:
+        return line.startswith(self.headings)
 
     @classmethod
     def from_settings(cls, settings: Settings, sender: str = "") -> LetterLayout:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui.letter_layout import A4_MM, FONT_PT, LetterLayout, is_heading
+from ui.letter_layout import A4_MM, FONT_PT, LetterLayout
 from ui.letterhead import letterhead_lines
 
 # Line height (mm) of 12 pt text at single spacing plus a little leading.
@@ -51,7 +51,7 @@ def write_pdf(text: str, dest: Path, layout: LetterLayout, title: str = "Surat b
         if not line.strip():
             pdf.ln(LINE_MM)
             continue
-        pdf.set_font(FAMILY, "B" if is_heading(line) else "", FONT_PT)
+        pdf.set_font(FAMILY, "B" if layout.is_heading(line) else "", FONT_PT)
         # Left-aligned, as the .docx: justified, a line holding a long title gets gaps wider than its words.
         pdf.multi_cell(0, LINE_MM, line, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(dest))

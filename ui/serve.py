@@ -20,6 +20,7 @@ from ui.admin import Admin
 from ui.api import ApiDeps
 from ui.app import WebDeps
 from ui.audit import AuditLog
+from ui.conversations import ConversationStore
 from ui.feedback import FeedbackStore
 from ui.reload import AssistantReloader
 
@@ -70,16 +71,21 @@ def web_services(settings: Settings) -> Iterator[Services]:
         assistant.searcher.warm_up()
         feedback = FeedbackStore(settings.feedback_db)
         audit = AuditLog(settings.audit_db, settings.audit_retention_days)
+        # Only logins have conversations kept by name; without NETRAL_AUTH each browser keeps its own.
+        conversations = ConversationStore.open(settings) if settings.auth_pairs() else None
         reloader = AssistantReloader(settings, assistant)
         reloader.start()
         try:
             yield Services(
                 web=WebDeps(assistant=assistant, feedback=feedback, settings=settings,
-                            admin=admin_for(settings, assistant, reloader.reload), audit=audit),
+                            admin=admin_for(settings, assistant, reloader.reload), audit=audit,
+                            conversations=conversations),
                 api=ApiDeps(assistant=assistant, feedback=feedback, audit=audit, settings=settings),
                 reload=reloader.reload,
             )
         finally:
             reloader.stop()
+            if conversations is not None:
+                conversations.close()
             audit.close()
             feedback.close()
