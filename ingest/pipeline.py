@@ -20,6 +20,7 @@ from ingest.lock import ingest_lock
 from ingest.ocr import OcrOptions
 from ingest.store import ArticleStore
 from ingest.structure import PARSER_VERSION
+from ingest.uploads import sync_uploads
 from netral.records import (
     INGEST_STATUS_LABEL,
     Chunk,
@@ -68,8 +69,13 @@ class Ingestor:
     ) -> IngestReport:
         """Bring the index in line with `corpus_dir` (and the folder of documents uploaded through the web app,
         whose files are recorded as `@unggahan/<name>`): new and changed files are indexed, unchanged ones
-        skipped, documents whose file is gone removed. Raises IngestBusy when another ingest holds the index."""
-        with ingest_lock(self.index.settings.index_dir, self.index.settings.database_url):
+        skipped, documents whose file is gone removed. Raises IngestBusy when another ingest holds the index.
+        With a shared database the uploads folder is first brought in line with the uploads kept there, under
+        the lock: an upload made on another host is read here, never removed from the index as a lost file."""
+        settings = self.index.settings
+        with ingest_lock(settings.index_dir, settings.database_url):
+            if uploads is not None:
+                sync_uploads(settings, uploads)
             return self._run(corpus_dir, rebuild, progress, uploads)
 
     def _run(

@@ -125,3 +125,47 @@ def test_two_hosts_share_one_store(postgres: Postgres, chroma_server: str, tmp_p
         assert not ingest_running(b.index_dir, url)
     finally:
         index_b.close()
+
+
+def _ingest_with_uploads(settings: Settings) -> list[tuple[str, str]]:
+    index = Index.open(settings)
+    try:
+        report = Ingestor(index, HashEmbedder(), Registry.load(), settings.chunk_max_chars).run(
+            settings.corpus_dir, uploads=settings.upload_dir)
+        return [(r.file, r.status) for r in report.rows]
+    finally:
+        index.close()
+
+
+def test_uploads_and_keys_are_shared_by_every_host(postgres: Postgres, chroma_server: str, tmp_path: Path,
+                                                   corpus_dir: Path) -> None:
+    """A document uploaded in host A's admin tab is read by host B's ingest (B's uploads folder is filled from the
+    database) instead of being removed from the index as a lost file; an upload the admin sets aside is deleted
+    on every host by its next ingest; and both hosts encrypt browser-kept conversations with one key."""
+    from ui.admin import Admin
+    from ui.conversations import browser_secret
+
+    url = postgres.new_database()
+    corpus = make_corpus(tmp_path / "corpus", corpus_dir, ("peraturan/pp-94-2021-disiplin-pns.md",))
+    a = _host(tmp_path, "host-a", corpus, url, chroma_server)
+    b = _host(tmp_path, "host-b", corpus, url, chroma_server)
+    admin_a = Admin(a, lambda: {}, lambda _hook: None)  # type: ignore[arg-type, return-value]
+    upload = tmp_path / "pp-42-2004-jiwa-korps-kode-etik-pns.md"
+    upload.write_bytes((corpus_dir / PP42).read_bytes())
+    admin_a.accept([upload])
+    assert ("@unggahan/" + upload.name, "new") in _ingest_with_uploads(a)
+
+    rows_b = _ingest_with_uploads(b)
+    assert ("@unggahan/" + upload.name, "unchanged") in rows_b and not any(s == "removed" for _f, s in rows_b)
+    assert (b.upload_dir / upload.name).read_bytes() == upload.read_bytes()
+    with hashed_assistant(b) as on_b:
+        assert any(c.doc_id == "pp-42-2004" for c in on_b.answer(ETHICS).citations)
+
+    # Set aside on A (as the admin tab's "hapus" does for a failed upload): B's next ingest drops it too.
+    admin_a._forget_shared(upload.name)
+    (a.upload_dir / upload.name).unlink()
+    assert ("@unggahan/" + upload.name, "removed") in _ingest_with_uploads(b)
+    assert not (b.upload_dir / upload.name).exists()
+
+    assert browser_secret(a) == browser_secret(b) != ""
+    assert not a.browser_secret_file.exists() and not b.browser_secret_file.exists()

@@ -1,8 +1,9 @@
 """Administration behind the admin tab: corpus status and documents uploaded and ingested in the background.
 
-An upload is copied into `Settings.upload_dir` (the corpus folder may be read-only), then one ingest job at a
-time runs in a thread over the corpus and the uploads. Its progress is kept in a small state object that the
-page polls. When it ends, the assistant is handed a fresh searcher, so new documents are answerable at once.
+An upload is copied into `Settings.upload_dir` (the corpus folder may be read-only; with a shared database it is
+kept there too, ingest/uploads.py, so that every host's ingest reads it), then one ingest job at a time runs in
+a thread over the corpus and the uploads. Its progress is kept in a small state object that the page polls.
+When it ends, the assistant is handed a fresh searcher, so new documents are answerable at once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from ingest.loaders import FORMATS_TEXT, SUPPORTED
 from ingest.lock import IngestBusy
 from ingest.pipeline import ProgressHook
+from ingest.uploads import shared_uploads
 from netral.config import Settings
 from netral.records import IngestReport
 from ui.letterhead import LetterheadRejected, LetterheadStore, check_letterhead
@@ -133,10 +135,17 @@ class Admin:
         dest = self.settings.upload_dir
         dest.mkdir(parents=True, exist_ok=True)
         out = []
-        for f in files:
-            target = dest / Path(f.name).name
-            shutil.copyfile(f, target)
-            out.append(target)
+        shared = shared_uploads(self.settings)
+        try:
+            for f in files:
+                target = dest / Path(f.name).name
+                shutil.copyfile(f, target)
+                if shared is not None:  # every host's next ingest reads it too
+                    shared.put(target)
+                out.append(target)
+        finally:
+            if shared is not None:
+                shared.close()
         return out
 
     # --- the letterhead (kop surat) template of exported letters ---------------------------------------------
@@ -211,9 +220,17 @@ class Admin:
             raise UploadRejected(f"'{name}' bukan unggahan yang gagal; muat ulang daftarnya")
         return self.settings.upload_dir / name
 
+    def _forget_shared(self, name: str) -> None:
+        """A removed or quarantined upload leaves the shared database too, so no host ingests it again."""
+        shared = shared_uploads(self.settings)
+        if shared is not None:
+            with shared:
+                shared.remove(name)
+
     def remove_upload(self, name: str) -> None:
         """Delete a failed upload for good."""
         path = self._failed_path(name)
+        self._forget_shared(name)
         path.unlink()
         self._skipped.pop(name, None)
         log.warning("failed upload %s removed by the admin", name)
@@ -221,6 +238,7 @@ class Admin:
     def quarantine_upload(self, name: str) -> Path:
         """Move a failed upload into the quarantine folder, where no ingest reads it, for a person to examine."""
         path = self._failed_path(name)
+        self._forget_shared(name)
         dest_dir = self.settings.quarantine_dir
         dest_dir.mkdir(parents=True, exist_ok=True)
         dest = dest_dir / name

@@ -148,11 +148,21 @@ def browser_get(copy: BrowserCopy | None, conversation_id: str) -> Conversation 
                         _answers_from(v.get("answers", [])))
 
 
+SECRETS_METADATA = MetaData()
+# Keys the app makes for itself once and every host must share (with a shared database).
+SECRETS = Table("app_secret", SECRETS_METADATA, Column("name", String(64), primary_key=True),
+                Column("value", Text, nullable=False))
+BROWSER_KEY = "browser"
+
+
 def browser_secret(settings: Settings) -> str:
     """The key that encrypts the browser's copy: NETRAL_BROWSER_SECRET, else one made on the first start and kept
-    in the data folder, so that a restart or a second worker of the host can still read what browsers hold."""
+    in the shared database (so a browser sent to another host still reads its conversations), or, on one host,
+    in the data folder (so a restart or a second worker can)."""
     if settings.browser_secret:
         return settings.browser_secret
+    if settings.database_url:
+        return _shared_secret(settings.database_url, BROWSER_KEY)
     path = settings.browser_secret_file
     path.parent.mkdir(parents=True, exist_ok=True)
     try:  # O_EXCL: of two workers starting at once, one writes the key and both read it
@@ -168,3 +178,19 @@ def browser_secret(settings: Settings) -> str:
             return key
         time.sleep(0.1)
     raise RuntimeError(f"{path} is empty: delete it and start again")
+
+
+def _shared_secret(url: str, name: str) -> str:
+    from sqlalchemy.exc import IntegrityError
+
+    tables = Tables(url, SECRETS_METADATA)
+    try:
+        try:  # the first host to start makes the key; the others read it
+            with tables.write() as db:
+                db.execute(SECRETS.insert().values(name=name, value=secrets.token_urlsafe(32)))
+        except IntegrityError:
+            pass
+        with tables.read() as db:
+            return str(db.execute(select(SECRETS.c.value).where(SECRETS.c.name == name)).scalar_one())
+    finally:
+        tables.close()
