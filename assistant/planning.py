@@ -14,7 +14,7 @@ from assistant.retrieval import HybridSearcher
 from assistant.sources import best_provision
 from assistant.understanding import Focus, asks_fact
 from corpus.registry import Registry
-from corpus.rules import MaterialQuote, RuleMap, Situation
+from corpus.rules import Bridge, MaterialQuote, RuleMap, Situation
 from ingest.kinds import article_label
 from ingest.lexical import tokenize
 from netral.ids import ArticleId
@@ -174,6 +174,10 @@ class Planner:
                 # Asked for the sanction, or a case being handled: the prohibition and the provision that sets the
                 # sanction are enough.
                 plan.basis = plan.basis[:1] if plan.sanction else plan.basis
+            bridge = self.rules.bridges.get(focus.actor)
+            if bridge is not None and plan.verdict == "tidak_boleh" and plan.basis and \
+                    plan.basis[0].doc_id == bridge.document:
+                self._bridged(plan, bridge, focus)
             if governed is None and (not basis or m.situation.verdict == "bersyarat" and m.situation.governing):
                 # The binding text is missing (or the condition comes from a document the corpus lacks): the
                 # training material that states the rule is shown, labelled as non-binding.
@@ -242,6 +246,18 @@ class Planner:
 
         bound = [s for s in sources if not binds(s) or actor in binds(s)] or sources
         return sorted(bound, key=lambda s: actor not in binds(s)) if reorder else bound
+
+    def _bridged(self, plan: Plan, bridge: Bridge, focus: Focus) -> None:
+        """A CPNS asking about an act PP 94/2021 forbids: the prohibition, then the provision through which it
+        binds a CPNS (in place of the statute's duty, which binds PNS and PPPK); and when the consequence is asked
+        or a case is reported, the CPNS's dismissal for a moderate or heavy breach."""
+        link = self.source(bridge.bridge)
+        if link is not None and all(s.article_id != link.article_id for s in plan.basis):
+            plan.basis = [plan.basis[0], link]
+        if plan.sanction or focus.asks_sanction or focus.reports_case:
+            consequence = self.source(bridge.consequence)
+            if consequence is not None:
+                plan.sanction = [consequence]
 
     def _sanction(self, s: Situation, focus: Focus) -> list[Source]:
         """The provision that sets the sanction; for a question about criminal penalties ("ancaman pidana"), the

@@ -74,11 +74,28 @@ class Facet:
         return any(not is_denied(text, m.start()) for p in self.patterns for m in p.finditer(text))
 
 
+@dataclass(frozen=True)
+class Bridge:
+    """How a regulation written for one kind of employee binds another: a CPNS is bound by PP 94/2021 through
+    its Pasal 43 (mutatis mutandis), and a CPNS found to have committed a moderate or heavy breach is dismissed as
+    a CPNS (PP 11/2017 Pasal 37). For such an asker, a prohibition of `document` is cited with `bridge`, and
+    `consequence` is the sanction shown."""
+
+    actor: str
+    document: str
+    bridge: str
+    consequence: str
+
+    def ids(self) -> tuple[str, ...]:
+        return (self.bridge, self.consequence)
+
+
 @dataclass
 class RuleMap:
     facets: dict[str, Facet]
     situations: list[Situation]
     problems: list[str] = field(default_factory=list)  # entries set aside, and why
+    bridges: dict[str, Bridge] = field(default_factory=dict)  # by actor
 
     @classmethod
     def load(cls, path: Path | None = None) -> RuleMap:
@@ -107,7 +124,15 @@ class RuleMap:
             else:
                 seen.add(s.id)
                 situations.append(s)
-        return cls(facets, situations, problems)
+        bridges: dict[str, Bridge] = {}
+        for actor, entry in data.get("pelaku", {}).items():
+            try:
+                if actor not in ACTORS:
+                    raise ValueError(f"unknown actor {actor!r}")
+                bridges[actor] = Bridge(actor, entry["dokumen"], entry["jembatan"], entry["akibat"])
+            except (KeyError, TypeError, ValueError) as exc:
+                problems.append(f"pelaku.{actor}: {exc}")
+        return cls(facets, situations, problems, bridges)
 
     def checked_against(self, known_ids: Iterable[str]) -> RuleMap:
         """The entries whose every id names an article (or a provision of one) in the index; the others are
@@ -120,7 +145,14 @@ class RuleMap:
                 problems.append(f"{s.id}: ids not in the index {missing}")
             else:
                 kept.append(s)
-        return RuleMap(self.facets, kept, problems)
+        bridges = {}
+        for actor, b in self.bridges.items():
+            missing = [i for i in b.ids() if i not in known]
+            if missing:
+                problems.append(f"pelaku.{actor}: ids not in the index {missing}")
+            else:
+                bridges[actor] = b
+        return RuleMap(self.facets, kept, problems, bridges)
 
     def facets_in(self, text: str) -> set[str]:
         """The facets the text mentions, except where it denies them ("saya tidak akan ikut kampanye", "belum

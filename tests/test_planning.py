@@ -399,6 +399,31 @@ WHO_RUNS = [
 ]
 
 
+# The steps of a disciplinary case after the violation: relieved of duties while examined, absent when summoned,
+# when the decision takes effect and the objection to it, who disciplines staff abroad.
+PROCEDURE = [
+    ("Saya sedang diperiksa karena dugaan ikut kampanye. Selama pemeriksaan, apakah saya bisa dinonaktifkan "
+     "sementara dari jabatan?", "informasi", "pp-94-2021/pasal-31"),
+    ("Staf kami sudah dipanggil dua kali untuk pemeriksaan netralitas tapi tidak datang. Langkah berikutnya apa?",
+     "informasi", "pp-94-2021/pasal-26"),
+    ("Saya baru terima SK hukuman disiplin karena pasang baliho caleg. Bisa mengajukan keberatan? Berlakunya "
+     "kapan?", "informasi", "pp-94-2021/pasal-38"),
+    ("Who has the authority to discipline a civil servant posted at the Indonesian consulate who campaigned "
+     "online?", "informasi", "pp-94-2021/pasal-19"),
+]
+
+
+def test_cpns_is_bound_through_the_regulations_bridge_and_dismissed(full_assistant: Assistant) -> None:
+    """PP 94/2021 binds a CPNS through its Pasal 43; a CPNS found to have breached it is dismissed (PP 11/2017
+    Pasal 37). A PNS asking the same keeps the statute's duty beside the prohibition."""
+    cpns = full_assistant.answer("Saya CPNS masa percobaan. Kemarin saya pasang spanduk caleg di depan rumah dan "
+                                 "sudah dilaporkan ke atasan. Apa akibatnya buat saya?")
+    ids = [c.id for c in cpns.citations]
+    assert cpns.verdict in ("tidak_boleh", "informasi") and ids[0].startswith("pp-94-2021/pasal-5")
+    assert "pp-94-2021/pasal-43" in ids and "pp-11-2017/pasal-37/huruf-c" in ids
+    pns = full_assistant.answer("Saya PNS. Kemarin saya pasang spanduk caleg di depan rumah dan sudah dilaporkan ke "
+                                "atasan. Apa akibatnya buat saya?")
+    assert not {"pp-94-2021/pasal-43", "pp-11-2017/pasal-37/huruf-c"} & {c.id for c in pns.citations}
 ASKED = [
     # Leave asked about for a spouse's campaign is on topic; a threat to staff who stay away is mobilising them.
     ("Saya PNS, suami saya sudah ditetapkan sebagai calon anggota DPRD. Saya ingin mendampingi suami saat kampanye. "
@@ -479,6 +504,7 @@ ASKED = [
     *BOUND,
     *WHO_RUNS,
     *ASKED,
+    *PROCEDURE,
 ])
 def test_situations_beside_the_civil_service(full_assistant: Assistant, question: str, verdict: str,
                                              first_id: str) -> None:
@@ -579,3 +605,15 @@ def test_a_named_document_that_is_not_loaded_is_said_to_be_missing(full_assistan
     ans = full_assistant.answer("surat edaran menpanrb nomor 18 tahun 2023")
     assert not ans.abstained
     assert any("SE MenPANRB Nomor 18 Tahun 2023" in n and "belum dimuat" in n for n in ans.notes)
+
+
+def test_bridge_with_an_id_missing_from_the_index_is_reported_and_not_used(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[pelaku.CPNS]\ndokumen = "pp-94-2021"\njembatan = "pp-94-2021/pasal-43"\n'
+                     'akibat = "pp-11-2017/pasal-37/huruf-c"\n\n[pelaku.tamu]\ndokumen = "x"\njembatan = "x"\n'
+                     'akibat = "x"\n\n[facet]\n', encoding="utf-8")
+    loaded = RuleMap.load(rules)
+    assert set(loaded.bridges) == {"CPNS"} and any(p.startswith("pelaku.tamu: unknown actor") for p in loaded.problems)
+    checked = loaded.checked_against(["pp-94-2021/pasal-43"])
+    assert checked.bridges == {} and any("pelaku.CPNS: ids not in the index" in p for p in checked.problems)
+    assert RuleMap.load(rules).checked_against(["pp-94-2021/pasal-43", "pp-11-2017/pasal-37/huruf-c"]).bridges
