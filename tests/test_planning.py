@@ -365,9 +365,10 @@ WHO_RUNS = [
     # Whose party card: a spouse outside the civil service is not bound by the ban.
     ("sy PNS, suami sy karyawan swasta (bukan ASN) diangkat jadi bendahara DPC partai. apakah sy ikut kena larangan?",
      "boleh", "uu-20-2023/pasal-1/angka-2"),
-    # The first question gives the bottom line; taking the resignation back, asked after it, does not.
+    # The first question gives the bottom line; taking the resignation back, asked after it, does not. A DPRD
+    # candidate is put forward by a party, which a PNS may not join (PP 11/2017 Pasal 255).
     ("Saya PNS, ditawari partai jadi caleg DPRD. Apakah saya boleh maju? Kalau kalah, bisakah saya menarik surat "
-     "pengunduran diri dan kembali bekerja?", "bersyarat", "pp-11-2017/pasal-254"),
+     "pengunduran diri dan kembali bekerja?", "bersyarat", "pp-11-2017/pasal-255"),
     # Whether a civil servant may check the voters' list is a question about voting, not polling procedure.
     ("Bolehkah PNS mengecek namanya di daftar pemilih tetap?", "boleh", "uu-"),
     ("sy PNS diajak KPU jadi relawan demokrasi buat pendidikan pemilih di sekolah, boleh?", "bersyarat", "pp-94-2021"),
@@ -410,6 +411,10 @@ PROCEDURE = [
      "kapan?", "informasi", "pp-94-2021/pasal-38"),
     ("Who has the authority to discipline a civil servant posted at the Indonesian consulate who campaigned "
      "online?", "informasi", "pp-94-2021/pasal-19"),
+    # Running for a regional council: put forward by a party, which a PNS may not join (the statute's resignation
+    # rule names the DPR, not the DPRD).
+    ("Saya PNS penyuluh pertanian, diajak partai jadi caleg DPRD provinsi. Cukup cuti di luar tanggungan negara?",
+     "bersyarat", "pp-11-2017/pasal-255"),
 ]
 
 
@@ -434,7 +439,7 @@ ASKED = [
      "tidak_boleh", "pp-94-2021/pasal-5"),
     # Glosses stand apart: "sy … resign" is not "saya sudah mengundurkan diri".
     ("min sy PNS mau nyaleg DPRD kota. kapan wajib resign? pas daftar ke partai atau pas udh ditetapin jd calon?",
-     "bersyarat", "pp-11-2017/pasal-254"),
+     "bersyarat", "pp-11-2017/pasal-255"),
     ("Kata teman, TNI dan Polri gak nyoblos karena harus netral. Berarti PNS juga gak boleh nyoblos dong?", "boleh",
      "uu-"),
     # "Do the rules still apply to me?" from someone retired: whether they are bound is the bottom line.
@@ -449,7 +454,7 @@ ASKED = [
      "Sudah lewat 5 hari, masih bisa?", "informasi", "uu-8-2015/pasal-134"),
     # Running while keeping the status: the candidacy's condition answers it.
     ("Hi, I'm a PNS teacher. A party offered to nominate me for the DPRD. Can I run while keeping my PNS status, "
-     "maybe by taking unpaid leave?", "bersyarat", "pp-11-2017/pasal-254"),
+     "maybe by taking unpaid leave?", "bersyarat", "pp-11-2017/pasal-255"),
 ]
 
 
