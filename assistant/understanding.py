@@ -655,7 +655,50 @@ _ELECTION_STAGE = re.compile(
     r"\b(tahapan (pemilu|pilkada)|hasil (pemilu|pilkada|pilpres))\b( (sudah|telah|sedang) \w+)?", re.I)
 
 
+# Words of the field used in another sense: a campaign against plastic waste or for a shop's sale, a bride-to-be
+# ("calon pengantin"), an application to move to a spouse's town. Set aside before the scope is judged, so that
+# they neither bring an unrelated question into the field nor keep it there.
+_LOOKALIKE = re.compile(
+    r"\bkampanye\s+[\'\"“‘]|"
+    r"\b(kampanye|campaign)\s+(anti|bebas|hemat|stop|gerakan|cinta|peduli|sadar|hidup|cuci|imunisasi|vaksin\w*|"
+    r"stunting|keselamatan|lingkungan|kebersihan|kesehatan|literasi|gemar|ayo|pencegahan|penghijauan|donor|diet|"
+    r"olahraga|daur|promo\w*|iklan|produk|penjualan|diskon|marketing|brand\w*|jualan)\b|"
+    r"\b(promo\w*|marketing|iklan|ads|brand\w*|endorse\w*|sale|diskon|produk)\s+(campaign|kampanye)\b|"
+    r"\bcalon\s+(pengantin|mempelai|istri|suami|menantu|mertua|mahasiswa|siswa|peserta didik|jemaah|jamaah|"
+    r"pembeli|nasabah|penumpang|ibu|ayah|orang tua|pasien)\b|"
+    r"\b(warna|nada|ph|cat|suhu|rasa|aroma|gigi|posisi)\s+(yang\s+)?netral\b|\bcarbon neutral\b|\bnetral karbon\b",
+    re.I)
+# Transfers asked for one's own life (to follow a spouse, between regions): the staffing rules' affair, not a
+# regional head's reshuffle before an election.
+_OWN_TRANSFER = re.compile(r"\b((mengajukan|ngajuin|ajukan|pengajuan|minta|usul\w*)\s+(\w+\s+){0,2}(mutasi|pindah)|"
+                           r"(mutasi|pindah)\s+(\w+\s+){0,2}(ikut|mengikuti|ngikut)\s+(suami|istri|pasangan|keluarga))\b",
+                           re.I)
+# Voting from abroad and elections of a school, campus or association: the election bodies' and the organisation's
+# own rules.
+_VOTING_ABROAD = re.compile(r"\b(ppln|pemilih luar negeri|dpt(ln| luar negeri)|vot\w* (from )?abroad|"
+                            r"(nyoblos|mencoblos|coblos|memilih|milih|vote|voting)\s+(\w+\s+){0,3}(dari|di)\s+"
+                            r"(luar negeri|abroad|overseas))\b", re.I)
+_ORGANISATION_ELECTION = re.compile(r"\b(osis|ketua kelas|bem|senat mahasiswa|himpunan mahasiswa|karang taruna|"
+                                    r"pemilihan ketua (rt|rw|koperasi|yayasan|organisasi|himpunan|alumni|arisan))\b",
+                                    re.I)
+# Words that keep a question political once look-alikes are set aside ("kampanye anti golput" is about voting).
+_POLITICAL = re.compile(r"\b(golput|pemilu|pemilih|hak pilih|tps|nyoblos|coblos\w*|politik\w*|netral\w*|calon|timses|"
+                        r"tim sukses|elections?|vot(e|ing))\b", re.I)
+_STATE_ELECTION = re.compile(r"\b(partai|parpol|caleg|capres|cawapres|paslon|pilkada|pilpres|pileg|bupati|"
+                             r"gubernur|wali ?kota|dprd?|kpu|bawaslu|presiden)\b", re.I)
+
+
 def is_out_of_scope(query: str, ask: str = "") -> bool:
+    if (_ORGANISATION_ELECTION.search(query) or _VOTING_ABROAD.search(query)) and \
+            not _STATE_ELECTION.search(_LOOKALIKE.sub(" ", query)) and \
+            not (asks_permission(ask or query) and _VOTING_ABROAD.search(query) and _CIVIL_SERVICE.search(query)):
+        return True
+    if _OWN_TRANSFER.search(query) and not _STATE_ELECTION.search(query):
+        return True
+    stripped = _LOOKALIKE.sub(" ", query)
+    if stripped != query and not _STATE_ELECTION.search(stripped) and not _POLITICAL.search(stripped):
+        return True  # every word of the field was used in another sense (an office's anti-waste campaign)
+    query = stripped
     if _BOUND_ROLE.search(query) and asks_permission(ask or query):
         query = _ELECTION_STAGE.sub(" ", query)
     if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query) and not _PENALTY.search(query):

@@ -45,6 +45,24 @@ def test_in_scope(q: str) -> None:
     assert not is_out_of_scope(q)
 
 
+# The field's words in another sense: a campaign against waste or for a shop's sale, a bride-to-be, a transfer to
+# follow a spouse, a school's election, voting from abroad. Beside each, the same words where they are the field's.
+@pytest.mark.parametrize(("q", "out"), [
+    ("Dinas kami mau bikin kampanye 'Hemat Energi di Kantor'. Bagaimana menyusun anggarannya?", True),
+    ("Istri saya PNS punya olshop, mau bikin kampanye promo ramadan di Instagram. Ada aturan pajaknya?", True),
+    ("Saya PNS, calon pengantin. Cuti menikah berapa hari?", True),
+    ("Gimana cara mengajukan mutasi ikut suami ke kabupaten lain? Saya PNS.", True),
+    ("Saya guru PNS pembina OSIS, minta tips menyelenggarakan pemilihan ketua OSIS yang rapi.", True),
+    ("Saya mahasiswa di Belanda, bagaimana cara nyoblos dari luar negeri lewat PPLN?", True),
+    ("PNS boleh ikut kampanye anti golput di kampung?", False),
+    ("Bupati petahana memutasi kepala dinas menjelang pilkada, boleh?", False),
+    ("Saya PNS di KBRI, boleh memilih di luar negeri pada pemilu presiden?", False),
+    ("Calon bupati mengajak saya (PNS) ikut kampanye, boleh?", False),
+])
+def test_lookalike_words_are_read_in_their_sense(q: str, out: bool) -> None:
+    assert is_out_of_scope(q) is out
+
+
 def test_extractive_answer_cites_corpus_text(assistant: Assistant) -> None:
     ans = assistant.answer("Apakah PNS boleh memberikan dukungan kepada calon dengan ikut kampanye?")
     assert not ans.abstained and ans.backend == "extractive"
