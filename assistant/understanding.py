@@ -689,13 +689,13 @@ _STATE_ELECTION = re.compile(r"\b(partai|parpol|caleg|capres|cawapres|paslon|pil
 
 
 def is_out_of_scope(query: str, ask: str = "") -> bool:
-    if (_ORGANISATION_ELECTION.search(query) or _VOTING_ABROAD.search(query)) and \
-            not _STATE_ELECTION.search(_LOOKALIKE.sub(" ", query)) and \
-            not (asks_permission(ask or query) and _VOTING_ABROAD.search(query) and _CIVIL_SERVICE.search(query)):
+    stripped = _LOOKALIKE.sub(" ", query)
+    abroad = _VOTING_ABROAD.search(query)
+    if (abroad or _ORGANISATION_ELECTION.search(query)) and not _STATE_ELECTION.search(stripped) and \
+            not (abroad and asks_permission(ask or query) and _CIVIL_SERVICE.search(query)):
         return True
     if _OWN_TRANSFER.search(query) and not _STATE_ELECTION.search(query):
         return True
-    stripped = _LOOKALIKE.sub(" ", query)
     if stripped != query and not _STATE_ELECTION.search(stripped) and not _POLITICAL.search(stripped):
         return True  # every word of the field was used in another sense (an office's anti-waste campaign)
     query = stripped
