@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.backends import Generator
+from assistant.checker import Choice, acts, check
 from assistant.compose import (
     MARKER,
     ExplanationFilter,
@@ -20,6 +21,7 @@ from assistant.compose import (
     planned_answer,
     stream_words,
 )
+from assistant.explanations import explanation_of
 from assistant.planning import Plan, Planner
 from assistant.retrieval import HybridSearcher
 from assistant.sources import renumber, repeal_clause, select_sources
@@ -28,6 +30,8 @@ from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.kinds import article_label
 from netral.config import Settings
+from netral.ids import ArticleId
+from netral.labels import provision_words
 from netral.records import Answer, ArticleView, Citation, Progress, SearchHit, Source, Verdict
 
 log = logging.getLogger(__name__)
@@ -126,15 +130,32 @@ class Assistant:
             return
         yield from self._generate(prep, t0)
 
-    def article_view(self, article_id: str) -> ArticleView | None:
-        """The whole Pasal a citation points to (`Citation.article_id`), with its Penjelasan."""
-        art = self.searcher.article(article_id)
+    def situation_acts(self, actor: str, election: str = "semua") -> list[tuple[str, str]]:
+        """(title, id) of the acts the situation checker offers this asker in this election."""
+        return acts(self.rules, actor, election) if self.rules is not None else []
+
+    def check_situation(self, choice: Choice) -> Answer | None:
+        """The situation checker's answer for a chosen asker and act (None: not ruled, or not loaded)."""
+        planner = self.planner()
+        return check(planner, choice) if planner is not None else None
+
+    def article_view(self, citation_id: str) -> ArticleView | None:
+        """The whole Pasal a citation points to (`Citation.id`, or an article id), with its Penjelasan; when the
+        citation points inside it, the quoted part and that part's own Penjelasan."""
+        aid = ArticleId.try_parse(citation_id)
+        if aid is None:
+            return None
+        art = self.searcher.article(str(aid.at("")))
         info = self.searcher.info(art.doc_id) if art else None
         if art is None or info is None:
             return None
+        part = next((p for p in art.all_provisions() if p.path == aid.provision), None) if aid.provision else None
         return ArticleView(id=art.id, title=article_label(art, info), document=info.long_name,
                            status=self.searcher.status_of(art, info), text=art.text, penjelasan=art.penjelasan,
-                           reconstructed=art.reconstructed)
+                           reconstructed=art.reconstructed, part=provision_words(aid.provision) if part else "",
+                           part_text=part.text if part else "",
+                           part_penjelasan=explanation_of(art.penjelasan, aid.provision) if part else "",
+                           page=art.page, published=info.sources)
 
     # --- steps ---------------------------------------------------------------------------------------------
 

@@ -154,59 +154,71 @@ class Planner:
     def _plan_one(self, focus: Focus) -> Plan | None:
         matches = self.matches(focus)
         for k, m in enumerate(matches):
-            basis = self._basis(m.situation, focus.actor)
-            governed = self._governing_text(m.situation)
-            if governed is not None:
-                # The document that governs the situation is loaded (the SKB, the SE on spouses): its own text
-                # grounds the answer first, ahead of the statutes, and no training material stands in for it.
-                basis = [governed, *[b for b in basis if b.doc_id != governed.doc_id]][:self.max_basis]
-            if m.situation.basis and not basis:
-                continue
-            plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
-            if m.situation.verdict == "bersyarat":
-                plan.condition = [c for c in (self.source(i) for i in m.situation.condition_basis) if c is not None]
-            # "Siapa yang menyatakan sanksi moral?" about a fact entry: the provision that sets the sanction also
-            # says who imposes it.
-            who_imposes = focus.asks_who and m.situation.verdict == "informasi"
-            heavy = m.situation.verdict == "tidak_boleh" and m.situation.sanction_level == "berat"
-            if (focus.asks_sanction or focus.reports_case or who_imposes or heavy) and m.situation.sanction:
-                plan.sanction = self._sanction(m.situation, focus)
-                # Asked for the sanction, or a case being handled: the prohibition and the provision that sets the
-                # sanction are enough.
-                plan.basis = plan.basis[:1] if plan.sanction else plan.basis
-            bridge = self.rules.bridges.get(focus.actor)
-            if bridge is not None and plan.verdict == "tidak_boleh" and plan.basis and \
-                    plan.basis[0].doc_id == bridge.document:
-                self._bridged(plan, bridge, focus)
-            if governed is None and (not basis or m.situation.verdict == "bersyarat" and m.situation.governing):
-                # The binding text is missing (or the condition comes from a document the corpus lacks): the
-                # training material that states the rule is shown, labelled as non-binding.
-                plan.materials = [s for s in (self.material(q) for q in m.situation.materials[:1]) if s is not None]
-            if plan.condition:
-                # The condition's own provision is cited: one basis beside it. (Trimming beside a training
-                # material as well cost in-force basis on the dev split, 0.875 -> 0.869.)
-                plan.basis = plan.basis[:1]
-            if not plan.basis and not plan.materials:
-                continue
-            plan.notes = self._notes(m.situation)
-            if _SEVERAL_ASKS.search(focus.text):
-                plan.others = self._others(m, matches[k + 1:], focus.asks_who or focus.asks_report)
-            if plan.verdict != "informasi" and asks_fact(focus) and not m.situation.priority and not (
-                    plan.verdict == "bersyarat" and (focus.asks_procedure or focus.asks_when)):
-                # "Siapa yang menghukum?", "lapor ke mana?": the bottom line is a fact, not a permission. But "kapan
-                # wajib mundur?" and "syarat dan prosedurnya apa?" about a conditional act are answered by its
-                # condition: "Bersyarat: boleh … hanya bila mundur sejak ditetapkan sebagai calon" (the way election
-                # bodies and ministries answer "resign first"). Whether one is bound at all ("do the rules still
-                # apply to me? I retired") keeps its verdict too.
-                plan.verdict = "informasi"
-            if plan.verdict == "tidak_boleh" and plan.sanction and focus.asks_sanction and focus.reports_case \
-                    and not focus.asks_permission:
-                # A violation already found and being handled ("terbukti …, hukumannya tingkat apa?"): what is
-                # asked is what follows, and the sanction is the bottom line (independent writers of the dev
-                # split answer such cases as information 21 times to 6).
-                plan.verdict = "informasi"
-            return plan
+            plan = self._plan_match(m, focus, matches[k + 1:])
+            if plan is not None:
+                return plan
         return None
+
+    def plan_situation(self, situation: Situation, focus: Focus) -> Plan | None:
+        """The plan of a situation the asker chose (the situation checker) instead of one matched in a question;
+        None when its provisions cannot be shown."""
+        if focus.actor not in situation.applies_to:
+            return None
+        return self._plan_match(Match(situation, 0, 0, 0.0), focus, [])
+
+    def _plan_match(self, m: Match, focus: Focus, rest: list[Match]) -> Plan | None:
+        basis = self._basis(m.situation, focus.actor)
+        governed = self._governing_text(m.situation)
+        if governed is not None:
+            # The document that governs the situation is loaded (the SKB, the SE on spouses): its own text
+            # grounds the answer first, ahead of the statutes, and no training material stands in for it.
+            basis = [governed, *[b for b in basis if b.doc_id != governed.doc_id]][:self.max_basis]
+        if m.situation.basis and not basis:
+            return None
+        plan = Plan(m.situation.verdict, m.situation.condition, m.situation.rule, m.situation, basis)
+        if m.situation.verdict == "bersyarat":
+            plan.condition = [c for c in (self.source(i) for i in m.situation.condition_basis) if c is not None]
+        # "Siapa yang menyatakan sanksi moral?" about a fact entry: the provision that sets the sanction also
+        # says who imposes it.
+        who_imposes = focus.asks_who and m.situation.verdict == "informasi"
+        heavy = m.situation.verdict == "tidak_boleh" and m.situation.sanction_level == "berat"
+        if (focus.asks_sanction or focus.reports_case or who_imposes or heavy) and m.situation.sanction:
+            plan.sanction = self._sanction(m.situation, focus)
+            # Asked for the sanction, or a case being handled: the prohibition and the provision that sets the
+            # sanction are enough.
+            plan.basis = plan.basis[:1] if plan.sanction else plan.basis
+        bridge = self.rules.bridges.get(focus.actor)
+        if bridge is not None and plan.verdict == "tidak_boleh" and plan.basis and \
+                plan.basis[0].doc_id == bridge.document:
+            self._bridged(plan, bridge, focus)
+        if governed is None and (not basis or m.situation.verdict == "bersyarat" and m.situation.governing):
+            # The binding text is missing (or the condition comes from a document the corpus lacks): the
+            # training material that states the rule is shown, labelled as non-binding.
+            plan.materials = [s for s in (self.material(q) for q in m.situation.materials[:1]) if s is not None]
+        if plan.condition:
+            # The condition's own provision is cited: one basis beside it. (Trimming beside a training
+            # material as well cost in-force basis on the dev split, 0.875 -> 0.869.)
+            plan.basis = plan.basis[:1]
+        if not plan.basis and not plan.materials:
+            return None
+        plan.notes = self._notes(m.situation)
+        if _SEVERAL_ASKS.search(focus.text):
+            plan.others = self._others(m, rest, focus.asks_who or focus.asks_report)
+        if plan.verdict != "informasi" and asks_fact(focus) and not m.situation.priority and not (
+                plan.verdict == "bersyarat" and (focus.asks_procedure or focus.asks_when)):
+            # "Siapa yang menghukum?", "lapor ke mana?": the bottom line is a fact, not a permission. But "kapan
+            # wajib mundur?" and "syarat dan prosedurnya apa?" about a conditional act are answered by its
+            # condition: "Bersyarat: boleh … hanya bila mundur sejak ditetapkan sebagai calon" (the way election
+            # bodies and ministries answer "resign first"). Whether one is bound at all ("do the rules still
+            # apply to me? I retired") keeps its verdict too.
+            plan.verdict = "informasi"
+        if plan.verdict == "tidak_boleh" and plan.sanction and focus.asks_sanction and focus.reports_case \
+                and not focus.asks_permission:
+            # A violation already found and being handled ("terbukti …, hukumannya tingkat apa?"): what is
+            # asked is what follows, and the sanction is the bottom line (independent writers of the dev
+            # split answer such cases as information 21 times to 6).
+            plan.verdict = "informasi"
+        return plan
 
     def _basis(self, s: Situation, actor: str) -> list[Source]:
         """The provisions that ground the verdict: the first that binds the asker (a fact entry, or one about who

@@ -660,13 +660,13 @@ _ELECTION_STAGE = re.compile(
 # they neither bring an unrelated question into the field nor keep it there.
 _LOOKALIKE = re.compile(
     r"\bkampanye\s+[\'\"“‘]|"
-    r"\b(kampanye|campaign)\s+(anti|bebas|hemat|stop|gerakan|cinta|peduli|sadar|hidup|cuci|imunisasi|vaksin\w*|"
+    r"\b(kampanye|campaign)[\'\"”’]?\s+(anti|bebas|hemat|stop|gerakan|cinta|peduli|sadar|hidup|cuci|imunisasi|vaksin\w*|"
     r"stunting|keselamatan|lingkungan|kebersihan|kesehatan|literasi|gemar|ayo|pencegahan|penghijauan|donor|diet|"
     r"olahraga|daur|promo\w*|iklan|produk|penjualan|diskon|marketing|brand\w*|jualan)\b|"
     r"\b(promo\w*|marketing|iklan|ads|brand\w*|endorse\w*|sale|diskon|produk)\s+(campaign|kampanye)\b|"
     r"\bcalon\s+(pengantin|mempelai|istri|suami|menantu|mertua|mahasiswa|siswa|peserta didik|jemaah|jamaah|"
     r"pembeli|nasabah|penumpang|ibu|ayah|orang tua|pasien)\b|"
-    r"\b(warna|nada|ph|cat|suhu|rasa|aroma|gigi|posisi)\s+(yang\s+)?netral\b|\bcarbon neutral\b|\bnetral karbon\b",
+    r"\b(warna|nada|ph|cat|suhu|rasa|aroma|gigi|posisi)\s+(yang\s+)?netral\b|\bcarbon[ -]neutral\w*|\bnetral karbon\b",
     re.I)
 # Transfers asked for one's own life (to follow a spouse, between regions): the staffing rules' affair, not a
 # regional head's reshuffle before an election.
@@ -678,9 +678,16 @@ _OWN_TRANSFER = re.compile(r"\b((mengajukan|ngajuin|ajukan|pengajuan|minta|usul\
 _VOTING_ABROAD = re.compile(r"\b(ppln|pemilih luar negeri|dpt(ln| luar negeri)|vot\w* (from )?abroad|"
                             r"(nyoblos|mencoblos|coblos|memilih|milih|vote|voting)\s+(\w+\s+){0,3}(dari|di)\s+"
                             r"(luar negeri|abroad|overseas))\b", re.I)
-_ORGANISATION_ELECTION = re.compile(r"\b(osis|ketua kelas|bem|senat mahasiswa|himpunan mahasiswa|karang taruna|"
-                                    r"pemilihan ketua (rt|rw|koperasi|yayasan|organisasi|himpunan|alumni|arisan))\b",
-                                    re.I)
+_ORGANISATION_ELECTION = re.compile(
+    r"\b(osis|ketua kelas|bem|senat mahasiswa|himpunan mahasiswa|karang taruna|pilrek|"
+    r"(pemilihan|pilih|milih|memilih|calon|nyalon|mencalonkan|dicalonkan|dicalonin|pencalonan|kandidat|voting|"
+    r"vote)\s+(\w+\s+){0,3}(ketua|kepala|pengurus)\s+(rt|rw|koperasi|kpri|yayasan|organisasi|himpunan|alumni|"
+    r"arisan|paguyuban|ikatan|persatuan|asosiasi|kelompok tani|masjid|dkm)|"
+    r"(pemilihan|pilih|milih|memilih|calon|nyalon|mencalonkan|dicalonkan|kandidat)\s+(\w+\s+){0,2}(rektor|dekan)|"
+    r"(rector|dean)\s+elections?|"
+    # An office's own contest ("pemilihan 'ASN Berprestasi'", "voting pegawai teladan").
+    r"(pemilihan|voting|vote|lomba)\s+[\'\"“‘]?(asn|pegawai|pns|guru|karyawan|duta)\s+(berprestasi|teladan|terbaik|"
+    r"favorit|inovatif))\b", re.I)
 # Words that keep a question political once look-alikes are set aside ("kampanye anti golput" is about voting).
 _POLITICAL = re.compile(r"\b(golput|pemilu|pemilih|hak pilih|tps|nyoblos|coblos\w*|politik\w*|netral\w*|calon|timses|"
                         r"tim sukses|elections?|vot(e|ing))\b", re.I)

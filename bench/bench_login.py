@@ -49,6 +49,12 @@ class StubAssistant:
     def article_view(self, article_id: str) -> ArticleView | None:
         return None
 
+    def situation_acts(self, actor: str, election: str = "semua") -> list[tuple[str, str]]:
+        return []
+
+    def check_situation(self, choice: Any) -> Answer | None:
+        return None
+
 
 def serve(tmp: Path) -> tuple[Any, WebDeps, str]:
     settings = Settings(data_dir=tmp / "data", admin_password=ADMIN, auth=f"{USER}:{PASSWORD}",

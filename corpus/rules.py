@@ -174,17 +174,25 @@ _DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
 # The rest of a denied list: "tanpa like, komen, atau share" denies all three.
 # Items may be two words each: "tidak ada spanduk, pembagian atribut, atau sambutan politik".
-_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)\s+\w+(\s*,\s*\w+)*\s*(,\s*)?"
+_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)\s+(pernah\s+|sama sekali\s+|pake\s+|"
+                          r"pakai\s+|memakai\s+|ever\s+)?\w+(\s*,\s*\w+)*\s*(,\s*)?"
                           r"(atau|dan|maupun|ataupun|or|and|nor|,)\s*$|"
                           r"\b(tanpa|without|tidak ada|tdk ada|gak ada|ga ada|gk ada|nggak ada|no)\s+\w+(\s+\w+)?"
-                          r"(\s*,\s*\w+(\s+\w+)?)*\s*,\s*((atau|dan|maupun|ataupun|or|and|nor)\s+)?(\w+\s+)?$")
+                          r"(\s*,\s*\w+(\s+\w+)?)*\s*,\s*((atau|dan|maupun|ataupun|or|and|nor)\s+)?(\w+\s+)?$|"
+                          # "ga pake kaos partai ato atribut", "gak pernah like, komen, share, apalagi follow akun
+                          # tim pemenangan": a denial runs on through "or" and "let alone" (not "tidak boleh … atau",
+                          # which asks, nor "tidak tahu … atau", which doubts).
+                          r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|never|no)"
+                          r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|tahu|tau|"
+                          r"paham|yakin|ngerti|mengerti|jelas|sempat)\b)\s+(\w+[\s,]+){1,5}"
+                          r"(atau|ato|maupun|ataupun|apalagi|or|nor|let alone)\s+(\w+\s+){0,2}$")
 
 
 def is_denied(text: str, start: int) -> bool:
     if _NOT_NEUTRAL.match(text, start):
         return False  # "tidak netral" names the violation itself
     before = text[max(0, start - 30):start]
-    return bool(_DENIAL.search(before) or _DENIED_LIST.search(text[max(0, start - 60):start]))
+    return bool(_DENIAL.search(before) or _DENIED_LIST.search(text[max(0, start - 70):start]))
 
 
 def _facet(name: str, patterns: list[str]) -> Facet:

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Column, Float, Index, Integer, MetaData, Table, Text, bindparam, func, inspect, select, text
+from sqlalchemy import Column, Float, Index, Integer, MetaData, Table, Text, bindparam, func, select, text
 from sqlalchemy.engine import Connection
 
-from netral.database import Location, Tables
+from netral.database import Location, Tables, add_missing_columns
 from netral.records import Amendment, Article, Chunk, DocumentInfo, ParsedDocument, Provision
 
 METADATA = MetaData()
@@ -65,10 +65,7 @@ class ArticleStore:
     def __init__(self, location: Location):
         self.path = location
         self._t = Tables(location, METADATA)
-        with self._t.write() as c:
-            columns = {col["name"] for col in inspect(c).get_columns("documents")}
-            if "ocr" not in columns:  # an index built before scanned PDFs were read
-                c.execute(text("ALTER TABLE documents ADD COLUMN ocr TEXT NOT NULL DEFAULT ''"))
+        add_missing_columns(self._t.engine, DOCUMENTS, ("ocr",))  # an index built before scanned PDFs were read
 
     def close(self) -> None:
         self._t.close()

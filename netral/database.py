@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import URL, Engine, MetaData, create_engine, event, make_url, text
+from sqlalchemy import URL, Engine, MetaData, Table, create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
@@ -106,6 +106,24 @@ def create_tables(engine: Engine, metadata: MetaData) -> None:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK_KEY})
         metadata.create_all(conn)
+
+
+def add_missing_columns(engine: Engine, table: Table, names: tuple[str, ...]) -> None:
+    """Columns a later version added to `table`: an older file or database gets them with ALTER TABLE (under the
+    schema lock on PostgreSQL, so hosts starting together add them once). Each such column is nullable or has a
+    server default, so the rows already there stay valid."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK_KEY})
+        present = {col["name"] for col in inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name in present:
+                continue
+            col = table.c[name]
+            ddl = f"{name} {col.type.compile(dialect=conn.dialect)}"
+            if col.server_default is not None:
+                ddl += f" NOT NULL DEFAULT '{col.server_default.arg}'"  # type: ignore[attr-defined]
+            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {ddl}"))
 
 
 def release(engine: Engine) -> None:

@@ -282,6 +282,13 @@ class ArticleView:
     text: str
     penjelasan: str = ""
     reconstructed: bool = False  # the heading was rebuilt from a damaged or lost original (Article.reconstructed)
+    # The part a citation quotes, when it points inside the Pasal ("huruf n angka 4"): its label, its exact text
+    # (marked in the whole text) and the Penjelasan of that part, when the Penjelasan has one.
+    part: str = ""
+    part_text: str = ""
+    part_penjelasan: str = ""
+    page: int | None = None  # the page of the official document where the Pasal starts, when known (PDF)
+    published: tuple[str, ...] = ()  # where the official text is published (registry `sumber`)
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,13 @@ def test_in_scope(q: str) -> None:
     ("Bupati petahana memutasi kepala dinas menjelang pilkada, boleh?", False),
     ("Saya PNS di KBRI, boleh memilih di luar negeri pada pemilu presiden?", False),
     ("Calon bupati mengajak saya (PNS) ikut kampanye, boleh?", False),
+    # A cooperative's, a neighbourhood's, a university's or an office's own vote; a brand's 'kampanye' promo.
+    ("Saya PNS, dicalonkan jadi ketua koperasi pegawai. Ada kampanye antaranggota. Harus mundur?", True),
+    ("sy PNS, warga mau milih ketua RT baru & sy dicalonin. boleh kampanye ke tetangga?", True),
+    ("I'm a PNS lecturer and I'd like to run in our rector election. Must I resign first?", True),
+    ("Kantor kami mengadakan pemilihan 'ASN Berprestasi' lewat voting. Boleh ajak teman vote saya?", True),
+    ("sy reseller skincare, brand-nya ada 'kampanye' promo 12.12, sy disuruh posting tiap hari. kena gak?", True),
+    ("Saya PNS, boleh jadi ketua tim kampanye calon rektor yang juga caleg DPRD?", False),
 ])
 def test_lookalike_words_are_read_in_their_sense(q: str, out: bool) -> None:
     assert is_out_of_scope(q) is out

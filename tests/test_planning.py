@@ -430,6 +430,12 @@ def test_cpns_is_bound_through_the_regulations_bridge_and_dismissed(full_assista
                                 "atasan. Apa akibatnya buat saya?")
     assert not {"pp-94-2021/pasal-43", "pp-11-2017/pasal-37/huruf-c"} & {c.id for c in pns.citations}
 ASKED = [
+    # The family member who is not a civil servant is not bound ("suami saya karyawan swasta" is the husband's
+    # job, not the asker's); the party seat taken after resigning first is the lawful way.
+    ("kak, suami sy karyawan swasta mau jd tim sukses caleg DPRD. sy sendiri PNS. suami sy boleh gak? takutnya sy "
+     "yg kena", "boleh", "uu-20-2023/pasal-1"),
+    ("pak, sy PNS staf kecamatan, ditawarin jd sekretaris DPC partai. kalo sy ngajuin resign dulu dr PNS, aman kan?",
+     "bersyarat", "pp-11-2017/pasal-255"),
     # Leave asked about for a spouse's campaign is on topic; a threat to staff who stay away is mobilising them.
     ("Saya PNS, suami saya sudah ditetapkan sebagai calon anggota DPRD. Saya ingin mendampingi suami saat kampanye. "
      "Cukup dengan cuti tahunan, atau harus cuti di luar tanggungan negara?", "bersyarat", "pp-94-2021/pasal-5"),

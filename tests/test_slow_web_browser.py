@@ -271,3 +271,140 @@ def test_logged_in_conversations_follow_the_login(browser: object, tmp_path: Pat
         assert [c.title for c in deps.conversations.list("ana")] == ["Bolehkah saya menjadi saksi paslon?"]  # type: ignore[union-attr]
         for context in (first, second, other):
             context.close()  # type: ignore[attr-defined]
+
+
+def answered(page: object, turns: int) -> None:
+    """Wait until the panel holds the cards of `turns` answers (the latest shown, the others behind it)."""
+    page.wait_for_function(  # type: ignore[attr-defined]
+        f"() => document.querySelectorAll('#nt-panel .nt-turn').length >= {turns}", timeout=60_000)
+
+
+def test_citation_links_show_and_highlight_their_card(server: str, browser: object, tmp_path: Path) -> None:
+    """`[n]` and the listed provisions of a message link to that answer's card n: clicking shows it (an earlier
+    answer's cards come back in front) and highlights it; the whole Pasal marks the quoted huruf."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    open_app(page, server)
+    ask(page, "kalau cuma like postingan caleg kena sanksi?")
+    answered(page, 1)
+    chat = page.locator("#nt-chat")
+    chat.locator("a[href$='#sitasi-0-2']").first.click()
+    card = page.locator("#sitasi-0-2")
+    page.wait_for_function("() => document.querySelector('#sitasi-0-2').classList.contains('nt-sorot')",
+                           timeout=10_000)
+    assert card.is_visible() and card.evaluate("e => document.activeElement === e")
+    assert "nt-sorot" not in (page.locator("#sitasi-0-1").get_attribute("class") or "")
+    page.screenshot(path=str(shots_dir(tmp_path) / "sitasi-disorot.png"), full_page=True)
+    first = page.locator("#sitasi-0-1")
+    assert first.locator(".nt-label").inner_text() == "Pasal 5 huruf n PP 94/2021"
+    first.locator("summary").click()
+    marked = first.locator("mark.nt-quoted")
+    assert marked.count() >= 1 and marked.first.inner_text().startswith("n.")
+    whole = first.locator(".nt-whole").inner_text()
+    assert "ditandai" in whole and "Peraturan Pemerintah Nomor 94 Tahun 2021" in whole
+    # A second answer: its cards are in front; a link in the first message brings the first answer's back.
+    box = page.locator("#nt-question textarea")
+    box.fill("apakah PNS boleh jadi anggota partai politik?")
+    box.press("Enter")
+    answered(page, 2)
+    assert page.locator("#nt-panel .nt-turn[data-turn='1']").is_visible()
+    assert not page.locator("#nt-panel .nt-turn[data-turn='0']").is_visible()
+    chat.locator("a[href$='#sitasi-0-1']").first.click()
+    page.wait_for_function("() => document.querySelector('#sitasi-0-1').classList.contains('nt-sorot')",
+                           timeout=10_000)
+    assert page.locator("#nt-panel .nt-turn[data-turn='0']").is_visible()
+    assert not page.locator("#nt-panel .nt-turn[data-turn='1']").is_visible()
+    page.close()
+
+
+def choose(page: object, elem_id: str, typed: str, option: str) -> None:
+    """Pick `option` in a gradio dropdown by typing part of it, as a person searching the list would."""
+    field = page.locator(f"#{elem_id} input")  # type: ignore[attr-defined]
+    field.click()
+    field.fill(typed)
+    page.get_by_role("option", name=option).first.click()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width,height,name", [(1280, 900, "desktop"), (390, 844, "ponsel")])
+def test_situation_checker_card_and_its_link(server: str, browser: object, tmp_path: Path,
+                                             width: int, height: int, name: str) -> None:
+    """Cek situasi: a PNS choosing an act of a regional election gets one card (verdict, provisions with quotes);
+    the card's link opens the same card in a fresh browser."""
+    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    page = context.new_page()
+    open_app(page, server)
+    page.get_by_role("tab", name="Cek situasi").click()
+    page.locator("#nt-cek-pelaku").get_by_text("CPNS", exact=True).click()
+    page.locator("#nt-cek-pelaku").get_by_text("PNS", exact=True).click()
+    page.locator("#nt-cek-pemilihan").get_by_text("Pilkada (gubernur", exact=False).click()
+    choose(page, "nt-cek-perbuatan", "atribut", "Ikut kampanye dengan atribut partai atau atribut PNS")
+    page.get_by_role("button", name="Periksa").click()
+    card = page.locator("#nt-kartu")
+    card.locator(".nt-verdict").wait_for(timeout=30_000)
+    verdict = card.locator(".nt-verdict").inner_text().strip()
+    labels = card.locator(".nt-card .nt-label").all_inner_texts()
+    assert verdict.endswith("Tidak boleh") and labels, (verdict, labels)
+    assert all(len(q) > 20 for q in card.locator(".nt-quote").all_inner_texts())
+    assert card.locator(".nt-check-who").inner_text().startswith("PNS")
+    # The quoted part in its whole Pasal: angka 2 of huruf n, with the Penjelasan that defines the attributes.
+    card.locator(".nt-card summary").first.click()
+    assert card.locator("mark.nt-quoted").count() >= 1
+    page.wait_for_function("() => document.querySelector('#nt-cek-tautan textarea, #nt-cek-tautan input')"
+                           ".value.includes('perbuatan=')", timeout=10_000)
+    link = page.locator("#nt-cek-tautan textarea, #nt-cek-tautan input").first.input_value()
+    assert "tab=cek" in link and "pelaku=PNS" in link and "pemilihan=pilkada" in link and page.url == link
+    page.screenshot(path=str(shots_dir(tmp_path) / f"cek-situasi-{name}.png"), full_page=True)
+    fresh = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    again = fresh.new_page()
+    again.goto(link, wait_until="load")
+    reopened = again.locator("#nt-kartu")
+    reopened.locator(".nt-verdict").wait_for(timeout=30_000)
+    assert reopened.locator(".nt-verdict").inner_text().strip() == verdict
+    assert reopened.locator(".nt-card .nt-label").all_inner_texts() == labels
+    fresh.close()
+    context.close()
+
+
+def test_feedback_on_an_earlier_answer_becomes_a_gold_candidate(browser: object, tmp_path: Path) -> None:
+    """A dislike with a reason on the first of two answers is stored for that answer (with its record), and the
+    admin tab exports it as a gold-set candidate (in-process app, fake assistant)."""
+    from tests.webapp import ADMIN, serve
+
+    with serve(tmp_path) as (base, deps):
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        open_app(page, base + "/")
+        ask(page, "Bolehkah PNS memakai kaos partai?")
+        answered(page, 1)
+        box = page.locator("#nt-question textarea")
+        box.fill("Kalau PPPK ikut deklarasi?")
+        box.press("Enter")
+        answered(page, 2)
+        page.locator("#nt-comment textarea").fill("pasal sanksinya tidak disebut")
+        # The buttons under the first answer (gradio puts each answer's buttons right after its message).
+        first_answer = page.locator("#nt-chat .message-buttons-left").first
+        first_answer.get_by_role("button", name="Dislike").click()
+        page.get_by_text("Terima kasih, masukan Anda tersimpan.").wait_for(timeout=20_000)
+        first_answer.get_by_role("button", name="Feedback").click()
+        first_answer.get_by_role("button", name="Pasal keliru atau kurang").click()
+        page.get_by_text("Penilaian Anda untuk jawaban ini diperbarui.").wait_for(timeout=20_000)
+        rows = deps.feedback.rows()
+        assert [(r.question, r.rating, r.comment, r.category) for r in rows] == \
+            [("Bolehkah PNS memakai kaos partai?", -1, "pasal sanksinya tidak disebut", "Pasal keliru atau kurang")]
+        assert rows[0].record is not None and rows[0].record["citations"]
+        page.get_by_role("tab", name="Admin").click()
+        page.get_by_label("Kata sandi admin").fill(ADMIN)
+        page.get_by_role("button", name="Masuk").click()
+        page.get_by_text("Masuk sebagai admin.").wait_for(timeout=20_000)
+        page.get_by_role("button", name="Unduh kandidat gold (.jsonl)").click()
+        page.get_by_text("1 kandidat gold siap diunduh").wait_for(timeout=20_000)
+        link = page.locator("a[download$='.jsonl']").first
+        with page.expect_download(timeout=30_000) as info:
+            link.click()
+        saved = tmp_path / "kandidat.jsonl"
+        info.value.save_as(str(saved))
+        import json
+
+        items = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+        assert [i["user_input"] for i in items] == ["Bolehkah PNS memakai kaos partai?"]
+        assert items[0]["verdict"] == "" and items[0]["feedback"]["comment"] == "pasal sanksinya tidak disebut"
+        page.screenshot(path=str(shots_dir(tmp_path) / "masukan-admin.png"), full_page=True)
+        page.close()

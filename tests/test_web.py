@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from gradio_client import Client, handle_file
 
+from assistant.checker import Choice
 from assistant.compose import stream_words
 from netral.config import Settings
 from netral.records import Answer, ArticleView, Citation, IngestReport, SkippedFile
@@ -50,12 +51,26 @@ class FakeAssistant:
         yield from stream_words(ans.answer)
         yield ans
 
-    def article_view(self, article_id: str) -> ArticleView | None:
-        if article_id != "pp-94-2021/pasal-5":
+    def article_view(self, citation_id: str) -> ArticleView | None:
+        if not citation_id.startswith("pp-94-2021/pasal-5"):
             return None
-        return ArticleView(article_id, "Pasal 5 PP 94/2021", "Peraturan Pemerintah Nomor 94 Tahun 2021 tentang "
-                           "Disiplin Pegawai Negeri Sipil", "berlaku", "PNS dilarang:\nn. " + QUOTE,
-                           "Yang dimaksud dengan dukungan adalah …")
+        quoted = citation_id.endswith("/huruf-n")
+        return ArticleView("pp-94-2021/pasal-5", "Pasal 5 PP 94/2021", "Peraturan Pemerintah Nomor 94 Tahun 2021 "
+                           "tentang Disiplin Pegawai Negeri Sipil", "berlaku",
+                           "PNS dilarang:\nm. menjadi anggota partai politik;\nn. " + QUOTE,
+                           "Huruf m Cukup jelas. Huruf n Yang dimaksud dengan dukungan adalah …",
+                           part="huruf n" if quoted else "", part_text="n. " + QUOTE if quoted else "",
+                           part_penjelasan="Yang dimaksud dengan dukungan adalah …" if quoted else "")
+
+    def situation_acts(self, actor: str, election: str = "semua") -> list[tuple[str, str]]:
+        return [("Memakai atribut kampanye", "kampanye-atribut")] if actor in ("PNS", "PPPK") else []
+
+    def check_situation(self, choice: Choice) -> Answer | None:
+        if choice.act != "kampanye-atribut" or choice.actor not in ("PNS", "PPPK"):
+            return None
+        return Answer(question=f"{choice.actor}: Memakai atribut kampanye",
+                      answer="Tidak boleh. PNS dilarang memberikan dukungan kepada calon [1].",
+                      verdict="tidak_boleh", citations=[CITATION], backend="peta aturan")
 
 
 class FakeIngest:

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import gradio as gr
 
+from assistant.checker import Choice
 from assistant.letter import LetterDetails, draft_letter
 from ingest.loaders import FORMATS_TEXT
 from netral.config import Settings
@@ -31,9 +32,11 @@ from ui import render
 from ui.admin import Admin, UploadRejected
 from ui.audit import AuditLog
 from ui.batch import BatchError, answer_file
+from ui.checker_tab import TAB_ID, CheckerHandlers, checker_tab
 from ui.conversations import ConversationStore, browser_secret
 from ui.exports import FORMATS, safe_stem, write_batch, write_letter
-from ui.feedback import EXPORT_COLUMNS, FeedbackStore, table_row
+from ui.feedback import EXPORT_COLUMNS, FEEDBACK_CHOICES, FEEDBACK_OPTIONS, FeedbackStore
+from ui.feedback_review import ALL, FeedbackReview
 from ui.guard import UPLOAD_COOKIE, AppLogin, Gate, UploadTokens, request_client
 from ui.history import EXPORT_FORMATS, History
 from ui.letter_layout import LetterLayout
@@ -81,6 +84,10 @@ class ChatAssistant(Protocol):
 
     def article_view(self, article_id: str) -> ArticleView | None: ...
 
+    def situation_acts(self, actor: str, election: str = "semua") -> list[tuple[str, str]]: ...
+
+    def check_situation(self, choice: Choice) -> Answer | None: ...
+
 
 @dataclass
 class WebDeps:
@@ -104,6 +111,11 @@ class WebDeps:
 
 def stylesheet() -> str:
     return resources.files("ui").joinpath("static/style.css").read_text(encoding="utf-8")
+
+
+def page_script() -> str:
+    """Run once on page load (gradio's `js`): citation links that show and highlight their card."""
+    return resources.files("ui").joinpath("static/citations.js").read_text(encoding="utf-8")
 
 
 def theme() -> gr.themes.Base:
@@ -159,9 +171,9 @@ class Handlers:
             history[-1] = {"role": "assistant", "content": render.error_message(FAILED_ANSWER)}
             yield history, render.error_message(FAILED_ANSWER), answers, message
             return
-        history[-1] = {"role": "assistant", "content": render.answer_message(final)}
+        history[-1] = {"role": "assistant", "content": render.answer_message(final, len(answers))}
         answers.append(final)
-        yield history, render.answer_panel(final, self._lookup), answers, ""
+        yield history, render.conversation_panel(answers, self._lookup), answers, ""
 
     def _lookup(self, article_id: str) -> ArticleView | None:
         try:
@@ -175,20 +187,56 @@ class Handlers:
 
     def feedback(self, rating: int, comment: str, answers: list[Answer] | None, mode: str = "chat",
                  rated: dict[str, int] | None = None) -> str:
-        """Store a judgement of the latest answer. `rated` (the session's: answer -> stored row) makes a second
-        judgement of the same answer replace the first, and caps the judgements of one session (a new
-        conversation does not reset it)."""
+        """Store a judgement of the latest answer (the buttons under the chat)."""
         if not answers:
             return "Belum ada jawaban untuk dinilai."
-        rated = {} if rated is None else rated
-        latest = hashlib.sha256(f"{answers[-1].question}\n{answers[-1].answer}".encode(errors="replace")).hexdigest()
+        # A like clears a reason given before; a dislike keeps it.
+        return self.rate(answers[-1], rating, comment, mode, rated, "" if rating > 0 else None,
+                         history=[a.question for a in answers[:-1]])
+
+    def rate_message(self, data: gr.LikeData, comment: str, chat: list[dict[str, Any]] | None,
+                     answers: list[Answer] | None, rated: dict[str, int] | None) -> str:
+        """Store a judgement given on one message of the chat (its thumbs or a reason under its flag), for the
+        answer that message shows, whichever it is in the conversation."""
+        k = render.answer_index(chat or [], data.index)
+        if k is None or not answers or k >= len(answers):
+            return "Pesan ini bukan jawaban yang dapat dinilai."
+        if data.liked == "" or data.liked is None:  # the choice clicked again: the judgement is withdrawn
+            return self.withdraw(answers[k], rated)
+        if isinstance(data.liked, bool):  # the thumbs: True for "Like", False for "Dislike"
+            rating, category = (1, "") if data.liked else (-1, None)
+        else:  # a reason under the flag
+            rating, category = FEEDBACK_CHOICES.get(data.liked, (-1, data.liked))
+        return self.rate(answers[k], rating, comment, "chat", rated, category,
+                         history=[a.question for a in answers[:k]])
+
+    def withdraw(self, ans: Answer, rated: dict[str, int] | None) -> str:
+        """Delete this session's judgement of `ans` (its thumbs or reason clicked again)."""
+        row = (rated or {}).pop(_answer_key(ans), None)
+        if row is None:
+            return "Penilaian dibatalkan."
         try:
-            if latest in rated:
-                self.d.feedback.update(rated[latest], rating, comment or "")
+            self.d.feedback.remove(row)
+        except Exception:
+            log.exception("withdrawing feedback failed")
+            return "⚠️ Penilaian belum dapat dibatalkan karena gangguan penyimpanan; silakan coba lagi."
+        return "Penilaian dibatalkan."
+
+    def rate(self, ans: Answer, rating: int, comment: str, mode: str = "chat", rated: dict[str, int] | None = None,
+             category: str | None = "", history: Sequence[str] = ()) -> str:
+        """Store a judgement of `ans` with the answer's whole record. `rated` (the session's: answer -> stored row)
+        makes a second judgement of the same answer replace the first (a reason chosen after a dislike keeps the
+        dislike; `category` None keeps the reason given before), and caps the judgements of one session (a new
+        conversation does not reset it)."""
+        rated = {} if rated is None else rated
+        key = _answer_key(ans)
+        try:
+            if key in rated:
+                self.d.feedback.update(rated[key], rating, comment or "", category)
                 return "Penilaian Anda untuk jawaban ini diperbarui."
             if len(rated) >= self.d.settings.max_feedback_per_session:
                 return "Batas masukan untuk sesi ini sudah tercapai. Terima kasih atas penilaian Anda."
-            rated[latest] = self.d.feedback.add(answers[-1], rating, comment or "", mode)
+            rated[key] = self.d.feedback.add(ans, rating, comment or "", mode, category or "", tuple(history))
         except Exception:
             log.exception("saving feedback failed")
             return "⚠️ Masukan belum tersimpan karena gangguan penyimpanan; silakan coba lagi."
@@ -401,10 +449,29 @@ class Handlers:
             return ""
         return self.d.admin.state.summary()
 
-    def feedback_table(self, ok: bool) -> list[list[Any]]:
+    def feedback_table(self, ok: bool, verdict: str = ALL, category: str = ALL, unreviewed: bool = False,
+                       ) -> tuple[list[list[Any]], str, Any]:
+        """The feedback rows matching the filters, their summary, and the reason filter's current choices."""
         if not ok:
-            return []
-        return [table_row(r) for r in self.d.feedback.rows(limit=200)]
+            return [], "", gr.update()
+        review = FeedbackReview(self.d.feedback, self._fresh_dir)
+        rows, counts = review.table(verdict, category, unreviewed)
+        return rows, counts, gr.update(choices=review.filters()[1])
+
+    def mark_reviewed(self, ok: bool, ids: str, reviewed: bool = True) -> str:
+        if not ok:
+            return "Masuk sebagai admin terlebih dahulu."
+        try:
+            return FeedbackReview(self.d.feedback, self._fresh_dir).mark(ids, reviewed)
+        except Exception:
+            log.exception("marking feedback reviewed failed")
+            return "⚠️ Tanda tinjau belum tersimpan karena gangguan penyimpanan; silakan coba lagi."
+
+    def export_candidates(self, ok: bool) -> tuple[str | None, str]:
+        """The disliked answers not reviewed yet, as gold-set candidates (JSONL) for a maintainer."""
+        if not ok:
+            return None, "Masuk sebagai admin terlebih dahulu."
+        return FeedbackReview(self.d.feedback, self._fresh_dir).export_candidates()
 
     def export_feedback(self, ok: bool) -> str | None:
         if not ok:
@@ -421,6 +488,11 @@ class Handlers:
         return str(dest)
 
 
+def _answer_key(ans: Answer) -> str:
+    """One answer of a session, as the session's judgements are keyed."""
+    return hashlib.sha256(f"{ans.question}\n{ans.answer}".encode(errors="replace")).hexdigest()
+
+
 # --- layout ----------------------------------------------------------------------------------------------------
 
 
@@ -431,9 +503,11 @@ def build_app(deps: WebDeps) -> gr.Blocks:
     with gr.Blocks(title="Asisten Netralitas ASN", fill_width=False, delete_cache=sweep) as demo:
         gr.HTML(HEADER)
         gr.HTML(DISCLAIMER)
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with gr.Tab("Tanya jawab", id="tanya"):
                 _chat_tab(h, demo)
+            with gr.Tab("Cek situasi", id=TAB_ID):
+                checker_tab(CheckerHandlers(deps.assistant, h._lookup), demo, tabs)
             with gr.Tab("Draf balasan", id="draf"):
                 _draft_tab(h)
             with gr.Tab("Antrean", id="antrean"):
@@ -452,7 +526,9 @@ def _chat_tab(h: Handlers, demo: gr.Blocks) -> None:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             chatbot = gr.Chatbot(
-                label="Percakapan", show_label=False, height=480, elem_id="nt-chat", feedback_options=None,
+                label="Percakapan", show_label=False, height=480, elem_id="nt-chat",
+                # Every answer can be judged where it stands: thumbs, or a reason under the flag (a dislike).
+                feedback_options=FEEDBACK_OPTIONS,
                 layout="bubble",
                 placeholder="Tanyakan apa saja tentang netralitas ASN: partai, kampanye, media sosial, "
                             "pencalonan, atau sanksinya.",
@@ -466,8 +542,10 @@ def _chat_tab(h: Handlers, demo: gr.Blocks) -> None:
                 up = gr.Button("✓ Membantu", size="sm", elem_id="nt-up", min_width=0)
                 down = gr.Button("✕ Kurang tepat", size="sm", elem_id="nt-down", min_width=0)
                 clear = gr.Button("Percakapan baru", size="sm", variant="secondary", min_width=0)
-            comment = gr.Textbox(placeholder="Komentar untuk jawaban terakhir (opsional)", show_label=False,
-                                 lines=1, max_lines=3)
+            comment = gr.Textbox(placeholder="Komentar (opsional): tulis dahulu, lalu nilai jawabannya dengan "
+                                             "jempol atau bendera di bawah pesannya, atau dengan tombol di atas "
+                                             "untuk jawaban terakhir",
+                                 show_label=False, lines=1, max_lines=3, elem_id="nt-comment")
             fb_status = gr.Markdown()
             with gr.Accordion("Riwayat percakapan", open=False, elem_id="nt-history"):
                 saved = gr.Dropdown(label="Percakapan tersimpan", choices=[], value=None, elem_id="nt-saved")
@@ -498,6 +576,13 @@ def _chat_tab(h: Handlers, demo: gr.Blocks) -> None:
              [fb_status, comment, rated], api_name="like")
     down.click(lambda c, a, r: (h.feedback(-1, c, a, rated=r), "", r), [comment, answers, rated],
                [fb_status, comment, rated], api_name="dislike")
+
+    def rate_message(data: gr.LikeData, c: str, chat: list[dict[str, Any]], a: list[Answer],
+                     r: dict[str, int]) -> tuple[str, str, dict[str, int]]:
+        return h.rate_message(data, c, chat, a, r), "", r
+
+    chatbot.like(rate_message, [comment, chatbot, answers, rated], [fb_status, comment, rated],
+                 api_visibility="private")
     q = gr.Textbox(visible=False)
     out = gr.JSON(visible=False)
     q.submit(h.ask_json, q, out, api_name="jawab", concurrency_limit=h.d.concurrency,
@@ -598,11 +683,25 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
         with gr.Row():
             letterhead_send = gr.Button("Simpan kop surat", size="sm", variant="primary")
             letterhead_drop = gr.Button("Hapus kop surat", size="sm", variant="stop")
-        gr.Markdown("### Masukan pengguna")
-        fb = gr.Dataframe(headers=list(EXPORT_COLUMNS), interactive=False, wrap=True)
+        gr.Markdown("### Masukan pengguna\nPenilaian setiap jawaban, menurut putusan dan alasannya. Jawaban yang "
+                    "dinilai kurang tepat dapat diunduh sebagai kandidat gold set untuk dilengkapi pemelihara, lalu "
+                    "ditandai sudah ditinjau.")
+        verdicts, reasons = FeedbackReview(deps.feedback, h._fresh_dir).filters()
+        with gr.Row():
+            fb_verdict = gr.Dropdown(verdicts, value=ALL, label="Putusan", scale=2)
+            fb_reason = gr.Dropdown(reasons, value=ALL, label="Alasan", scale=2)
+            fb_open = gr.Checkbox(label="Belum ditinjau saja", value=False, scale=1)
+        fb_counts = gr.Markdown(elem_id="nt-feedback-counts")
+        fb = gr.Dataframe(headers=list(EXPORT_COLUMNS), interactive=False, wrap=True, elem_id="nt-feedback")
         with gr.Row():
             fb_refresh = gr.Button("Muat ulang masukan", size="sm")
             fb_export = gr.Button("Ekspor CSV", size="sm")
+            fb_candidates = gr.Button("Unduh kandidat gold (.jsonl)", size="sm")
+        with gr.Row():
+            fb_ids = gr.Textbox(label="Nomor masukan yang sudah ditinjau", placeholder="3, 5, 7-9", scale=3)
+            fb_mark = gr.Button("Tandai sudah ditinjau", size="sm", scale=1)
+            fb_unmark = gr.Button("Batalkan tanda", size="sm", scale=1)
+        fb_msg = gr.Markdown()
         fb_file = gr.File(label="Ekspor", interactive=False)
         gr.Markdown("### Log audit API\nSetiap panggilan API JSON: nama kunci, waktu, pertanyaan, putusan, dan pasal "
                     "yang dikutip (disimpan sesuai NETRAL_AUDIT_RETENTION_DAYS).")
@@ -613,7 +712,8 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
     internal: dict[str, Any] = {"api_visibility": "private"}
     login.click(h.login, password, [ok, area, login_msg], api_name="admin_login").then(
         h.upload_token, ok, token, **internal).then(None, token, None, js=SET_UPLOAD_COOKIE, **internal).then(
-        h.corpus_table, ok, [table, missing], **internal).then(h.feedback_table, ok, fb, **internal).then(
+        h.corpus_table, ok, [table, missing], **internal).then(
+        h.feedback_table, [ok, fb_verdict, fb_reason, fb_open], [fb, fb_counts, fb_reason], **internal).then(
         h.failed_uploads, ok, [failed_list, failed_pick], **internal).then(
         h.letterhead_status, ok, letterhead_msg, **internal).then(
         lambda o: gr.Timer(active=bool(o)), ok, timer, **internal)
@@ -627,8 +727,16 @@ def _admin_tab(h: Handlers, deps: WebDeps) -> None:
                      [failed_msg, failed_list, failed_pick], api_name="admin_quarantine_upload")
     letterhead_send.click(h.upload_letterhead, [ok, letterhead_file], letterhead_msg, api_name="admin_letterhead")
     letterhead_drop.click(h.remove_letterhead, ok, letterhead_msg, api_name="admin_remove_letterhead")
-    fb_refresh.click(h.feedback_table, ok, fb, api_name="admin_feedback")
+    listing = ([ok, fb_verdict, fb_reason, fb_open], [fb, fb_counts, fb_reason])
+    fb_refresh.click(h.feedback_table, *listing, api_name="admin_feedback")
+    for control in (fb_verdict, fb_reason, fb_open):
+        control.change(h.feedback_table, *listing, **internal)
     fb_export.click(h.export_feedback, ok, fb_file, api_name="admin_feedback_csv")
+    fb_candidates.click(h.export_candidates, ok, [fb_file, fb_msg], api_name="admin_feedback_candidates")
+    fb_mark.click(lambda o, i: h.mark_reviewed(o, i, True), [ok, fb_ids], fb_msg, api_name="admin_feedback_reviewed"
+                  ).then(h.feedback_table, *listing, **internal)
+    fb_unmark.click(lambda o, i: h.mark_reviewed(o, i, False), [ok, fb_ids], fb_msg, **internal).then(
+        h.feedback_table, *listing, **internal)
     audit_export.click(h.export_audit, ok, audit_file, api_name="admin_audit_csv")
 
 
@@ -653,7 +761,7 @@ def launch(demo: gr.Blocks, settings: Settings, block: bool = True, port: int | 
         server_name=settings.web_host, server_port=port if port is not None else settings.web_port, auth=auth,
         auth_message="Masuk untuk memakai Asisten Netralitas ASN." if auth else None,
         prevent_thread_lock=not block, show_error=False, quiet=not block, footer_links=[],
-        theme=theme(), css=stylesheet(), max_file_size=f"{settings.max_upload_mb}mb",
+        theme=theme(), css=stylesheet(), js=page_script(), max_file_size=f"{settings.max_upload_mb}mb",
         # gradio would otherwise keep every event's inputs and outputs (questions, answers) in the browser's
         # storage: a shared desk computer would show the last person's questions, and "Hapus riwayat saya"
         # would not forget them. Off, it also deletes what an earlier version left there.

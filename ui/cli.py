@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -136,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "report.html, dan metrics.json.",
         epilog="Contoh:\n  netral eval --backend extractive\n  netral eval --check\n"
                "  netral eval --backend llamacpp --limit 20 --judge --out reports/llm\n"
-               "  netral eval --compare reports/sebelumnya/metrics.json",
+               "  netral eval --compare reports/sebelumnya/metrics.json\n"
+               "  netral eval --from-feedback --out kandidat.jsonl",
     )
     _common(p)
     p.add_argument("--backend", help="extractive | llamacpp | openai | ollama (bawaan: extractive)")
@@ -150,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", type=Path, help="metrics.json lama untuk menampilkan selisih")
     p.add_argument("--check", action="store_true", help="keluar dengan kode 1 bila metrik di bawah ambang")
     p.add_argument("--thresholds", type=Path, help="berkas ambang (bawaan: evals/thresholds.toml)")
+    p.add_argument("--from-feedback", action="store_true",
+                   help="tulis jawaban yang dinilai kurang tepat (belum ditinjau) sebagai kandidat gold JSONL ke "
+                        "--out (berkas .jsonl atau folder; bawaan: reports/kandidat-gold-<waktu>.jsonl)")
+    p.add_argument("--include-reviewed", action="store_true",
+                   help="dengan --from-feedback: sertakan juga masukan yang sudah ditinjau")
 
     p = sub.add_parser(
         "web", help="jalankan aplikasi web (obrolan, draf balasan, antrean, admin)", formatter_class=fmt,
@@ -352,10 +359,29 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.session import assistant_session
     from evals.command import run_evaluation
 
+    if args.from_feedback:
+        return feedback_candidates(args, settings)
     if not args.backend and not settings.backend:
         settings = settings.with_(backend="extractive")
     with assistant_session(settings) as assistant:
         return run_evaluation(assistant, settings, args)
+
+
+def feedback_candidates(args: argparse.Namespace, settings: Settings) -> int:
+    """`netral eval --from-feedback`: disliked answers as gold-set candidates, for a maintainer to complete."""
+    from ui.candidates import write_candidates
+    from ui.feedback import FeedbackStore
+
+    out: Path = args.out or Path("reports") / f"kandidat-gold-{time.strftime('%Y%m%d-%H%M%S')}.jsonl"
+    dest = out if out.suffix == ".jsonl" else out / "kandidat-gold.jsonl"
+    store = FeedbackStore(settings.feedback_db)
+    try:
+        done = write_candidates(store, dest, args.include_reviewed)
+    finally:
+        store.close()
+    print(f"{done.written} kandidat gold ditulis ke {done.path}. Lengkapi verdict, reference, reference_context_ids "
+          "dan category, lalu tambahkan ke evals/gold_dev.jsonl.")
+    return 0
 
 
 def cmd_web(args: argparse.Namespace, settings: Settings) -> int:

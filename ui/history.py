@@ -64,10 +64,10 @@ class History:
     def _page(self, answers: tuple[Answer, ...] | list[Answer]) -> tuple[list[dict[str, Any]], str]:
         """The chat and the citation panel of a kept conversation, as they were shown when it was answered."""
         chat: list[dict[str, Any]] = []
-        for a in answers:
+        for turn, a in enumerate(answers):
             chat.append({"role": "user", "content": render.escape_user_text(a.question)})
-            chat.append({"role": "assistant", "content": render.answer_message(a)})
-        panel = render.answer_panel(answers[-1], self._lookup) if answers else render.EMPTY_PANEL
+            chat.append({"role": "assistant", "content": render.answer_message(a, turn)})
+        panel = render.conversation_panel(list(answers), self._lookup)
         return chat, panel
 
     def keep_answer(self, answers: list[Answer] | None, conversation_id: str, copy: BrowserCopy | None,
