@@ -408,3 +408,27 @@ def test_feedback_on_an_earlier_answer_becomes_a_gold_candidate(browser: object,
         assert items[0]["verdict"] == "" and items[0]["feedback"]["comment"] == "pasal sanksinya tidak disebut"
         page.screenshot(path=str(shots_dir(tmp_path) / "masukan-admin.png"), full_page=True)
         page.close()
+
+
+def test_situation_card_prints_alone(browser: object, tmp_path: Path) -> None:
+    """A printed Cek situasi card is the card alone: the form, the tabs and the header are not printed (in-process
+    app, fake assistant; Chromium's own PDF of the page read back)."""
+    from pypdf import PdfReader
+
+    from tests.webapp import serve
+
+    with serve(tmp_path) as (base, _deps):
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        page.goto(base + "/?tab=cek&pelaku=PNS&pemilihan=semua&perbuatan=kampanye-atribut", wait_until="load")
+        page.locator("#nt-kartu .nt-verdict").wait_for(timeout=30_000)
+        page.emulate_media(media="print")
+        page.wait_for_timeout(1000)  # gradio's buttons animate every change of style, visibility too
+        visibility = page.evaluate("""() => ['#nt-kartu', '#nt-cek-periksa', '#nt-header', '#nt-cek-pelaku']
+            .map((s) => getComputedStyle(document.querySelector(s)).visibility)""")
+        assert visibility == ["visible", "hidden", "hidden", "hidden"]
+        printed = tmp_path / "kartu.pdf"
+        page.pdf(path=str(printed), format="A4")
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(printed)).pages).split())
+        assert "Memakai atribut kampanye" in text and "Pasal 5 huruf n PP 94/2021" in text
+        assert "Periksa" not in text and "Asisten Netralitas ASN" not in text
+        page.close()
