@@ -432,3 +432,22 @@ def test_situation_card_prints_alone(browser: object, tmp_path: Path) -> None:
         assert "Memakai atribut kampanye" in text and "Pasal 5 huruf n PP 94/2021" in text
         assert "Periksa" not in text and "Asisten Netralitas ASN" not in text
         page.close()
+
+
+def test_situation_link_opens_its_card_after_the_login(browser: object, tmp_path: Path) -> None:
+    """With NETRAL_AUTH logins, a card's link first shows the login form and then, logged in, the same card."""
+    from tests.webapp import serve
+
+    with serve(tmp_path, auth="ana:sandi-Ana-Kq7#mZ2p") as (base, _deps):
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+        link = base + "/?tab=cek&pelaku=PNS&pemilihan=semua&perbuatan=kampanye-atribut"
+        page.goto(link, wait_until="load")
+        page.locator("input[type=password]").first.wait_for(timeout=30_000)
+        assert page.locator("#nt-kartu").count() == 0
+        page.locator("input[type=text]").first.fill("ana")
+        page.locator("input[type=password]").first.fill("sandi-Ana-Kq7#mZ2p")
+        page.keyboard.press("Enter")
+        page.locator("#nt-kartu .nt-verdict").wait_for(timeout=30_000)
+        assert page.url == link
+        assert "Memakai atribut kampanye" in page.locator("#nt-kartu").inner_text()
+        page.close()
