@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from assistant.compose import citations_of, planned_answer
 from assistant.planning import Planner
 from assistant.understanding import Focus
-from corpus.rules import RuleMap, Situation
+from corpus.rules import ELECTION_DOCS, RuleMap, Situation
 from netral.ids import ArticleId
 from netral.records import Answer
 
@@ -21,9 +21,6 @@ ELECTIONS = {"semua": "Pemilu atau Pilkada", "pemilu": "Pemilu (presiden, DPR, D
 STAGES = {"sebelum-pendaftaran": "Sebelum pendaftaran calon", "penetapan-calon": "Setelah penetapan calon",
           "kampanye": "Masa kampanye", "masa-tenang": "Masa tenang", "pemungutan": "Hari pemungutan suara",
           "setelah": "Setelah pemungutan suara"}
-# The acts that only one kind of election's statutes govern: an entry grounded only on the regional-election acts
-# is not offered for a general election, and the reverse.
-_ELECTION_DOCS = {"pilkada": {"uu-1-2015", "uu-8-2015", "uu-10-2016"}, "pemilu": {"uu-7-2017", "perppu-1-2022"}}
 
 
 @dataclass(frozen=True)
@@ -43,10 +40,11 @@ class Choice:
 
 
 def election_of(s: Situation) -> str:
-    """"pilkada" or "pemilu" when only that election's statutes ground the entry; "semua" otherwise."""
+    """"pilkada" or "pemilu" when only that election's statutes ground the entry; "semua" otherwise (an entry
+    grounded only on the regional-election acts is not offered for a general election, and the reverse)."""
     docs = {ArticleId.parse(i).doc for i in s.ids() if ArticleId.try_parse(i)}
-    only = [kind for kind, own in _ELECTION_DOCS.items()
-            if docs & own and not docs & set().union(*(o for k, o in _ELECTION_DOCS.items() if k != kind))]
+    only = [kind for kind, own in ELECTION_DOCS.items()
+            if docs & own and not docs & set().union(*(o for k, o in ELECTION_DOCS.items() if k != kind))]
     return only[0] if only else "semua"
 
 

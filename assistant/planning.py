@@ -89,7 +89,9 @@ class Planner:
         asked = self.rules.facets_in(focus.ask)
         # A follow-up narrows the act it follows ("kalau cuma nonton, tanpa like?"): what rules an entry out is
         # read from the follow-up's own words, not from the question before it.
-        ruled_out = self.rules.facets_in(focus.own) if focus.own else facets
+        # And what rules an entry out is what the asker does, not what a candidate does around them ("ada caleg
+        # yg sambutan dan bagi2 stiker. boleh sy tetap ikut pengajian?").
+        ruled_out = self.rules.facets_in(focus.own or focus.own_acts) if focus.own or focus.own_acts else facets
         words = set(tokenize(focus.text, expand_slang=True))
         found = []
         for s in self.rules.situations:
@@ -139,7 +141,8 @@ class Planner:
             return planned[0][1]
         if len(planned) < 2:
             return self._plan_one(focus)
-        _part, main = next(((part, p) for part, p in planned if part.asks_permission), planned[0])
+        # The first question that asks whether (or by when) something may be done decides the bottom line.
+        _part, main = next(((part, p) for part, p in planned if part.asks_permission or part.asks_when), planned[0])
         cited = {s.citation_id for s in main.sources}
         main.others = []
         for _part, p in planned:

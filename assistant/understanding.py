@@ -35,7 +35,14 @@ _DOMAIN = {
 _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|pencairan|"
                    r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp|"
                    # leave for a birth, an illness or a holiday (unpaid leave for a campaign is on topic)
-                   r"cuti (?:melahirkan|bersalin|sakit|tahunan|besar)\w*|maternity|sick leave|annual leave")
+                   r"cuti (?:melahirkan|bersalin|sakit|tahunan|besar)\w*|maternity|sick leave|annual leave|"
+                   # how much pay or pension is, or by how much it rises ("gaji … tahun depan naik berapa persen?")
+                   r"(?:gaji|pensiun|tunjangan|thr|upah)\w*(?:\s+\w+){0,4}\s+"
+                   r"(?:naik|berapa|sebesar|per bulan|perbulan)|"
+                   r"(?:kenaikan|besaran|besarnya|hitungan|perhitungan)\s+(?:gaji|pensiun|tunjangan|thr|upah)\w*|"
+                   r"naik berapa persen|berapa persen naik|"
+                   # when pay is paid out ("THR sama gaji 13 cair kapan?")
+                   r"(?:thr|gaji\s*(?:ke-?)?\s*13|gaji|tunjangan)\w*(?:\s+\w+){0,4}\s+cair\w*|cair\w*\s+(?:thr|gaji|tunjangan)\w*")
 # Leave asked about for a campaign ("cukup cuti tahunan, atau harus CLTN?" to join a spouse's campaign) is on topic.
 _CAMPAIGN_LEAVE = re.compile(r"\b(cuti di luar tanggungan|cltn)\b", re.I)
 _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
@@ -140,7 +147,9 @@ _DEFINITION = re.compile(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)
 # Does the question ask whether something is allowed (so the answer has a bottom line)?
 _PERMISSION_Q = re.compile(
     # "bertentangan dengan netralitas?", "tetap punya hak pilih?" ask for a bottom line too.
-    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|pelanggaran|aman|kena|"
+    # "pelanggaran ini masuk tingkat apa?" names a violation already found; it asks the level, not whether.
+    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|"
+    r"pelanggaran(?!\s+(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)|aman|kena|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
     r"apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
     r"mencalonkan|share|like|pakai|memakai|memasang))\b",
@@ -286,9 +295,13 @@ _REPORT_REQUEST = re.compile(r"\b(ke ?mana|ke siapa|where|how)\b[^.]{0,30}\b(lap
                              r"mengadu|pelaporan|pengaduan)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
-                        r"\bhow long\b", re.I)
+                        r"\bhow long\b|"
+                        # "resign skrg ato nanti aja pas udh pasti jd calon?": now or later is a when.
+                        r"\b(sekarang|skrg|skg|skrng|now|right away)\b.{0,12}\b(atau|ato|apa|or)\b.{0,12}"
+                        r"\b(nanti|ntar|entar|nunggu|menunggu|later|wait\w*)\b", re.I)
 # A case being handled rather than a plan asked about: whoever handles it needs the sanction too.
 _CASE = re.compile(r"\b(terbukti|ketahuan|kedapatan|kepergok|tertangkap|menemukan|temuan|rekomendasi bawaslu|"
+                   r"hasil klarifikasi|(menerima|terima|dapat|dapet|mendapat)\s+(surat\s+)?(keputusan|sk)\s+hukuman|"
                    r"(foto|video)\w* (yang )?(viral|beredar)|viral|terekam|diadukan|"
                    r"hasil pengawasan|(sedang |akan )?(kami )?(periksa|memeriksa|diperiksa)|pemeriksaan|"
                    r"proven|was caught|found to have)\b", re.I)
@@ -332,6 +345,9 @@ class Focus:
     reports_case: bool  # a violation that happened and is being handled ("terbukti", "Bawaslu menemukan")
     injected: bool  # instructions to the assistant were found and set aside
     own: str = ""  # a follow-up's own words, glossed ("kalau cuma nonton tanpa like?"); empty for a question
+    # The text without the sentences that only tell what a candidate or a party did ("ada caleg … bagi2 stiker"):
+    # what rules an entry out is what the asker does, not what others do around them. Empty when nothing is left out.
+    own_acts: str = ""
     # A message that numbers its questions ("1) boleh saya datang … 2) kalau pakai kaos …"): each question with
     # the background before the numbering, in order. Empty when the message asks one thing.
     parts: tuple[Focus, ...] = ()
@@ -438,6 +454,33 @@ def numbered_parts(text: str) -> tuple[str, list[str]]:
     return text[:run[0].start()].strip(), [q for q in questions if len(q) >= 8]
 
 
+# A sentence whose subject is someone else: a candidate, a party, a campaign team, an event's committee, relatives
+# or neighbours, named first
+# after a few words of time or introduction ("Minggu lalu tiba2 ada caleg …", "Salah satu calon bupati minta …",
+# "Menjelang pemilu, beberapa anggota keluarga rajin mengirim poster caleg").
+# A sentence without its subject ("disuruh senior jd admin grup …") is the asker's own.
+_OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|kemarin|kmrn|tadi|lalu|terus|trus|"
+                     r"trs|kemudian|dan|tiba2|tiba-tiba|ternyata|nah|ada|salah|satu|seorang|beberapa|para|the|a|an|one|last|week|then)\W+){0,4}"
+                     r"(caleg|calon|paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|kandidat|candidates?|"
+                     r"tim (sukses|kampanye|pemenangan|paslon|relawan)|timses|partai|parpol|part(y|ies)|relawan|"
+                     r"panitia(nya)?|he|she|they|anggota (keluarga|grup|group|lain)|keluarga|teman\w*|temen\w*|"
+                     r"rekan\w*|warga|tetangga|relatives|members|friends|others|orang lain)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|our)\b", re.I)
+# Who holds the event is what the event is ("pengajian akbar yg ngadain partai X"): kept.
+_HELD_BY_PARTY = re.compile(r"\b(partai|parpol)\w*\b.{0,20}\b(ngadain|mengadakan|menyelenggarakan|adakan|gelar|"
+                            r"menggelar)\b|\b(diadakan|diselenggarakan|digelar|ngadain|mengadakan)\b.{0,15}\b(oleh )?"
+                            r"(partai|parpol)\w*", re.I)
+
+
+def _without_others_acts(text: str) -> str:
+    """The text without its sentences about what others do (a candidate, a party, a committee), naming neither the
+    asker nor anyone the rules bind; empty when there is none."""
+    sentences = _SENTENCES.findall(text)
+    kept = [s for s in sentences if "?" in s or not _OTHERS.match(s) or _FIRST_PERSON.search(s)
+            or _BOUND_ROLE.search(s) or _HELD_BY_PARTY.search(s)]
+    return gloss(" ".join(kept)) if len(kept) < len(sentences) else ""
+
+
 def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     """The focus of `text` (a question, or a follow-up joined to the question it follows); `asked` is the
     message itself when that differs (a follow-up asks only what its own words ask); `whole` is False for a part
@@ -467,6 +510,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)) and not _STILL_BOUND.search(ask),
         reports_case=bool(_CASE.search(glossed)),
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
+        own_acts="" if asked else _without_others_acts(without_desk_intro(cleaned)),
         parts=_parts(cleaned) if whole and not asked else (),
     )
 
@@ -482,11 +526,15 @@ def _parts(text: str) -> tuple[Focus, ...]:
     # Unnumbered questions one after another, the first asking whether something is allowed ("Boleh saya maju?
     # Kapan harus mundur? Bisakah cuti saja lalu kembali jika kalah?"): each part is the background with the
     # questions up to it, so a later sub-question (taking the resignation back) does not decide the bottom line of
-    # the first. When the first question asks something else ("apakah Bawaslu yang menghukum, atau saya? Siapa
+    # the first; so too when the first asks by when ("resign skrg ato nanti? trs bisa dicabut lg?"). When the first
+    # question asks something else ("apakah Bawaslu yang menghukum, atau saya? Siapa
     # yang akhirnya menghukum?"), the questions together say what is asked: no split.
     sentences = _SENTENCES.findall(text)
     asking = [k for k, s in enumerate(sentences) if "?" in s]
-    if len(asking) < 2 or not asks_permission(_AUTHORITY.sub(" ", gloss(sentences[asking[0]]))):
+    if len(asking) < 2:
+        return ()
+    first = gloss(sentences[asking[0]])
+    if not (asks_permission(_AUTHORITY.sub(" ", first)) or _ASKS_WHEN.search(first)):
         return ()
     background = " ".join(s.strip() for s in sentences if "?" not in s)
     return tuple(focus_of(" ".join((background, *(sentences[k].strip() for k in asking[:n + 1]))), whole=False)
@@ -583,10 +631,16 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
 # An asker who says they are someone the ASN rules do not bind (declined unless they ask about someone who is:
 # "aku warga biasa, pak camat ikut kampanye, lapornya ke mana?").
 _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an\s+)?"
-                             r"(wartawan|jurnalis|journalist|reporter|mahasiswa|student|peneliti|researcher|"
+                             r"(wartawan|jurnalis|journalist|reporter|pemimpin redaksi|pemred|redaktur|editor|"
+                             r"mahasiswa|student|peneliti|researcher|"
                              r"warga biasa|karyawan swasta|pegawai swasta)\b|"
                              r"\bi (work|am working) (for|at|in) (a |an )?private\b|"
-                             r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b", re.I)
+                             r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b|"
+                             r"\b(saya|sy|aku)\s+(seorang\s+)?(karyawan|pegawai)\s+(\w+\s+){1,2}swasta\b|"
+                             # a private employer asking about its own staff rules
+                             r"\b(we're|we are|kami)\s+(a\s+|an\s+|sebuah\s+)?(\w+\s+){0,2}"
+                             r"(private|swasta|startup|start-up|company|perusahaan|firm)\b|"
+                             r"\b(perusahaan|startup|company|firm)\s+(swasta\s+)?(kami|tempat saya)\b", re.I)
 _BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta)", re.I)
 # Someone said not to be a civil servant at all ("ibu-ibu biasa, bukan pegawai", "saya kader partai (bukan ASN)").
 _DECLARED_NOT_BOUND = re.compile(r"\bbukan (asn|pns|pppk|pegawai(?: negeri)?)\b|\bnot an? (civil servant|asn|pns)\b|"
@@ -606,12 +660,17 @@ _VILLAGE_ELECTION_ADMIN = re.compile(r"\b(panitia pilkades|syarat (pencalonan |c
 _CIVIL_SERVANT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur sipil|pegawai negeri|civil servants?)\b", re.I)
 
 
+# A civil servant named only to compare ("Ada larangan kayak PNS?"), not as someone who acts.
+_LIKE_A_CIVIL_SERVANT = re.compile(r"\b(kayak|kaya|seperti|spt|layaknya|like|sama (kayak|dengan|dgn|seperti))\s+"
+                                   r"(pns|asn|pppk|pegawai negeri|civil servants?)\b", re.I)
+
+
 def _binds_nobody(query: str) -> bool:
     """No one the rules bind is named once the denials ("bukan ASN") and words of relation are set aside. A
     government's own non-civil-servant staff (honorer, "tenaga non-ASN") are the rule map's question."""
     if _GOVERNMENT_STAFF.search(query):
         return False
-    rest = _DECLARED_NOT_BOUND.sub(" ", query)
+    rest = _LIKE_A_CIVIL_SERVANT.sub(" ", _DECLARED_NOT_BOUND.sub(" ", query))
     return not _BOUND_ROLE.search(_RELATION.sub(" ", rest))
 # The penalties of the discipline rules, which name pay and rank ("potong tukin 25%", "penundaan KGB"): a question
 # about them is about discipline, not pay.
@@ -666,8 +725,20 @@ _LOOKALIKE = re.compile(
     r"\b(promo\w*|marketing|iklan|ads|brand\w*|endorse\w*|sale|diskon|produk)\s+(campaign|kampanye)\b|"
     r"\bcalon\s+(pengantin|mempelai|istri|suami|menantu|mertua|mahasiswa|siswa|peserta didik|jemaah|jamaah|"
     r"pembeli|nasabah|penumpang|ibu|ayah|orang tua|pasien)\b|"
-    r"\b(warna|nada|ph|cat|suhu|rasa|aroma|gigi|posisi)\s+(yang\s+)?netral\b|\bcarbon[ -]neutral\w*|\bnetral karbon\b",
+    r"\b(warna|nada|ph|cat|suhu|rasa|aroma|gigi|posisi)\s+(yang\s+)?netral\b|\bcarbon[ -]neutral\w*|\bnetral karbon\b|"
+    # a tax called neutral ("PPN katanya pajak yang 'netral'"), and the asker's own "not about neutrality"
+    r"\b(pajak|ppn|pph|vat|tax\w*)\b[^.?!]{0,30}\bnetral\w*|\bnetral\w*[\'\"”’]?\s+(\w+\s+){0,3}(pajak|ppn|vat|tax\w*)\b|"
+    r"\b(bukan|tidak|gak|ga|nggak)\s+(soal|masalah|tentang|terkait|urusan)\s+netral\w*|"
+    r"\bnot (about|related to) neutrality\b|"
+    # a gearbox's neutral, a referee's or a jury's impartiality, a scholarship's candidate
+    r"\b(shift\w*|put\w*|coast\w*|gear\w*|transmission|gearbox|persneling|transmisi)\b[^.?!]{0,20}\b(neutral|netral)\b|"
+    r"\bin neutral\b|\b(wasit|referee|juri|jury|umpire|hakim garis)\w*\b[^.?!]{0,40}\b(netral\w*|neutral\w*|memihak|"
+    r"mihak|berpihak|biased)\b|\bcalon\s+(penerima|awardee)\b",
     re.I)
+# "Pakai syarat kayak KPU (bukan anggota partai 5 tahun)" about a club's own election: the state's election body named
+# only as a model to copy.
+_MODELLED_ON = re.compile(r"\b(kayak|kaya|seperti|spt|layaknya|ala|mirip|meniru|like)\s+(syarat\s+|aturan\s+)?"
+                          r"(kpu|bawaslu|pemilu|pilkada)\b\s*(\([^)]*\))?", re.I)
 # Transfers asked for one's own life (to follow a spouse, between regions): the staffing rules' affair, not a
 # regional head's reshuffle before an election.
 _OWN_TRANSFER = re.compile(r"\b((mengajukan|ngajuin|ajukan|pengajuan|minta|usul\w*)\s+(\w+\s+){0,2}(mutasi|pindah)|"
@@ -684,28 +755,46 @@ _ORGANISATION_ELECTION = re.compile(
     r"vote)\s+(\w+\s+){0,3}(ketua|kepala|pengurus)\s+(rt|rw|koperasi|kpri|yayasan|organisasi|himpunan|alumni|"
     r"arisan|paguyuban|ikatan|persatuan|asosiasi|kelompok tani|masjid|dkm)|"
     r"(pemilihan|pilih|milih|memilih|calon|nyalon|mencalonkan|dicalonkan|kandidat)\s+(\w+\s+){0,2}(rektor|dekan)|"
+    # a club's or association's own ("klub bola kampung kami mau pemilihan ketua umum")
+    r"(klub|club|perkumpulan|komunitas|paguyuban|arisan|koperasi|yayasan|ikatan|persatuan|asosiasi|ormas|pengajian)"
+    r"\s+(\w+\s+){0,4}(pemilihan|pilih|memilih|voting|musyawarah|munas|musda)\s+(\w+\s+){0,2}(ketua|pengurus|kepala)|"
+    r"(rapat anggota( tahunan)?|rat|munas|musda|muscab|musyawarah (anggota|besar|daerah|cabang))\W+(\w+\W+){0,4}"
+    r"(pemilihan|memilih|pilih)\s+(ketua|pengurus)|"
     r"(rector|dean)\s+elections?|"
     # An office's own contest ("pemilihan 'ASN Berprestasi'", "voting pegawai teladan").
     r"(pemilihan|voting|vote|lomba)\s+[\'\"“‘]?(asn|pegawai|pns|guru|karyawan|duta)\s+(berprestasi|teladan|terbaik|"
     r"favorit|inovatif))\b", re.I)
-# Words that keep a question political once look-alikes are set aside ("kampanye anti golput" is about voting).
-_POLITICAL = re.compile(r"\b(golput|pemilu|pemilih|hak pilih|tps|nyoblos|coblos\w*|politik\w*|netral\w*|calon|timses|"
-                        r"tim sukses|elections?|vot(e|ing))\b", re.I)
+# Words that keep a question political once look-alikes are set aside ("kampanye anti golput" is about voting);
+# "neutral" is not among them: left over beside a tax or carbon "neutral", it only asks what the word means there.
+_POLITICAL_ACT = re.compile(r"\b(golput|pemilu|pemilih|hak pilih|tps|nyoblos|coblos\w*|politik\w*|calon|timses|"
+                            r"tim sukses|elections?|vot(e|ing))\b", re.I)
 _STATE_ELECTION = re.compile(r"\b(partai|parpol|caleg|capres|cawapres|paslon|pilkada|pilpres|pileg|bupati|"
                              r"gubernur|wali ?kota|dprd?|kpu|bawaslu|presiden)\b", re.I)
 
 
-def is_out_of_scope(query: str, ask: str = "") -> bool:
+def _another_sense(query: str, ask: str) -> tuple[bool, str]:
+    """(declined, the query with the look-alike senses set aside): an organisation's own election, voting from
+    abroad, a transfer for one's own life, or a question whose every field word was used in another sense."""
     stripped = _LOOKALIKE.sub(" ", query)
     abroad = _VOTING_ABROAD.search(query)
-    if (abroad or _ORGANISATION_ELECTION.search(query)) and not _STATE_ELECTION.search(stripped) and \
+    organisation = _ORGANISATION_ELECTION.search(query)
+    if organisation:
+        stripped = _MODELLED_ON.sub(" ", stripped)
+    if (abroad or organisation) and not _STATE_ELECTION.search(stripped) and \
             not (abroad and asks_permission(ask or query) and _CIVIL_SERVICE.search(query)):
-        return True
+        return True, stripped
     if _OWN_TRANSFER.search(query) and not _STATE_ELECTION.search(query):
+        return True, stripped
+    # Every word of the field was used in another sense (an office's anti-waste campaign, a tax called neutral);
+    # "neutral" left over only asks what the word means there ("sama kayak netralitas ASN?").
+    return stripped != query and not _STATE_ELECTION.search(stripped) and not _POLITICAL_ACT.search(stripped), \
+        stripped
+
+
+def is_out_of_scope(query: str, ask: str = "") -> bool:
+    declined, query = _another_sense(query, ask)
+    if declined:
         return True
-    if stripped != query and not _STATE_ELECTION.search(stripped) and not _POLITICAL.search(stripped):
-        return True  # every word of the field was used in another sense (an office's anti-waste campaign)
-    query = stripped
     if _BOUND_ROLE.search(query) and asks_permission(ask or query):
         query = _ELECTION_STAGE.sub(" ", query)
     if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query) and not _PENALTY.search(query):

@@ -21,6 +21,10 @@ from netral.records import Verdict
 VERDICTS = ("boleh", "tidak_boleh", "bersyarat", "informasi")
 ACTORS = ("PNS", "PPPK", "CPNS", "pejabat", "kepala_daerah", "honorer")
 SANCTION_LEVELS = ("", "ringan", "sedang", "berat")
+# The statutes of each kind of election: the regional-election acts (UU 1/2015 as amended) and the general-election
+# act with its amending Perppu.
+ELECTION_DOCS = {"pilkada": frozenset({"uu-1-2015", "uu-8-2015", "uu-10-2016"}),
+                 "pemilu": frozenset({"uu-7-2017", "perppu-1-2022"})}
 
 
 class RuleMapError(ValueError):
@@ -169,7 +173,10 @@ class RuleMap:
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
             r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
             r"not|without)\b"
-_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral))"
+# "bisa sy tarik gak biar bisa balik": a "gak" that closes a question and runs on with "biar/supaya/karena" denies
+# nothing after it.
+_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|"
+                                 r"biar|supaya|agar|soalnya|karena|krn|soale)\b)"
                      r"(\s+[^\s,.;:?!]+){0,2}\s*$")  # at most two words, within one clause
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
 # The rest of a denied list: "tanpa like, komen, atau share" denies all three.

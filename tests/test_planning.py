@@ -228,6 +228,22 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     # Another country's civil service; running a village-head election.
     "Are US federal employees allowed to volunteer for a presidential campaign under the Hatch Act?",
     "Kami panitia pilkades. Berapa hari masa kampanye pilkades dan apa syarat calon kepala desa?",
+    # Pay asked behind a remark about campaigns; pension sums "not about neutrality"; a tax called neutral.
+    "katanya guru PNS ga boleh ikut kampanye ya. btw tunjangan profesi guru tahun depan naik berapa persen?",
+    "PNS golongan III/d masa kerja 28 tahun, pensiunnya nanti per bulan kira2 berapa? bukan soal netralitas sih",
+    "Dosen pajak saya bilang PPN itu pajak yang netral. Netral di situ artinya apa?",
+    # An association's own election modelled on the election commission's rules; a private firm's staff code.
+    "Paguyuban warga kami mau pemilihan ketua. Panitianya boleh pakai syarat seperti KPU (bukan anggota partai)?",
+    "We are a private logistics company writing our staff handbook. What should our political neutrality policy say?",
+    "Saya karyawan pabrik swasta, bukan BUMN. Apa ada larangan jadi timses caleg seperti PNS?",
+    # Pay day asked beside a joke about the campaign season; a gearbox's neutral; a referee's; an editor's
+    # endorsement; a cooperative's annual meeting electing its board; a scholarship's candidate.
+    "min gaji 13 PNS cair kapan ya? pas masa kampanye nih hehe",
+    "Is it bad to coast in neutral downhill to save fuel?",
+    "wasit liga kemarin gak netral, mihak tuan rumah. sanksinya apa dan lapor ke mana?",
+    "Saya pemimpin redaksi media swasta. Bolehkah tajuk rencana kami mendukung salah satu pasangan calon?",
+    "KPRI di kantor kami mengadakan rapat anggota tahunan sekaligus pemilihan pengurus. Berapa kuorumnya?",
+    "Saya PNS, lolos sebagai calon penerima beasiswa S2. Perlu tugas belajar atau izin belajar?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -250,9 +266,18 @@ def test_fewer_right_citations(full_assistant: Assistant) -> None:
     ("bisa tidak asn daftar calon gubernur tapi tetap jadi pns?", "calon"),  # "bisa tidak …?" asks, not denies
     ("blh ga aku selipin ajakan pilih paslon 2 pas arisan?", "ajak"),
     ("pns tidak netral kena sanksi apa?", "sanksi"),  # "tidak netral" names the violation
+    # A "gak" closing one question, running on with "biar", denies nothing after it.
+    ("surat mundurnya bisa sy tarik gak biar bisa balik kerja jd pns lg?", "tarik_kembali"),
 ])
 def test_chat_forms_of_asking_do_not_deny_the_act(text: str, facet: str) -> None:
     assert facet in RuleMap.load().facets_in(text)
+
+
+def test_a_membership_that_was_is_not_one_that_still_is() -> None:
+    facets = RuleMap.load().facets_in("sampai bulan lalu masih tercatat anggota partai, tapi sudah keluar dan punya "
+                                      "surat keterangan berhenti dari partai")
+    assert "mantan_partai" in facets and "masih_anggota" not in facets
+    assert "masih_anggota" in RuleMap.load().facets_in("sy masih tercatat anggota partai, mau daftar cpns")
 
 
 def test_every_item_of_a_denied_list_is_denied() -> None:
@@ -316,11 +341,11 @@ def test_asked_sanction_is_cited_beside_one_prohibition(full_assistant: Assistan
 
 # Who is bound at all, and conditions that cannot be met.
 BOUND = [
-    # Who is not bound any more: retired, resigned, contract ended.
+    # Who is not bound any more: retired, resigned, contract ended (discharged under Pasal 52 UU 20/2023).
     ("bbrp hal ya min: bapak sy pensiunan PNS guru sejak 2022, skrg diajak jd tim sukses caleg DPRD kota, boleh?",
-     "boleh", "uu-20-2023/pasal-1/angka-2"),
+     "boleh", "uu-20-2023/pasal-52"),
     ("kontrak PPPK sy habis akhir bulan ini dan gak diperpanjang. habis itu sy boleh gabung timses paslon walikota?",
-     "boleh", "uu-20-2023/pasal-1/angka-2"),
+     "boleh", "uu-20-2023/pasal-52"),
     # A contract that runs on is no end of the duty.
     ("saya pppk, kontrak saya masih 3 tahun lagi. boleh jadi timses paslon walikota?", "tidak_boleh", "uu-20-2023"),
     # Left the party before applying; still holding the card is not having left.
@@ -347,10 +372,10 @@ BOUND = [
      "menerimanya?", "bersyarat", "pp-11-2017/pasal-255"),
     # Bawaslu recommends; the official who may punish decides.
     ("Saya PNS, dilaporkan ke Bawaslu karena foto dengan caleg. Apakah Bawaslu bisa memecat saya?", "informasi",
-     "pp-94-2021/pasal-16"),
+     "pp-94-2021/pasal-18"),
     # Where to report, asked about an act described at length, is answered by where to report.
     ("Seorang PNS di kantor kami membuat konten kampanye paslon di TikTok dan membagikannya ke grup warga. "
-     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-103/huruf-a"),
+     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-95"),
 ]
 
 
@@ -377,7 +402,7 @@ WHO_RUNS = [
      "pp-94-2021/pasal-24"),
     # "Who decides the penalty" asks who, not which penalty.
     ("Who decides the penalty for a civil servant who used an office car at a campaign rally?", "informasi",
-     "pp-94-2021/pasal-16"),
+     "pp-94-2021/pasal-18"),
     ("lihat camat ikut kampanye paslon bupati, lapornya ke mana? ada batas waktunya?", "informasi",
      "uu-8-2015/pasal-134"),
     ("Kepala sekolah mewajibkan semua guru hadir di kampanye calon bupati hari Sabtu. Boleh begitu?", "tidak_boleh",
@@ -415,6 +440,17 @@ PROCEDURE = [
     # rule names the DPR, not the DPRD).
     ("Saya PNS penyuluh pertanian, diajak partai jadi caleg DPRD provinsi. Cukup cuti di luar tanggungan negara?",
      "bersyarat", "pp-11-2017/pasal-255"),
+    # A step of the examination is what is asked, however the act that started the case is told.
+    ("Pegawai yang akan kami periksa karena mengerahkan staf ke kampanye sedang tugas luar kota. Pemeriksaannya "
+     "boleh lewat video call?", "boleh", "pp-94-2021/pasal-27/ayat-2"),
+    ("sdh kami periksa soal ikut kampanye, tp dia ga mau tanda tangan BAP. hukdis tetap bisa dijatuhkan?", "boleh",
+     "pp-94-2021/pasal-32/ayat-2"),
+    ("Tim pemeriksa untuk PNS yang diduga jadi timses itu unsurnya siapa saja dan dibentuk oleh siapa?",
+     "informasi", "pp-94-2021/pasal-29"),
+    ("Di puskesmas kami tidak ada jabatan pengawas. Siapa yang menjatuhkan teguran kepada staf yang ikut kampanye?",
+     "bersyarat", "pp-94-2021/pasal-23/ayat-2"),
+    ("Majelis kode etik sudah memutus PNS yang menyebarkan konten kampanye. Sanksi moralnya boleh didelegasikan "
+     "ke kepala bidang?", "informasi", "pp-42-2004/pasal-15"),
 ]
 
 
@@ -432,6 +468,37 @@ def test_cpns_is_bound_through_the_regulations_bridge_and_dismissed(full_assista
 ASKED = [
     # The family member who is not a civil servant is not bound ("suami saya karyawan swasta" is the husband's
     # job, not the asker's); the party seat taken after resigning first is the lawful way.
+    # Reading posts, the corps every PNS belongs to, a debate moderated for the election commission.
+    ("sy PNS, tiap hari cuma scroll baca berita & liat postingan paslon di timeline, ga pernah like ato komen. aman?",
+     "boleh", "pp-94-2021/pasal-5/huruf-n"),
+    ("Saya CPNS, diminta bagian kepegawaian mendaftar jadi anggota KORPRI. Itu bukan organisasi politik kan?", "boleh",
+     "pp-42-2004/pasal-12"),
+    ("Saya dosen PNS, KPU kabupaten meminta saya menjadi moderator debat pasangan calon bupati. Boleh?", "bersyarat",
+     "pp-94-2021/pasal-5/huruf-n"),
+    # What a candidate does at a gathering is not the asker's act: attending stays conditional.
+    ("Sy PNS, rutin ikut yasinan di kampung. Kemarin ada caleg datang, sambutan dan bagi2 kalender bergambar dirinya. "
+     "Sy cuma jamaah, masih boleh ikut yasinan itu?", "bersyarat", "pp-94-2021/pasal-5/huruf-n"),
+    # One team served and the other refused in the same matter.
+    ("Lurah memberi izin aula kelurahan untuk tim paslon A, sementara permohonan tim paslon B ditolak. Melanggar?",
+     "tidak_boleh", "pp-94-2021/pasal-5/huruf-n/angka-5"),
+    # Staying admin of a family group where relatives post campaign material; a campaign's own group is not that.
+    ("sy PNS, admin grup WA keluarga besar. Menjelang pilkada, sepupu2 sering kirim poster paslon. sy harus keluar "
+     "dari grup?", "bersyarat", "pp-94-2021/pasal-5/huruf-n"),
+    ("sy PNS disuruh jd admin grup wa pemenangan caleg. cuma admin doang gpp kan?", "tidak_boleh", "pp-94-2021"),
+    # A lesson comparing the candidates is a matter of balance; extra marks for picking one is steering.
+    ("Saya guru PNS. Murid kelas 12 minta saya membandingkan visi-misi para capres di kelas. Boleh?", "bersyarat",
+     "pp-94-2021/pasal-5/huruf-n"),
+    ("sy guru PNS mau kasih nilai plus ke murid yg milih paslon nomor 1 di simulasi pemilu kelas, boleh?",
+     "tidak_boleh", "pp-94-2021/pasal-5/huruf-n/angka-6"),
+    # Still a party official and about to apply: leave the party first.
+    ("sy honorer, msh pengurus ranting partai. tahun ini mau daftar PPPK, bisa?", "bersyarat",
+     "pp-49-2018/pasal-16/huruf-d"),
+    # Securing every candidate's rally on an official order.
+    ("Kami PNS Satpol PP diperintah pimpinan ikut pengamanan kampanye terbuka semua paslon. Itu melanggar netralitas?",
+     "boleh", "pp-94-2021/pasal-3/huruf-e"),
+    # Resign now or later is a when; taking it back, asked after, does not decide the bottom line.
+    ("sy PNS ditawarin nyaleg DPRD. mundurnya skrg atau nanti aja pas udah ditetapkan? trus kalo gagal bisa balik jd "
+     "PNS lg ga?", "bersyarat", "pp-11-2017/pasal-255"),
     ("kak, suami sy karyawan swasta mau jd tim sukses caleg DPRD. sy sendiri PNS. suami sy boleh gak? takutnya sy "
      "yg kena", "boleh", "uu-20-2023/pasal-1"),
     ("pak, sy PNS staf kecamatan, ditawarin jd sekretaris DPC partai. kalo sy ngajuin resign dulu dr PNS, aman kan?",
@@ -450,7 +517,7 @@ ASKED = [
      "uu-"),
     # "Do the rules still apply to me?" from someone retired: whether they are bound is the bottom line.
     ("I retired from the civil service two years ago. A friend asked me to join a mayoral candidate's campaign team. "
-     "Do the neutrality rules still apply to me?", "boleh", "uu-20-2023/pasal-1/angka-2"),
+     "Do the neutrality rules still apply to me?", "boleh", "uu-20-2023/pasal-52"),
     # Numbered facts of a case, then one question: the question decides.
     ("Laporan warga: (1) Lurah membagikan kalender bergambar paslon ke staf; (2) Sekretaris lurah memasang spanduk "
      "paslon di pagar kantor; (3) beberapa staf datang berseragam. Apakah pembagian kalender oleh lurah itu "
@@ -492,7 +559,7 @@ ASKED = [
     ("tim paslon minta pinjam aula kantor dinas buat kampanye, boleh kita pinjamkan?", "tidak_boleh", "pp-94-2021"),
     # A citizen reporting a civil servant is in scope; being no civil servant oneself does not make it another field.
     ("aku warga biasa, tadi liat pak camat pake seragam dinas ikut kampanye caleg. lapornya kemana ya?", "informasi",
-     "uu-7-2017/pasal-103"),
+     "uu-7-2017/pasal-95"),
     # Still bound in a new role: the act is answered, not whether a regulation is in force.
     ("sy PNS staf kecamatan, skrg ditunjuk jd Pj Kepala Desa. kalau paslon bupati minta difasilitasi ketemu warga di "
      "balai desa & sy kasih sambutan, gmn? apa aturan PNS masih berlaku?", "tidak_boleh", "pp-94-2021/pasal-5"),
