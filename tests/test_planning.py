@@ -372,10 +372,10 @@ BOUND = [
      "menerimanya?", "bersyarat", "pp-11-2017/pasal-255"),
     # Bawaslu recommends; the official who may punish decides.
     ("Saya PNS, dilaporkan ke Bawaslu karena foto dengan caleg. Apakah Bawaslu bisa memecat saya?", "informasi",
-     "pp-94-2021/pasal-18"),
+     "pp-94-2021/pasal-16"),
     # Where to report, asked about an act described at length, is answered by where to report.
     ("Seorang PNS di kantor kami membuat konten kampanye paslon di TikTok dan membagikannya ke grup warga. "
-     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-95"),
+     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-103/huruf-a"),
 ]
 
 
@@ -402,7 +402,7 @@ WHO_RUNS = [
      "pp-94-2021/pasal-24"),
     # "Who decides the penalty" asks who, not which penalty.
     ("Who decides the penalty for a civil servant who used an office car at a campaign rally?", "informasi",
-     "pp-94-2021/pasal-18"),
+     "pp-94-2021/pasal-16"),
     ("lihat camat ikut kampanye paslon bupati, lapornya ke mana? ada batas waktunya?", "informasi",
      "uu-8-2015/pasal-134"),
     ("Kepala sekolah mewajibkan semua guru hadir di kampanye calon bupati hari Sabtu. Boleh begitu?", "tidak_boleh",
@@ -559,7 +559,7 @@ ASKED = [
     ("tim paslon minta pinjam aula kantor dinas buat kampanye, boleh kita pinjamkan?", "tidak_boleh", "pp-94-2021"),
     # A citizen reporting a civil servant is in scope; being no civil servant oneself does not make it another field.
     ("aku warga biasa, tadi liat pak camat pake seragam dinas ikut kampanye caleg. lapornya kemana ya?", "informasi",
-     "uu-7-2017/pasal-95"),
+     "uu-7-2017/pasal-103"),
     # Still bound in a new role: the act is answered, not whether a regulation is in force.
     ("sy PNS staf kecamatan, skrg ditunjuk jd Pj Kepala Desa. kalau paslon bupati minta difasilitasi ketemu warga di "
      "balai desa & sy kasih sambutan, gmn? apa aturan PNS masih berlaku?", "tidak_boleh", "pp-94-2021/pasal-5"),
