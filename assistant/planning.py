@@ -141,8 +141,14 @@ class Planner:
             return planned[0][1]
         if len(planned) < 2:
             return self._plan_one(focus)
-        # The first question that asks whether (or by when) something may be done decides the bottom line.
-        _part, main = next(((part, p) for part, p in planned if part.asks_permission or part.asks_when), planned[0])
+        # The first question that asks whether (or by when) something may be done decides the bottom line; when it
+        # is answered with a fact it did not ask for ("PP 94 kan buat PNS, PPPK aman? … ditawarin jd timses, boleh
+        # kan?": whom the rule binds), the next that is answered with a permission does.
+        asking = [(part, p) for part, p in planned if part.asks_permission or part.asks_when]
+        first_part, main = (asking or planned)[0]
+        if main.verdict == "informasi" and not (first_part.asks_who or first_part.asks_report or first_part.asks_when
+                                                or first_part.asks_procedure or first_part.asks_sanction):
+            _part, main = next(((part, p) for part, p in asking if p.verdict != "informasi"), (first_part, main))
         cited = {s.citation_id for s in main.sources}
         main.others = []
         for _part, p in planned:

@@ -301,7 +301,12 @@ _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas wa
                         r"\b(nanti|ntar|entar|nunggu|menunggu|later|wait\w*)\b", re.I)
 # A case being handled rather than a plan asked about: whoever handles it needs the sanction too.
 _CASE = re.compile(r"\b(terbukti|ketahuan|kedapatan|kepergok|tertangkap|menemukan|temuan|rekomendasi bawaslu|"
-                   r"hasil klarifikasi|(menerima|terima|dapat|dapet|mendapat)\s+(surat\s+)?(keputusan|sk)\s+hukuman|"
+                   r"hasil klarifikasi|"
+                   # a named colleague's act told as past ("seorang guru PNS di sekolah kami kemarin hadir …")
+                   r"(seorang|salah satu|salah seorang)\s+(\w+\s+){0,4}(pns|asn|pppk|guru|pegawai|staf)\b.{0,60}"
+                   r"\b(kemarin|kemaren|kmrn|minggu lalu|bulan lalu|tadi)\b|"
+                   # a decision already received
+                   r"(menerima|terima|dapat|dapet|mendapat)\s+(surat\s+)?(keputusan|sk)\s+hukuman|"
                    r"(foto|video)\w* (yang )?(viral|beredar)|viral|terekam|diadukan|"
                    r"hasil pengawasan|(sedang |akan )?(kami )?(periksa|memeriksa|diperiksa)|pemeriksaan|"
                    r"proven|was caught|found to have)\b", re.I)
@@ -455,12 +460,12 @@ def numbered_parts(text: str) -> tuple[str, list[str]]:
 
 
 # A sentence whose subject is someone else: a candidate, a party, a campaign team, an event's committee, relatives
-# or neighbours, named first
-# after a few words of time or introduction ("Minggu lalu tiba2 ada caleg …", "Salah satu calon bupati minta …",
-# "Menjelang pemilu, beberapa anggota keluarga rajin mengirim poster caleg").
+# or neighbours, named first after a few words of time or introduction ("Minggu lalu tiba2 ada caleg …", "Salah
+# satu calon bupati minta …", "Menjelang pemilu, beberapa anggota keluarga rajin mengirim poster caleg").
 # A sentence without its subject ("disuruh senior jd admin grup …") is the asker's own.
 _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|kemarin|kmrn|tadi|lalu|terus|trus|"
-                     r"trs|kemudian|dan|tiba2|tiba-tiba|ternyata|nah|ada|salah|satu|seorang|beberapa|para|the|a|an|one|last|week|then)\W+){0,4}"
+                     r"trs|kemudian|dan|tiba2|tiba-tiba|ternyata|nah|ada|salah|satu|seorang|beberapa|para|the|a|an|"
+                     r"one|last|week|then)\W+){0,4}"
                      r"(caleg|calon|paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|kandidat|candidates?|"
                      r"tim (sukses|kampanye|pemenangan|paslon|relawan)|timses|partai|parpol|part(y|ies)|relawan|"
                      r"panitia(nya)?|he|she|they|anggota (keluarga|grup|group|lain)|keluarga|teman\w*|temen\w*|"

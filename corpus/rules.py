@@ -192,7 +192,9 @@ _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)
                           r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|never|no)"
                           r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|tahu|tau|"
                           r"paham|yakin|ngerti|mengerti|jelas|sempat)\b)\s+(\w+[\s,]+){1,5}"
-                          r"(atau|ato|maupun|ataupun|apalagi|or|nor|let alone)\s+(\w+\s+){0,2}$")
+                          r"(atau|ato|maupun|ataupun|apalagi|or|nor|let alone)\s+(\w+\s+){0,2}$|"
+                          # "gak ada gambar caleg/paslon sama sekali": a denial runs on through a slash.
+                          r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|no)\s+(\w+\s+){0,3}\w+(\s*/\s*\w+)*\s*/\s*$")
 
 
 def is_denied(text: str, start: int) -> bool:

@@ -273,6 +273,12 @@ def test_chat_forms_of_asking_do_not_deny_the_act(text: str, facet: str) -> None
     assert facet in RuleMap.load().facets_in(text)
 
 
+def test_a_denial_runs_on_through_a_slash() -> None:
+    facets = RuleMap.load().facets_in("boleh share poster resmi kpu ayo ke tps? gak ada gambar caleg/paslon sama "
+                                      "sekali")
+    assert "calon" not in facets and "partisipasi" in facets
+
+
 def test_a_membership_that_was_is_not_one_that_still_is() -> None:
     facets = RuleMap.load().facets_in("sampai bulan lalu masih tercatat anggota partai, tapi sudah keluar dan punya "
                                       "surat keterangan berhenti dari partai")
@@ -496,6 +502,18 @@ ASKED = [
     # Securing every candidate's rally on an official order.
     ("Kami PNS Satpol PP diperintah pimpinan ikut pengamanan kampanye terbuka semua paslon. Itu melanggar netralitas?",
      "boleh", "pp-94-2021/pasal-3/huruf-e"),
+    # A party's membership check by the election commission is not joining the commission.
+    ("temen ngajak bikin KTA partai buat syarat verifikasi KPU, sy PNS cuma anggota biasa, aman?", "tidak_boleh",
+     "pp-11-2017/pasal-255"),
+    # The PPK's own secretariat (UU 7/2017 Pasal 52), however the message says "calon sekretaris".
+    ("KPU mengusulkan saya (PNS kecamatan) sebagai calon sekretaris PPK untuk pilkada. Boleh?", "boleh",
+     "uu-7-2017/pasal-52"),
+    # A summons already received: what happens if one does not come is the step asked.
+    ("td sy dapet surat panggilan pemeriksaan dr atasan soal foto kampanye. prosesnya gmn? kalo sy gak dateng gmn?",
+     "informasi", "pp-94-2021/pasal-26"),
+    # "Is the rule only for PNS? … and may I join the campaign team?": the second question gives the bottom line.
+    ("Aku guru PPPK. 1) PP 94/2021 kan buat PNS, jadi PPPK aman? 2) Aku ditawarin jadi tim sukses paslon bupati, "
+     "boleh kan?", "tidak_boleh", "uu-20-2023/pasal-24"),
     # Resign now or later is a when; taking it back, asked after, does not decide the bottom line.
     ("sy PNS ditawarin nyaleg DPRD. mundurnya skrg atau nanti aja pas udah ditetapkan? trus kalo gagal bisa balik jd "
      "PNS lg ga?", "bersyarat", "pp-11-2017/pasal-255"),
