@@ -83,6 +83,16 @@ def _children(pid: int) -> list[int]:
     return [int(x) for x in raw]
 
 
+def _worker_on(supervisor: int, port: int) -> int:
+    """The worker process serving `port`, read from its command line: the kernel does not promise to list a
+    process's children in the order they were started."""
+    for pid in _children(supervisor):
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if str(port).encode() in args:
+            return pid
+    pytest.fail(f"no worker serving port {port}")
+
+
 def test_workers_on_a_chroma_server(chroma_server: str, tmp_path: Path, corpus_dir: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", corpus_dir, ("peraturan/pp-94-2021-disiplin-pns.md",
                                                            "peraturan/uu-20-2023-asn.md"))
@@ -94,12 +104,15 @@ def test_workers_on_a_chroma_server(chroma_server: str, tmp_path: Path, corpus_d
 
     port = free_port()
     ports = [port, port + 1]
-    supervisor = subprocess.Popen([sys.executable, "-m", "ui.cli", "web", "--workers", "2", "--port", str(port)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # The supervisor's and workers' log goes to a file (an unread pipe would block them once full) and is
+    # shown when a step fails.
+    log = tmp_path / "web.log"
+    with log.open("wb") as sink:
+        supervisor = subprocess.Popen([sys.executable, "-m", "ui.cli", "web", "--workers", "2", "--port", str(port)],
+                                      env=env, stdout=subprocess.DEVNULL, stderr=sink)
     try:
         _wait(lambda: all(_up(p) for p in ports), 240, "both workers")
-        workers = _children(supervisor.pid)
-        assert len(workers) == 2
+        assert len(_children(supervisor.pid)) == 2
 
         # The same question gets the same grounded answer from either worker.
         a, b = _ask(ports[0], PARTY), _ask(ports[1], PARTY)
@@ -126,16 +139,20 @@ def test_workers_on_a_chroma_server(chroma_server: str, tmp_path: Path, corpus_d
                   f"worker {p} to answer from the new document")
 
         # A worker that dies is started again; the other keeps serving meanwhile.
-        os.kill(workers[0], signal.SIGKILL)
-        _wait(lambda: workers[0] not in _children(supervisor.pid) and len(_children(supervisor.pid)) == 2, 30,
+        killed = _worker_on(supervisor.pid, ports[0])
+        os.kill(killed, signal.SIGKILL)
+        _wait(lambda: killed not in _children(supervisor.pid) and len(_children(supervisor.pid)) == 2, 30,
               "a replacement worker")
         assert _ask(ports[1], PARTY)["verdict"] == a["verdict"]
         _wait(lambda: all(_up(p) for p in ports), 240, "the replacement worker to serve")
         assert _ask(ports[0], PARTY)["citations"] == a["citations"]
+    except BaseException as exc:
+        exc.add_note("web log (tail):\n" + log.read_text(errors="replace")[-4000:])
+        raise
     finally:
         supervisor.send_signal(signal.SIGTERM)
         code = supervisor.wait(60)
-    assert code == 0
+    assert code == 0, log.read_text(errors="replace")[-4000:]
     assert not any(_up(p) for p in ports)
 
 
