@@ -37,8 +37,9 @@ _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|har
                    # leave for a birth, an illness or a holiday (unpaid leave for a campaign is on topic)
                    r"cuti (?:melahirkan|bersalin|sakit|tahunan|besar)\w*|maternity|sick leave|annual leave|"
                    # how much pay or pension is, or by how much it rises ("gaji … tahun depan naik berapa persen?")
-                   r"(?:gaji|pensiun|tunjangan|thr|upah)\w*(?:\s+\w+){0,4}\s+"
-                   r"(?:naik|berapa|sebesar|per bulan|perbulan)|"
+                   r"(?:gaji|pensiun|tunjangan|thr|upah)\w*(?:\s+[\w/.-]+){0,5}\s+"
+                   r"(?:naik|berapa|brp|sebesar|per bulan|perbulan)|"
+                   r"(?:berapa|brp)\s+(?:\w+\s+){0,2}(?:gaji|pensiun|tunjangan|thr|upah)\w*|"
                    r"(?:kenaikan|besaran|besarnya|hitungan|perhitungan)\s+(?:gaji|pensiun|tunjangan|thr|upah)\w*|"
                    r"naik berapa persen|berapa persen naik|"
                    # when pay is paid out ("THR sama gaji 13 cair kapan?")
@@ -149,7 +150,9 @@ _PERMISSION_Q = re.compile(
     # "bertentangan dengan netralitas?", "tetap punya hak pilih?" ask for a bottom line too.
     # "pelanggaran ini masuk tingkat apa?" names a violation already found; it asks the level, not whether.
     r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|"
-    r"pelanggaran(?!\s+(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)|aman|kena|"
+    # "hukuman untuk pelanggaran berulang seperti ini" names the violation too.
+    r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )"
+    r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)|aman|kena|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
     r"apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
     r"mencalonkan|share|like|pakai|memakai|memasang))\b",
@@ -465,12 +468,17 @@ def numbered_parts(text: str) -> tuple[str, list[str]]:
 # A sentence without its subject ("disuruh senior jd admin grup …") is the asker's own.
 _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|kemarin|kmrn|tadi|lalu|terus|trus|"
                      r"trs|kemudian|dan|tiba2|tiba-tiba|ternyata|nah|ada|salah|satu|seorang|beberapa|para|the|a|an|"
-                     r"one|last|week|then)\W+){0,4}"
+                     r"one|last|week|then|my|our|some|of)\W+){0,4}"
                      r"(caleg|calon|paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|kandidat|candidates?|"
                      r"tim (sukses|kampanye|pemenangan|paslon|relawan)|timses|partai|parpol|part(y|ies)|relawan|"
                      r"panitia(nya)?|he|she|they|anggota (keluarga|grup|group|lain)|keluarga|teman\w*|temen\w*|"
                      r"rekan\w*|warga|tetangga|relatives|members|friends|others|orang lain)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|our)\b", re.I)
+# "My friends are going in party shirts", "teman2 saya pakai kaos partai": the asker named only as whose friends
+# they are is not the one acting.
+_WHOSE = re.compile(r"\b(my|our)\s+(friends?|colleagues?|neighbou?rs?|relatives|family|cousins?)\b|"
+                    r"\b(teman|temen|rekan|tetangga|keluarga|saudara|sepupu)\w*(\s+\w+)?\s+(saya|sy|aku|gue|gw|kami)\b",
+                    re.I)
 # Who holds the event is what the event is ("pengajian akbar yg ngadain partai X"): kept.
 _HELD_BY_PARTY = re.compile(r"\b(partai|parpol)\w*\b.{0,20}\b(ngadain|mengadakan|menyelenggarakan|adakan|gelar|"
                             r"menggelar)\b|\b(diadakan|diselenggarakan|digelar|ngadain|mengadakan)\b.{0,15}\b(oleh )?"
@@ -481,7 +489,7 @@ def _without_others_acts(text: str) -> str:
     """The text without its sentences about what others do (a candidate, a party, a committee), naming neither the
     asker nor anyone the rules bind; empty when there is none."""
     sentences = _SENTENCES.findall(text)
-    kept = [s for s in sentences if "?" in s or not _OTHERS.match(s) or _FIRST_PERSON.search(s)
+    kept = [s for s in sentences if "?" in s or not _OTHERS.match(s) or _FIRST_PERSON.search(_WHOSE.sub(" ", s))
             or _BOUND_ROLE.search(s) or _HELD_BY_PARTY.search(s)]
     return gloss(" ".join(kept)) if len(kept) < len(sentences) else ""
 
@@ -585,7 +593,8 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
         out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text) \
             and not _PENALTY.search(focus.text)
     else:
-        out = is_out_of_scope(focus.text, focus.ask) or (
+        said = without_desk_intro(strip_injection(query)[0])
+        out = is_out_of_scope(focus.text, focus.ask, said=said) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
     return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions),
                       named=named)
@@ -627,6 +636,11 @@ _SERVICE = re.compile(
     re.I)
 
 
+# The asker named only as whose relative or friend someone is ("adek sy anggota Polri"): not the one asked about.
+_KIN_OF_ASKER = re.compile(r"\b(adek|adik|kakak|kak|abang|anak|ayah|bapak|ibu|om|paman|tante|bibi|sepupu|keponakan|"
+                           r"ponakan|mertua|ipar|teman|temen|tetangga|saudara)\w*\s+(saya|sy|aku|gue|gw|ku)\b|"
+                           r"\bmy (brother|sister|son|daughter|father|mother|cousin|friend|neighbou?r|uncle|aunt)\b",
+                           re.I)
 # People the ASN rules do not bind, named as the ones who act ("Apakah wartawan boleh ikut kampanye?").
 _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|dpr|dprd|dpd)|tni|polri|tentara|polisi|"
                         r"prajurit|soldiers?|police|mahasiswa|pelajar|karyawan swasta|pegawai swasta|pengusaha|artis|"
@@ -638,8 +652,9 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
 _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an\s+)?"
                              r"(wartawan|jurnalis|journalist|reporter|pemimpin redaksi|pemred|redaktur|editor|"
                              r"mahasiswa|student|peneliti|researcher|"
-                             r"warga biasa|karyawan swasta|pegawai swasta)\b|"
-                             r"\bi (work|am working) (for|at|in) (a |an )?private\b|"
+                             r"warga biasa|karyawan swasta|pegawai swasta|wasit|referee|"
+                             r"warga negara asing|wna|foreigner|\w+ (citizen|national))\b|"
+                             r"\b(i (work|am working)|working) (for|at|in) (a |an )?private\b|"
                              r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b|"
                              r"\b(saya|sy|aku)\s+(seorang\s+)?(karyawan|pegawai)\s+(\w+\s+){1,2}swasta\b|"
                              # a private employer asking about its own staff rules
@@ -648,7 +663,10 @@ _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an
                              r"\b(perusahaan|startup|company|firm)\s+(swasta\s+)?(kami|tempat saya)\b", re.I)
 _BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta)", re.I)
 # Someone said not to be a civil servant at all ("ibu-ibu biasa, bukan pegawai", "saya kader partai (bukan ASN)").
-_DECLARED_NOT_BOUND = re.compile(r"\bbukan (asn|pns|pppk|pegawai(?: negeri)?)\b|\bnot an? (civil servant|asn|pns)\b|"
+_DECLARED_NOT_BOUND = re.compile(r"\b(bukan|bkn) (asn|pns|pppk|p3k|pegawai(?: negeri)?)"
+                                 r"(\s*(/|,|atau|ataupun|maupun|dan|&)\s*(asn|pns|pppk|p3k|cpns))*\b|"
+                                 r"\b(tidak|tdk|gak|ga|nggak) (punya|memiliki|ada) nip\b|"
+                                 r"\bnot an? (civil servant|asn|pns)\b|"
                                  r"\b(warga biasa|ibu rumah tangga|ibu-ibu biasa|ibu2 biasa|ibu biasa)\b", re.I)
 _GOVERNMENT_STAFF = re.compile(r"\b(honorer|tenaga (honorer|kontrak|harian lepas)|non[- ]asn|thl|ptt)\b", re.I)
 # Words of relation that name a civil servant only beside one ("bos sy" of a factory worker is a private boss).
@@ -666,16 +684,53 @@ _CIVIL_SERVANT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur sipil|pegawai ne
 
 
 # A civil servant named only to compare ("Ada larangan kayak PNS?"), not as someone who acts.
-_LIKE_A_CIVIL_SERVANT = re.compile(r"\b(kayak|kaya|seperti|spt|layaknya|like|sama (kayak|dengan|dgn|seperti))\s+"
+_LIKE_A_CIVIL_SERVANT = re.compile(r"\b(kayak|kaya|kyk|seperti|spt|layaknya|mirip|like|"
+                                   r"sama (kayak|kyk|dengan|dgn|seperti))\s+"
                                    r"(pns|asn|pppk|pegawai negeri|civil servants?)\b", re.I)
 
 
+# A post held in a private school or firm ("staf tata usaha di SMA swasta", "guru yayasan"): not the civil service.
+_PRIVATE_POST = re.compile(rf"\b({_ROLES})\b(?=(\s+\w+){{0,5}}\s+(swasta|yayasan)\b)", re.I)
+# The name of a rule, not someone it binds ("aturan netralitas ASN berlaku buat karyawan BUMDes?").
+_RULE_NAME = re.compile(r"\b(aturan|larangan|ketentuan|kode etik|disiplin|netralitas|uu|undang-undang|rules?)\s+"
+                        r"(netralitas\s+)?(asn|pns|pppk|pegawai negeri|civil servants?)\b", re.I)
+# Asking whether a rule reaches someone ("berlaku ga buat …", "terikat", "ada larangan?").
+_APPLIES_TO = re.compile(r"\b(berlaku|terikat|kena aturan|ada (aturan|larangan)|aturannya sama|apply|applies|"
+                         r"bound by|subject to)\b", re.I)
+
+
+# Posts bound in their own right whatever else they are not: a PPPK "bukan PNS" is still an ASN, a village head
+# "bukan PNS" is bound by the election laws.
+_BOUND_ANYWAY = re.compile(r"^(pppk|p3k|asn|kades|kepala desa|perangkat desa|kepala daerah)$", re.I)
+
+
+def _without_declared(query: str) -> str:
+    """`query` without the posts said not to be the civil service: "guru tetap yayasan, bukan PNS/PPPK" (the post
+    just before the denial) and a post in a private school or firm."""
+    out = query
+    for m in reversed(list(_DECLARED_NOT_BOUND.finditer(query))):
+        start = max(0, m.start() - 45)
+        before = re.split(r"[.?!]", out[start:m.start()])[-1]
+        # Inside brackets the denial is about the post just before them ("guru kami (guru yayasan, bukan PNS)");
+        # otherwise about its own clause ("sy PNS, suami sy karyawan swasta bukan ASN": not the asker's post).
+        opened = before.rfind("(")
+        if opened < 0 or ")" in before[opened:]:
+            before = before.split(",")[-1]
+        else:
+            before = before[:opened].split(",")[-1] + before[opened:]
+        head = out[:m.start() - len(before)]
+        kept = _BOUND_ROLE.sub(lambda r: r.group(0) if _BOUND_ANYWAY.match(r.group(0)) else " ", before)
+        out = head + kept + " " + out[m.end():]
+    return _PRIVATE_POST.sub(" ", out)
+
+
 def _binds_nobody(query: str) -> bool:
-    """No one the rules bind is named once the denials ("bukan ASN") and words of relation are set aside. A
-    government's own non-civil-servant staff (honorer, "tenaga non-ASN") are the rule map's question."""
+    """No one the rules bind is named once the denials ("bukan ASN"), the posts they deny and words of relation
+    are set aside. A government's own non-civil-servant staff (honorer, "tenaga non-ASN") are the rule map's
+    question."""
     if _GOVERNMENT_STAFF.search(query):
         return False
-    rest = _LIKE_A_CIVIL_SERVANT.sub(" ", _DECLARED_NOT_BOUND.sub(" ", query))
+    rest = _LIKE_A_CIVIL_SERVANT.sub(" ", _without_declared(query))
     return not _BOUND_ROLE.search(_RELATION.sub(" ", rest))
 # The penalties of the discipline rules, which name pay and rank ("potong tukin 25%", "penundaan KGB"): a question
 # about them is about discipline, not pay.
@@ -685,6 +740,13 @@ _PENALTY = re.compile(r"\b(potong(an)? tukin|pemotongan tunjangan( kinerja)?|pen
 # Campaign money is the parties' and candidates' affair (their accounts and reports), not a civil servant's.
 _CAMPAIGN_FINANCE = re.compile(r"\b(dana kampanye|sumbangan (dana )?kampanye|rekening (khusus )?dana kampanye|"
                                r"ladk|lpsdk|lppdk|campaign (finance|funds?|donations?))\b", re.I)
+
+
+# A request to write campaign material ("buatkan pantun/caption untuk kampanye paslon 2"), not a question.
+_CONTENT_REQUEST = re.compile(
+    r"(?:^|[.!?]\s*)(?:tolong\s+|please\s+|pls\s+|coba\s+)?(buatkan|buatin|bikinin|bikin|tuliskan|tulisin|"
+    r"susunkan|write|create|compose|draft|generate)\s+(\w+\s+){0,4}(pantun|puisi|caption|slogan|jingle|lagu|yel|"
+    r"poster|spanduk|meme|tagline|pidato|orasi|konten|content|posts?|tweets?|naskah|script)\b", re.I)
 
 
 def typed_as_search(text: str) -> bool:
@@ -738,7 +800,8 @@ _LOOKALIKE = re.compile(
     # a gearbox's neutral, a referee's or a jury's impartiality, a scholarship's candidate
     r"\b(shift\w*|put\w*|coast\w*|gear\w*|transmission|gearbox|persneling|transmisi)\b[^.?!]{0,20}\b(neutral|netral)\b|"
     r"\bin neutral\b|\b(wasit|referee|juri|jury|umpire|hakim garis)\w*\b[^.?!]{0,40}\b(netral\w*|neutral\w*|memihak|"
-    r"mihak|berpihak|biased)\b|\bcalon\s+(penerima|awardee)\b",
+    r"mihak|berpihak|biased)\b|\b(netral\w*|neutral\w*)\s+(\w+\s+){0,2}(wasit|referee|juri|jury|umpire)\b|"
+    r"\bcalon\s+(penerima|awardee)\b",
     re.I)
 # "Pakai syarat kayak KPU (bukan anggota partai 5 tahun)" about a club's own election: the state's election body named
 # only as a model to copy.
@@ -754,6 +817,12 @@ _OWN_TRANSFER = re.compile(r"\b((mengajukan|ngajuin|ajukan|pengajuan|minta|usul\
 _VOTING_ABROAD = re.compile(r"\b(ppln|pemilih luar negeri|dpt(ln| luar negeri)|vot\w* (from )?abroad|"
                             r"(nyoblos|mencoblos|coblos|memilih|milih|vote|voting)\s+(\w+\s+){0,3}(dari|di)\s+"
                             r"(luar negeri|abroad|overseas))\b", re.I)
+# Another country's election ("register to vote in the Philippine national elections", "pemilu Malaysia").
+_FOREIGN_ELECTION = re.compile(
+    r"\b(philippine|filipino|malaysian|american|u\.?s\.?|singapore(an)?|thai|japanese|korean|australian|british|"
+    r"indian|dutch|taiwanese)\s+(\w+\s+){0,2}(elections?|polls?)\b|\b(pemilu|pilpres|pemilihan umum|election)\s+"
+    r"(di\s+|in\s+)?(negara lain|filipina|malaysia|amerika|singapura|thailand|jepang|korea|australia|inggris|india|"
+    r"belanda|taiwan|the philippines|another country)\b", re.I)
 _ORGANISATION_ELECTION = re.compile(
     r"\b(osis|ketua kelas|bem|senat mahasiswa|himpunan mahasiswa|karang taruna|pilrek|"
     r"(pemilihan|pilih|milih|memilih|calon|nyalon|mencalonkan|dicalonkan|dicalonin|pencalonan|kandidat|voting|"
@@ -777,6 +846,10 @@ _STATE_ELECTION = re.compile(r"\b(partai|parpol|caleg|capres|cawapres|paslon|pil
                              r"gubernur|wali ?kota|dprd?|kpu|bawaslu|presiden)\b", re.I)
 
 
+# The comparison and what it goes on to say ("mirip ASN yg harus netral pas pemilu").
+_COMPARISON = re.compile(_LIKE_A_CIVIL_SERVANT.pattern + r"[^.?!]*", re.I)
+
+
 def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     """(declined, the query with the look-alike senses set aside): an organisation's own election, voting from
     abroad, a transfer for one's own life, or a question whose every field word was used in another sense."""
@@ -788,15 +861,22 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     if (abroad or organisation) and not _STATE_ELECTION.search(stripped) and \
             not (abroad and asks_permission(ask or query) and _CIVIL_SERVICE.search(query)):
         return True, stripped
+    if _FOREIGN_ELECTION.search(query) and not _STATE_ELECTION.search(stripped):
+        return True, stripped
     if _OWN_TRANSFER.search(query) and not _STATE_ELECTION.search(query):
         return True, stripped
     # Every word of the field was used in another sense (an office's anti-waste campaign, a tax called neutral);
-    # "neutral" left over only asks what the word means there ("sama kayak netralitas ASN?").
-    return stripped != query and not _STATE_ELECTION.search(stripped) and not _POLITICAL_ACT.search(stripped), \
-        stripped
+    # "neutral" left over only asks what the word means there ("sama kayak netralitas ASN?"), and so does a
+    # comparison with the civil service ("mirip ASN yg harus netral pas pemilu").
+    if stripped == query:
+        return False, stripped
+    rest = _COMPARISON.sub(" ", stripped)
+    return not _STATE_ELECTION.search(rest) and not _POLITICAL_ACT.search(rest), stripped
 
 
-def is_out_of_scope(query: str, ask: str = "") -> bool:
+def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
+    """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
+    as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind)."""
     declined, query = _another_sense(query, ask)
     if declined:
         return True
@@ -817,10 +897,17 @@ def is_out_of_scope(query: str, ask: str = "") -> bool:
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
     if _CAMPAIGN_FINANCE.search(query) and not _BOUND_ROLE.search(query):
         return True
-    if _NOT_BOUND.search(query) and not _SUBJECT.search(query):
+    named = _LIKE_A_CIVIL_SERVANT.sub(" ", _KIN_OF_ASKER.sub(" ", said or query))
+    if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
     if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) and _binds_nobody(query):
         return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
+    declaring = [s for s in _SENTENCES.findall(query) if _DECLARED_NOT_BOUND.search(s)]
+    if ask and declaring and _APPLIES_TO.search(ask) and all(_binds_nobody(s) for s in declaring) \
+            and _binds_nobody(_RULE_NAME.sub(" ", ask)):
+        return True  # "sy admin BUMDes, bkn PNS … aturan netralitas ASN berlaku ga buat karyawan BUMDes kyk sy?"
+    if _CONTENT_REQUEST.search(query) and not asks_permission(query):
+        return True  # "Buatkan 3 pantun untuk kampanye paslon nomor 2": campaign material is not the desk's work
     if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", query, re.I):
         return True
     if _VILLAGE_ELECTION_ADMIN.search(query) and not _CIVIL_SERVANT.search(query):

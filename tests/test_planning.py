@@ -244,6 +244,16 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Saya pemimpin redaksi media swasta. Bolehkah tajuk rencana kami mendukung salah satu pasangan calon?",
     "KPRI di kantor kami mengadakan rapat anggota tahunan sekaligus pemilihan pengurus. Berapa kuorumnya?",
     "Saya PNS, lolos sebagai calon penerima beasiswa S2. Perlu tugas belajar atau izin belajar?",
+    # Someone said not to be a civil servant (in slang, or a private school's teacher "bukan PNS/PPPK"), a
+    # relative in the police, a referee asked about "netralitas wasit", a foreign election, pension asked with
+    # "brp", a request to write campaign rhymes.
+    "sy kasir di koperasi desa, bkn PNS. aturan netralitas ASN berlaku ga buat pegawai koperasi kyk sy?",
+    "Kami bagian umum di SMK swasta. Satu guru kami (guru yayasan, bukan PNS/PPPK) jadi relawan caleg. Ada larangan?",
+    "kakak sy anggota TNI AD. boleh ga dia dateng ke kampanye pilkada pas cuti? aturannya sama kyk PNS ga?",
+    "sy wasit voli antar kampung yg disponsori caleg. emang ada aturan netralitas wasit?",
+    "I'm a Malaysian citizen working for a private firm in Batam. How do I vote in the Malaysian general election?",
+    "pensiun PNS gol IV/a nanti dpt brp ya? td caleg di kampung janji naikin pensiun",
+    "Tolong buatkan slogan kampanye yang catchy untuk caleg DPRD dapil 3.",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -597,6 +607,12 @@ ASKED = [
      "atau ditolak?", "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-5"),
     # Voting: the right to vote in the general election.
     ("Apakah PNS tetap punya hak pilih di pemilu presiden?", "boleh", "uu-7-2017/pasal-198"),
+    # A programme that runs on its own schedule goes on, tied to no candidate.
+    ("Saya PNS pengelola program makanan tambahan balita yang dibagikan rutin tiap bulan. Bulan depan masuk masa "
+     "kampanye pilkada. Ditunda atau tetap jalan?", "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-5"),
+    # Said "bukan PNS", a PPPK or a village head is still bound.
+    ("Saya PPPK, bukan PNS. Aturan larangan jadi anggota partai berlaku juga buat saya?", "tidak_boleh",
+     "pp-49-2018"),
     *BOUND,
     *WHO_RUNS,
     *ASKED,
