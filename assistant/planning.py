@@ -112,11 +112,22 @@ class Planner:
         # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
         # of the act the description shows; unless whether the act is allowed is asked too.
         facts_only = informational_first and not focus.asks_permission and not focus.asks_sanction
-        return sorted(found, key=lambda m: (-m.situation.priority, acts_first and m.situation.verdict == "informasi",
-                                            facts_only and m.situation.verdict != "informasi",
-                                            -m.specificity,
-                                            (m.situation.verdict == "informasi") != informational_first,
-                                            -m.asked, -m.closeness))
+        ranked = sorted(found, key=lambda m: (-m.situation.priority, acts_first and m.situation.verdict == "informasi",
+                                              facts_only and m.situation.verdict != "informasi",
+                                              -m.specificity,
+                                              (m.situation.verdict == "informasi") != informational_first,
+                                              -m.asked, -m.closeness))
+        # "Bupati petahana boleh kampanye pakai mobil dinas?": the car breaks the condition of campaigning at all,
+        # so the answer is that condition (on leave, without the car), not the breach alone. A breach told as what
+        # someone does ("kampanye pakai fasilitas jabatan. Apa aturannya?"), or committed and being handled, stays
+        # the breach.
+        if ranked and focus.asks_permission and not focus.reports_case:
+            top = ranked[0].situation.id
+            whole = next((m for m in ranked[1:] if top in m.situation.breaches), None)
+            if whole is not None:
+                ranked.remove(whole)
+                ranked.insert(0, whole)
+        return ranked
 
     def _closeness(self, s: Situation, words: set[str]) -> float:
         if s.id not in self._words:

@@ -468,10 +468,12 @@ def numbered_parts(text: str) -> tuple[str, list[str]]:
 # A sentence without its subject ("disuruh senior jd admin grup …") is the asker's own.
 _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|kemarin|kmrn|tadi|lalu|terus|trus|"
                      r"trs|kemudian|dan|tiba2|tiba-tiba|ternyata|nah|ada|salah|satu|seorang|beberapa|para|the|a|an|"
-                     r"one|last|week|then|my|our|some|of)\W+){0,4}"
+                     r"katanya|kabarnya|konon|rencananya|biasanya|nanti|juga|jg|"
+                     r"one|last|week|then|my|our|some|of|dua|tiga|two|three|several)\W+){0,4}"
                      r"(caleg|calon|paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|kandidat|candidates?|"
                      r"tim (sukses|kampanye|pemenangan|paslon|relawan)|timses|partai|parpol|part(y|ies)|relawan|"
-                     r"panitia(nya)?|he|she|they|anggota (keluarga|grup|group|lain)|keluarga|teman\w*|temen\w*|"
+                     r"panitia(nya)?|he|she|they|dia|doi|beliau|anggota (keluarga|grup|group|lain)|keluarga|"
+                     r"teman\w*|temen\w*|"
                      r"rekan\w*|warga|tetangga|relatives|members|friends|others|orang lain)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|our)\b", re.I)
 # "My friends are going in party shirts", "teman2 saya pakai kaos partai": the asker named only as whose friends
@@ -485,13 +487,27 @@ _HELD_BY_PARTY = re.compile(r"\b(partai|parpol)\w*\b.{0,20}\b(ngadain|mengadakan
                             r"(partai|parpol)\w*", re.I)
 
 
+# Clauses of a sentence: a chat message strings the candidate's doings and the asker's onto one line ("katanya caleg
+# jg diundang & biasanya doi minta foto bareng semua tamu trs diupload").
+# A clause run on with "dan/trs" keeps its subject ("doi minta foto bareng … trs diupload"): only commas and "&"
+# part clauses.
+_CLAUSE_BREAK = re.compile(r",\s*|\s+&\s+")
+
+
 def _without_others_acts(text: str) -> str:
-    """The text without its sentences about what others do (a candidate, a party, a committee), naming neither the
+    """The text without its clauses about what others do (a candidate, a party, a committee), naming neither the
     asker nor anyone the rules bind; empty when there is none."""
-    sentences = _SENTENCES.findall(text)
-    kept = [s for s in sentences if "?" in s or not _OTHERS.match(s) or _FIRST_PERSON.search(_WHOSE.sub(" ", s))
-            or _BOUND_ROLE.search(s) or _HELD_BY_PARTY.search(s)]
-    return gloss(" ".join(kept)) if len(kept) < len(sentences) else ""
+    kept, total = [], 0
+    for sentence in _SENTENCES.findall(text):
+        others = False  # a clause without its own subject goes on with the subject of the clause before it
+        for c in [sentence] if "?" in sentence else [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]:
+            total += 1
+            own = "?" in c or bool(_FIRST_PERSON.search(_WHOSE.sub(" ", c)) or _BOUND_ROLE.search(c)
+                                   or _HELD_BY_PARTY.search(c))
+            others = not own and (bool(_OTHERS.match(c)) or others)
+            if not others:
+                kept.append(c)
+    return gloss(" ".join(kept)) if len(kept) < total else ""
 
 
 def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
@@ -655,6 +671,7 @@ _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an
                              r"warga biasa|karyawan swasta|pegawai swasta|wasit|referee|"
                              r"warga negara asing|wna|foreigner|\w+ (citizen|national))\b|"
                              r"\b(i (work|am working)|working) (for|at|in) (a |an )?private\b|"
+                             r"\bi (work|am working)\b[^.?!]{0,30}\b(private|non-state)\b|"
                              r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b|"
                              r"\b(saya|sy|aku)\s+(seorang\s+)?(karyawan|pegawai)\s+(\w+\s+){1,2}swasta\b|"
                              # a private employer asking about its own staff rules
@@ -824,7 +841,7 @@ _FOREIGN_ELECTION = re.compile(
     r"(di\s+|in\s+)?(negara lain|filipina|malaysia|amerika|singapura|thailand|jepang|korea|australia|inggris|india|"
     r"belanda|taiwan|the philippines|another country)\b", re.I)
 _ORGANISATION_ELECTION = re.compile(
-    r"\b(osis|ketua kelas|bem|senat mahasiswa|himpunan mahasiswa|karang taruna|pilrek|"
+    r"\b(osis|ketua kelas|bem|pemira|pemilihan raya|senat mahasiswa|himpunan mahasiswa|karang taruna|pilrek|"
     r"(pemilihan|pilih|milih|memilih|calon|nyalon|mencalonkan|dicalonkan|dicalonin|pencalonan|kandidat|voting|"
     r"vote)\s+(\w+\s+){0,3}(ketua|kepala|pengurus)\s+(rt|rw|koperasi|kpri|yayasan|organisasi|himpunan|alumni|"
     r"arisan|paguyuban|ikatan|persatuan|asosiasi|kelompok tani|masjid|dkm)|"
@@ -850,6 +867,9 @@ _STATE_ELECTION = re.compile(r"\b(partai|parpol|caleg|capres|cawapres|paslon|pil
 _COMPARISON = re.compile(_LIKE_A_CIVIL_SERVANT.pattern + r"[^.?!]*", re.I)
 
 
+_OWN_TICKET = re.compile(r"\b(paslon|pasangan calon)\w*", re.I)
+
+
 def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     """(declined, the query with the look-alike senses set aside): an organisation's own election, voting from
     abroad, a transfer for one's own life, or a question whose every field word was used in another sense."""
@@ -858,7 +878,10 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     organisation = _ORGANISATION_ELECTION.search(query)
     if organisation:
         stripped = _MODELLED_ON.sub(" ", stripped)
-    if (abroad or organisation) and not _STATE_ELECTION.search(stripped) and \
+    # An organisation's own election has its own "paslon": only the state's parties, offices and bodies keep the
+    # question in the field.
+    state = _STATE_ELECTION.search(_OWN_TICKET.sub(" ", stripped) if organisation else stripped)
+    if (abroad or organisation) and not state and \
             not (abroad and asks_permission(ask or query) and _CIVIL_SERVICE.search(query)):
         return True, stripped
     if _FOREIGN_ELECTION.search(query) and not _STATE_ELECTION.search(stripped):
@@ -874,6 +897,12 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     return not _STATE_ELECTION.search(rest) and not _POLITICAL_ACT.search(rest), stripped
 
 
+# A civil servant seeking an election body's post ("mendaftar seleksi anggota Panwaslu Kecamatan … kantor paruh
+# waktu?"): the post's conditions are the field, whatever else the question names.
+_SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|calon|rekrutmen)\s+(\w+\s+){0,2}"
+                              r"(panwas\w*|pengawas pemilu|bawaslu|kpps|pps|ppk|kpu|penyelenggara pemilu)\b", re.I)
+
+
 def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
     """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
     as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind)."""
@@ -882,7 +911,8 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if _BOUND_ROLE.search(query) and asks_permission(ask or query):
         query = _ELECTION_STAGE.sub(" ", query)
-    if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query) and not _PENALTY.search(query):
+    if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query) and not _PENALTY.search(query) \
+            and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query)):
         return True
     if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and (
             not (asks_permission(query) and _SUBJECT.search(query)) or _ASKS_PROCEDURE.search(query)

@@ -59,6 +59,9 @@ class Situation:
     # Entries about who is bound at all (no longer a civil servant, no longer a party member) come before every
     # entry about an act, however many of the act's facets a question shows.
     priority: int = 0
+    # Situations that break this one's condition (a regional head campaigning with the official car breaks the
+    # condition of campaigning at all): asked alongside it, the question is this one's and its condition answers.
+    breaches: frozenset[str] = frozenset()
 
     def ids(self) -> tuple[str, ...]:
         return self.basis + self.sanction + self.condition_basis
@@ -128,6 +131,9 @@ class RuleMap:
             else:
                 seen.add(s.id)
                 situations.append(s)
+        for s in situations:
+            if s.breaches - seen:
+                problems.append(f"{s.id}: unknown situations in pelanggaran_syarat {sorted(s.breaches - seen)}")
         bridges: dict[str, Bridge] = {}
         for actor, entry in data.get("pelaku", {}).items():
             try:
@@ -236,4 +242,5 @@ def _situation(e: dict) -> Situation:
         materials=tuple(MaterialQuote(m["berkas"], m["kutipan"]) for m in e.get("materi", ())),
         governing=tuple(e.get("dokumen_pengatur", ())), note=e.get("catatan", ""),
         condition_basis=tuple(e.get("dasar_syarat", ())), priority=int(e.get("prioritas", 0)),
+        breaches=frozenset(e.get("pelanggaran_syarat", ())),
     )

@@ -254,6 +254,8 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "I'm a Malaysian citizen working for a private firm in Batam. How do I vote in the Malaysian general election?",
     "pensiun PNS gol IV/a nanti dpt brp ya? td caleg di kampung janji naikin pensiun",
     "Tolong buatkan slogan kampanye yang catchy untuk caleg DPRD dapil 3.",
+    "I work in sales at a private bank. Is there a political neutrality rule for private-sector staff like me?",
+    "sy panitia pemira himpunan mahasiswa, paslon no 1 temen sy. panitia boleh ikut kampanyein paslon ga?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -610,6 +612,12 @@ ASKED = [
     # A programme that runs on its own schedule goes on, tied to no candidate.
     ("Saya PNS pengelola program makanan tambahan balita yang dibagikan rutin tiap bulan. Bulan depan masuk masa "
      "kampanye pilkada. Ditunda atau tetap jalan?", "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-5"),
+    # Papers a candidate needs from the office are a service owed to every candidate.
+    ("Sy PNS petugas loket di kantor pengadilan negeri. Bacaleg dari 3 partai minta surat keterangan tidak pernah "
+     "dipidana buat berkas pencalonan. Boleh kami layani?", "boleh", "pp-42-2004/pasal-10"),
+    # What the candidate does at a wedding, strung onto the asker's line with "&", is not the asker's act.
+    ("sabtu ada resepsi nikahan sepupu, katanya cabup jg diundang & biasanya dia ngajak foto semua tamu trs "
+     "diposting. sy PNS boleh tetep dateng?", "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-6"),
     # Said "bukan PNS", a PPPK or a village head is still bound.
     ("Saya PPPK, bukan PNS. Aturan larangan jadi anggota partai berlaku juga buat saya?", "tidak_boleh",
      "pp-49-2018"),
@@ -729,3 +737,26 @@ def test_bridge_with_an_id_missing_from_the_index_is_reported_and_not_used(tmp_p
     checked = loaded.checked_against(["pp-94-2021/pasal-43"])
     assert checked.bridges == {} and any("pelaku.CPNS: ids not in the index" in p for p in checked.problems)
     assert RuleMap.load(rules).checked_against(["pp-94-2021/pasal-43", "pp-11-2017/pasal-37/huruf-c"]).bridges
+
+
+def test_a_breach_named_in_an_entry_must_be_an_entry(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[facet]\nkampanye = [\'\\bkampanye\\b\']\n\n[[situasi]]\nid = "a"\njudul = "A"\n'
+                     'cocok = [["kampanye"]]\nberlaku_bagi = ["PNS"]\nputusan = "bersyarat"\nsyarat = "s"\n'
+                     'aturan = "r"\npelanggaran_syarat = ["b", "tidak-ada"]\n\n[[situasi]]\nid = "b"\njudul = "B"\n'
+                     'cocok = [["kampanye"]]\nberlaku_bagi = ["PNS"]\nputusan = "tidak_boleh"\naturan = "r"\n',
+                     encoding="utf-8")
+    loaded = RuleMap.load(rules)
+    assert loaded.problems == ["a: unknown situations in pelanggaran_syarat ['tidak-ada']"]
+    assert next(s for s in loaded.situations if s.id == "a").breaches == {"b", "tidak-ada"}
+
+
+def test_a_regional_head_asking_to_campaign_with_the_car_is_told_the_condition(full_assistant: Assistant) -> None:
+    # The car breaks the condition of campaigning at all: the answer is the condition, citing the leave rule.
+    ans = full_assistant.answer("Sy wali kota, maju lg di kota yg sama. Boleh sy kampanye tiap sabtu pakai mobil "
+                                "dinas tanpa cuti?")
+    assert ans.verdict == "bersyarat" and ans.citations[0].id.startswith("uu-10-2016/pasal-70")
+    # Told as what he did and asked what the rule is, the breach stays the breach.
+    told = full_assistant.answer("Wali kota petahana kampanye memakai mobil dinas dan fasilitas jabatannya. Apa "
+                                 "aturannya?")
+    assert told.verdict != "bersyarat"
