@@ -476,11 +476,14 @@ _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|k
                      r"teman\w*|temen\w*|"
                      r"rekan\w*|warga|tetangga|relatives|members|friends|others|orang lain)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|our)\b", re.I)
-# "My friends are going in party shirts", "teman2 saya pakai kaos partai": the asker named only as whose friends
-# they are is not the one acting.
-_WHOSE = re.compile(r"\b(my|our)\s+(friends?|colleagues?|neighbou?rs?|relatives|family|cousins?)\b|"
-                    r"\b(teman|temen|rekan|tetangga|keluarga|saudara|sepupu)\w*(\s+\w+)?\s+(saya|sy|aku|gue|gw|kami)\b",
-                    re.I)
+# Someone named as the asker's relative or friend ("adek sy anggota Polri", "teman2 saya pakai kaos partai", "my
+# friends are going in party shirts"): the asker is named only as whose they are, and is not the one acting or asked
+# about.
+_ASKERS_RELATIVE = re.compile(
+    r"\b(adek|adik|kakak|kak|abang|anak|ayah|bapak|ibu|om|paman|tante|bibi|sepupu|keponakan|ponakan|mertua|ipar|"
+    r"teman|temen|rekan|tetangga|keluarga|saudara)\w*(\s+\w+)?\s+(saya|sy|aku|gue|gw|kami|ku)\b|"
+    r"\b(my|our)\s+(friends?|colleagues?|neighbou?rs?|relatives|family|cousins?|brothers?|sisters?|sons?|daughters?|"
+    r"father|mother|uncles?|aunts?)\b", re.I)
 # Who holds the event is what the event is ("pengajian akbar yg ngadain partai X"): kept.
 _HELD_BY_PARTY = re.compile(r"\b(partai|parpol)\w*\b.{0,20}\b(ngadain|mengadakan|menyelenggarakan|adakan|gelar|"
                             r"menggelar)\b|\b(diadakan|diselenggarakan|digelar|ngadain|mengadakan)\b.{0,15}\b(oleh )?"
@@ -502,7 +505,7 @@ def _without_others_acts(text: str) -> str:
         others = False  # a clause without its own subject goes on with the subject of the clause before it
         for c in [sentence] if "?" in sentence else [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]:
             total += 1
-            own = "?" in c or bool(_FIRST_PERSON.search(_WHOSE.sub(" ", c)) or _BOUND_ROLE.search(c)
+            own = "?" in c or bool(_FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", c)) or _BOUND_ROLE.search(c)
                                    or _HELD_BY_PARTY.search(c))
             others = not own and (bool(_OTHERS.match(c)) or others)
             if not others:
@@ -652,11 +655,6 @@ _SERVICE = re.compile(
     re.I)
 
 
-# The asker named only as whose relative or friend someone is ("adek sy anggota Polri"): not the one asked about.
-_KIN_OF_ASKER = re.compile(r"\b(adek|adik|kakak|kak|abang|anak|ayah|bapak|ibu|om|paman|tante|bibi|sepupu|keponakan|"
-                           r"ponakan|mertua|ipar|teman|temen|tetangga|saudara)\w*\s+(saya|sy|aku|gue|gw|ku)\b|"
-                           r"\bmy (brother|sister|son|daughter|father|mother|cousin|friend|neighbou?r|uncle|aunt)\b",
-                           re.I)
 # People the ASN rules do not bind, named as the ones who act ("Apakah wartawan boleh ikut kampanye?").
 _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|dpr|dprd|dpd)|tni|polri|tentara|polisi|"
                         r"prajurit|soldiers?|police|mahasiswa|pelajar|karyawan swasta|pegawai swasta|pengusaha|artis|"
@@ -927,7 +925,7 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
     if _CAMPAIGN_FINANCE.search(query) and not _BOUND_ROLE.search(query):
         return True
-    named = _LIKE_A_CIVIL_SERVANT.sub(" ", _KIN_OF_ASKER.sub(" ", said or query))
+    named = _LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", said or query))
     if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
     if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) and _binds_nobody(query):
