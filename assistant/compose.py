@@ -101,8 +101,13 @@ def bottom_line(plan: Plan) -> str:
     level = plan.situation.sanction_level
     if plan.verdict == "informasi" and plan.sanction and level:
         # A case being handled asks what follows: the level of the penalty comes first, then the rule broken.
-        return f"Perbuatan ini diancam hukuman disiplin {level}{_marker(plan, plan.sanction[0])}. {rule}"
+        return f"Perbuatan ini diancam {penalty_name(level)}{_marker(plan, plan.sanction[0])}. {rule}"
     return f"{head} {rule}".strip()
+
+
+def penalty_name(level: str) -> str:
+    """"hukuman disiplin sedang"; a breach of the code of ethics carries a moral sanction, not a disciplinary one."""
+    return "sanksi moral (pelanggaran kode etik)" if level == "moral" else f"hukuman disiplin {level}"
 
 
 def _marker(plan: Plan, source: Source | None) -> str:
@@ -133,7 +138,7 @@ def missing_lines(plan: Plan, cited: set[int]) -> list[str]:
     for s in plan.sanction:
         if plan.number_of(s) not in cited:
             # "Sanksi: hukuman disiplin sedang — Pasal 13 huruf g PP 94/2021: “…” [2]"
-            lines.append(_quote_line(s, plan.number_of(s), f"Sanksi: hukuman disiplin {level} — " if level else
+            lines.append(_quote_line(s, plan.number_of(s), f"Sanksi: {penalty_name(level)} — " if level else
                                      "Sanksi — "))
     for other, source in plan.others:
         if plan.number_of(source) not in cited:

@@ -14,13 +14,15 @@ from assistant.retrieval import HybridSearcher
 from assistant.sources import best_provision
 from assistant.understanding import Focus, asks_fact
 from corpus.registry import Registry
-from corpus.rules import Bridge, MaterialQuote, RuleMap, Situation
+from corpus.rules import ELECTION_DOCS, Bridge, MaterialQuote, RuleMap, Situation
 from ingest.kinds import article_label
 from ingest.lexical import tokenize
 from netral.ids import ArticleId
 from netral.records import SearchHit, Source, Verdict
 
 MAX_QUOTE_CHARS = 700
+# A premise set right adds a provision only while the answer cites fewer than this many (fewer, right provisions).
+MAX_CITED = 3
 _CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\b", re.I)
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
 _SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga|dan apakah|"
@@ -121,6 +123,14 @@ class Planner:
         # so the answer is that condition (on leave, without the car), not the breach alone. A breach told as what
         # someone does ("kampanye pakai fasilitas jabatan. Apa aturannya?"), or committed and being handled, stays
         # the breach.
+        # "Boleh pasang twibbon bakal calon gubernur? Kan belum ditetapkan KPU": the act is the social-media entry's,
+        # but told of a prospective candidate it is the entry that stands for it (a breach of the code of ethics).
+        if ranked:
+            top = ranked[0].situation.id
+            wider = next((m for m in ranked[1:] if top in m.situation.covers), None)
+            if wider is not None:
+                ranked.remove(wider)
+                ranked.insert(0, wider)
         if ranked and focus.asks_permission and not focus.reports_case:
             top = ranked[0].situation.id
             whole = next((m for m in ranked[1:] if top in m.situation.breaches), None)
@@ -138,6 +148,22 @@ class Planner:
     # --- planning ------------------------------------------------------------------------------------------
 
     def plan(self, focus: Focus) -> Plan | None:
+        """The plan of the question (below), with the provision that sets right a premise it names when its own
+        situation is another's (KASN said to be gone: it works on until the implementing rules are made)."""
+        main = self._plan_question(focus)
+        if main is None or main.situation is None or len(main.sources) >= MAX_CITED:
+            return main
+        named = self.rules.facets_in(focus.text)
+        cited = {s.citation_id for s in main.sources}
+        for s in self.rules.situations:
+            if s.also_when & named and s.id != main.situation.id and all(o.id != s.id for o, _src in main.others):
+                first = next((src for src in (self.source(i) for i in s.basis) if src is not None), None)
+                if first is not None and first.citation_id not in cited:
+                    main.others.append((s, first))
+                    break
+        return main
+
+    def _plan_question(self, focus: Focus) -> Plan | None:
         """The plan for the best-matching situation whose provisions can all be shown; None when no situation
         of the rule map fits (the caller then answers from search alone).
 
@@ -187,7 +213,7 @@ class Planner:
         return self._plan_match(Match(situation, 0, 0, 0.0), focus, [])
 
     def _plan_match(self, m: Match, focus: Focus, rest: list[Match]) -> Plan | None:
-        basis = self._basis(m.situation, focus.actor)
+        basis = self._basis(m.situation, focus.actor, focus.election)
         governed = self._governing_text(m.situation)
         if governed is not None:
             # The document that governs the situation is loaded (the SKB, the SE on spouses): its own text
@@ -201,8 +227,10 @@ class Planner:
         # "Siapa yang menyatakan sanksi moral?" about a fact entry: the provision that sets the sanction also
         # says who imposes it.
         who_imposes = focus.asks_who and m.situation.verdict == "informasi"
-        heavy = m.situation.verdict == "tidak_boleh" and m.situation.sanction_level == "berat"
-        if (focus.asks_sanction or focus.reports_case or who_imposes or heavy) and m.situation.sanction:
+        # A heavy penalty, or a breach of the code of ethics (whose moral sanction is what tells it apart from a
+        # breach of discipline), is told whether or not it is asked.
+        told = m.situation.verdict == "tidak_boleh" and m.situation.sanction_level in ("berat", "moral")
+        if (focus.asks_sanction or focus.reports_case or who_imposes or told) and m.situation.sanction:
             plan.sanction = self._sanction(m.situation, focus)
             # Asked for the sanction, or a case being handled: the prohibition and the provision that sets the
             # sanction are enough.
@@ -240,12 +268,13 @@ class Planner:
             plan.verdict = "informasi"
         return plan
 
-    def _basis(self, s: Situation, actor: str) -> list[Source]:
+    def _basis(self, s: Situation, actor: str, election: str = "") -> list[Source]:
         """The provisions that ground the verdict: the first that binds the asker (a fact entry, or one about who
         is bound at all, keeps its own order), then others only from other documents — the statute's duty beside
         the regulation's prohibition, never two articles of one document (dev split: fewer citations, same in-force
         basis)."""
-        ordered = self._for_actor([src for src in (self.source(i) for i in s.basis) if src is not None], actor,
+        ordered = self._for_actor(self._for_election([src for src in (self.source(i) for i in s.basis)
+                                                      if src is not None], election), actor,
                                   reorder=s.verdict != "informasi" and not s.priority)
         chosen: list[Source] = []
         for src in ordered:
@@ -297,8 +326,17 @@ class Planner:
         ids = list(s.sanction)
         if _CRIMINAL.search(focus.text):
             ids.sort(key=lambda i: not ArticleId.parse(i).doc.startswith(("uu-", "perppu-")))
-        found = [src for src in (self.source(i) for i in ids) if src is not None]
+        found = self._for_election([src for src in (self.source(i) for i in ids) if src is not None], focus.election)
         return found[: self.max_sanction_sources]
+
+    def _for_election(self, sources: list[Source], election: str) -> list[Source]:
+        """Without the other election's law: a question about a legislative candidate is not answered with the
+        regional-election statute, nor one about a regent's race with the general-election law (unless that is all
+        the entry has)."""
+        if election not in ELECTION_DOCS:
+            return sources
+        others = set().union(*(docs for kind, docs in ELECTION_DOCS.items() if kind != election))
+        return [src for src in sources if src.doc_id not in others] or sources
 
     def _others(self, main: Match, rest: list[Match], facts_asked: bool) -> list[tuple[Situation, Source]]:
         """One further situation the same message asks about, when it has its own basis: another act, or who

@@ -34,6 +34,9 @@ _DOMAIN = {
 # sanction (tunjangan kinerja) is not among them: that is asked about a violation.
 _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|pencairan|"
                    r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp|"
+                   # an exam's syllabus and pass mark ("materi apa yang diujikan, berapa nilai ambang kelulusannya")
+                   r"diujikan|ujian dinas|ujian kenaikan pangkat|ujian penyesuaian\w*|kisi-kisi|nilai ambang|"
+                   r"ambang (?:batas )?kelulusan\w*|"
                    # leave for a birth, an illness or a holiday (unpaid leave for a campaign is on topic)
                    r"cuti (?:melahirkan|bersalin|sakit|tahunan|besar)\w*|maternity|sick leave|annual leave|"
                    # how much pay or pension is, or by how much it rises ("gaji … tahun depan naik berapa persen?")
@@ -51,7 +54,8 @@ _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # civil servant may do it is asked ("Bolehkah ASN mengecek namanya di DPT?": voting is a right the corpus states).
 _VOTER_ADMIN = re.compile(
     r"\b(daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih|tps)|formulir\s+a5|"
-    r"cara\s+mencoblos|jam\s+buka\s+tps)\b", re.I)
+    r"cara\s+mencoblos|jam\s+buka\s+tps|tps\s+buka(\s+jam)?|warna\s+surat\s+suara\w*|"
+    r"surat\s+suara\w*\s+(\w+\s+){0,2}warna)\b", re.I)
 # Topics this corpus does not govern even when election words appear (pay, tax).
 _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
@@ -89,7 +93,8 @@ _OUT_OF_SCOPE = re.compile(
 # Civil servants and the posts, superiors and subordinates around them: one list for who is asked about.
 _ROLES = (r"pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|civil servants?|camat|lurah|sekda|"
           r"kadis|kabid|kasi|pejabat|guru|dosen|nakes|perawat|bidan|dokter|atasan|bawahan|staf\w*|"
-          r"kepala (?:dinas|bidang|seksi|sekolah|puskesmas|badan|bagian|desa|daerah)|kades|perangkat desa|petahana|"
+          r"kepala (?:dinas|bidang|seksi|sekolah|puskesmas|badan|bagian|desa|dusun|daerah)|kades|perangkat desa|"
+          r"sekdes|sekretaris desa|kadus|petahana|"
           r"istri|suami|bos|boss|kepsek")
 # Someone the rules bind, or the asker.
 _SUBJECT = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur|saya|sy|aku|gue|gw|kami|kita|i|my|we|our)\b", re.I)
@@ -154,6 +159,8 @@ _PERMISSION_Q = re.compile(
     r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )"
     r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)|aman|kena|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
+    # "Apakah Bupati dapat melakukan kampanye …", "apakah kendaraan dinas masih dapat digunakan"
+    r"apakah\s+(?:\w+\s+){1,3}(?:masih\s+)?dapat|"
     r"apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
     r"mencalonkan|share|like|pakai|memakai|memasang))\b",
     re.I,
@@ -359,6 +366,26 @@ class Focus:
     # A message that numbers its questions ("1) boleh saya datang … 2) kalau pakai kaos …"): each question with
     # the background before the numbering, in order. Empty when the message asks one thing.
     parts: tuple[Focus, ...] = ()
+    election: str = ""  # "pemilu" or "pilkada" when the question is about only one of them
+
+
+# The two kinds of election and their laws (corpus/rules.py ELECTION_DOCS): legislative and presidential
+# (UU 7/2017), regional heads (the Pilkada laws). A regional head in office is named in either (as the employer,
+# or campaigning for a party's candidate): only the Pilkada and its candidates say it. "Pemilu" is said loosely of
+# both: a question naming both kinds is about neither in particular.
+_PILKADA = re.compile(r"\b(pilkada|pilbup|pilgub|pilwalkot|pilwali|"
+                      r"pemilihan (kepala daerah|gubernur|bupati|wali ?kota)|"
+                      r"((bakal )?calon|paslon|pasangan calon|kandidat)\s+(wakil\s+)?(bupati|wali ?kota|gubernur|"
+                      r"kepala daerah)|cabup|cagub|cawagub|cawabup|cawalkot|cakada|"
+                      r"(regional|regent|mayoral|gubernatorial) (elections?|races?|candidates?))\b", re.I)
+_PEMILU = re.compile(r"\b(pemilu|pileg|pilpres|caleg|bacaleg|nyaleg|capres|cawapres|dpr|dprd|dpd|legislatif|presiden|"
+                     r"anggota dewan|presidential|legislative|general election)\b", re.I)
+
+
+def election_asked(text: str) -> str:
+    """"pemilu" or "pilkada" when the question is about only that election (its law grounds the answer); else ""."""
+    pilkada, pemilu = bool(_PILKADA.search(text)), bool(_PEMILU.search(text))
+    return "pilkada" if pilkada and not pemilu else "pemilu" if pemilu and not pilkada else ""
 
 
 def asks_fact(focus: Focus) -> bool:
@@ -481,9 +508,9 @@ _FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|o
 # about.
 _ASKERS_RELATIVE = re.compile(
     r"\b(adek|adik|kakak|kak|abang|anak|ayah|bapak|ibu|om|paman|tante|bibi|sepupu|keponakan|ponakan|mertua|ipar|"
-    r"teman|temen|rekan|tetangga|keluarga|saudara)\w*(\s+\w+)?\s+(saya|sy|aku|gue|gw|kami|ku)\b|"
+    r"teman|temen|rekan|tetangga|keluarga|saudara|suami|istri|isteri)\w*(\s+\w+)?\s+(saya|sy|aku|gue|gw|kami|ku)\b|"
     r"\b(my|our)\s+(friends?|colleagues?|neighbou?rs?|relatives|family|cousins?|brothers?|sisters?|sons?|daughters?|"
-    r"father|mother|uncles?|aunts?)\b", re.I)
+    r"father|mother|uncles?|aunts?|husband|wife|spouse)\b", re.I)
 # Who holds the event is what the event is ("pengajian akbar yg ngadain partai X"): kept.
 _HELD_BY_PARTY = re.compile(r"\b(partai|parpol)\w*\b.{0,20}\b(ngadain|mengadakan|menyelenggarakan|adakan|gelar|"
                             r"menggelar)\b|\b(diadakan|diselenggarakan|digelar|ngadain|mengadakan)\b.{0,15}\b(oleh )?"
@@ -544,6 +571,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
         own_acts="" if asked else _without_others_acts(without_desk_intro(cleaned)),
         parts=_parts(cleaned) if whole and not asked else (),
+        election=election_asked(glossed),
     )
 
 
@@ -613,10 +641,25 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
             and not _PENALTY.search(focus.text)
     else:
         said = without_desk_intro(strip_injection(query)[0])
-        out = is_out_of_scope(focus.text, focus.ask, said=said) or (
+        out = is_out_of_scope(focus.text, _requests(focus), said=said) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
     return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions),
                       named=named)
+
+
+# A ticket's request when it has no question mark ("Saya mau tanya materi apa saja yang diujikan …").
+_REQUEST = re.compile(r"\b(mau|ingin|pengen|mo) (tanya|bertanya|menanyakan|nanya)\b|\bmohon (penjelasan|informasi|"
+                      r"info|penegasan|arahan|pendapat|koreksi|petunjuk)\b|\btolong (jelaskan|infokan|dijelaskan)\b|"
+                      r"\b(please|kindly) (advise|explain|clarify)\b", re.I)
+
+
+def _requests(focus: Focus) -> str:
+    """What a message asks, for judging its scope: its questions, or when it has none (a ticket told without a
+    question mark) its requests, so that the background ("masa kampanye", "sosialisasi netralitas") does not
+    decide what the ticket is about; else the whole message."""
+    if focus.ask != focus.text:
+        return focus.ask
+    return " ".join(s for s in _SENTENCES.findall(focus.text) if _REQUEST.search(s)) or focus.ask
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
@@ -664,6 +707,7 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
 # An asker who says they are someone the ASN rules do not bind (declined unless they ask about someone who is:
 # "aku warga biasa, pak camat ikut kampanye, lapornya ke mana?").
 _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an\s+)?"
+                             r"(political\s+|freelance\s+|sports?\s+)?"
                              r"(wartawan|jurnalis|journalist|reporter|pemimpin redaksi|pemred|redaktur|editor|"
                              r"mahasiswa|student|peneliti|researcher|"
                              r"warga biasa|karyawan swasta|pegawai swasta|wasit|referee|"
@@ -671,7 +715,8 @@ _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an
                              r"\b(i (work|am working)|working) (for|at|in) (a |an )?private\b|"
                              r"\bi (work|am working)\b[^.?!]{0,30}\b(private|non-state)\b|"
                              r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b|"
-                             r"\b(saya|sy|aku)\s+(seorang\s+)?(karyawan|pegawai)\s+(\w+\s+){1,2}swasta\b|"
+                             r"\b(saya|sy|aku)\s+(sendiri\s+|juga\s+)?(seorang\s+)?(karyawan|pegawai)\s+(\w+\s+){0,2}"
+                             r"(swasta|bumn|bumd)\b|"
                              # a private employer asking about its own staff rules
                              r"\b(we're|we are|kami)\s+(a\s+|an\s+|sebuah\s+)?(\w+\s+){0,2}"
                              r"(private|swasta|startup|start-up|company|perusahaan|firm)\b|"
@@ -688,7 +733,13 @@ _GOVERNMENT_STAFF = re.compile(r"\b(honorer|tenaga (honorer|kontrak|harian lepas
 _RELATION = re.compile(r"\b(bos|boss|atasan|bawahan|staf\w*|istri|suami|pegawai|karyawan)\b", re.I)
 # Another country's civil service ("US federal employees", the Hatch Act).
 _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil servants?|government employees?)|"
-                              r"(civil servants?|government employees?|pegawai negeri) (in|di) (the )?"
+                              r"(malaysian|singaporean|thai|filipino|philippine|american|british|australian|japanese|"
+                              r"korean|indian|dutch|taiwanese)\s+(civil servants?|government (officers?|employees?|"
+                              r"officials?|servants?)|public servants?|civil service)|"
+                              # "rules for civil servants work in Malaysia"; not "PNS yg bertugas di Malaysia" (an
+                              # Indonesian posted abroad)
+                              r"((civil servants?|government employees?|government officers?|public servants?)"
+                              r"( \w+){0,2}|pegawai negeri) (in|di) (the )?"
                               r"(us|usa|united states|amerika\w*|malaysia|singapura|singapore|uk|inggris|australia|"
                               r"jepang|japan|korea)\b)", re.I)
 # Running a village-head election (its candidates' requirements, its campaign period, its committee) is the Village
@@ -716,7 +767,8 @@ _APPLIES_TO = re.compile(r"\b(berlaku|terikat|kena aturan|ada (aturan|larangan)|
 
 # Posts bound in their own right whatever else they are not: a PPPK "bukan PNS" is still an ASN, a village head
 # "bukan PNS" is bound by the election laws.
-_BOUND_ANYWAY = re.compile(r"^(pppk|p3k|asn|kades|kepala desa|perangkat desa|kepala daerah)$", re.I)
+_BOUND_ANYWAY = re.compile(r"^(pppk|p3k|asn|kades|kepala desa|perangkat desa|sekdes|sekretaris desa|kadus|kepala dusun|"
+                           r"kepala daerah)$", re.I)
 
 
 def _without_declared(query: str) -> str:
@@ -739,13 +791,17 @@ def _without_declared(query: str) -> str:
     return _PRIVATE_POST.sub(" ", out)
 
 
+# The office a candidate runs for ("debat antarpasangan calon wali kota"): it names no one in office.
+_RUNNING_FOR = re.compile(r"\b(calon|cakada|paslon)\s+(wakil\s+)?(bupati|wali ?kota|gubernur)\b", re.I)
+
+
 def _binds_nobody(query: str) -> bool:
     """No one the rules bind is named once the denials ("bukan ASN"), the posts they deny and words of relation
     are set aside. A government's own non-civil-servant staff (honorer, "tenaga non-ASN") are the rule map's
     question."""
     if _GOVERNMENT_STAFF.search(query):
         return False
-    rest = _LIKE_A_CIVIL_SERVANT.sub(" ", _without_declared(query))
+    rest = _RUNNING_FOR.sub(" ", _LIKE_A_CIVIL_SERVANT.sub(" ", _without_declared(query)))
     return not _BOUND_ROLE.search(_RELATION.sub(" ", rest))
 # The penalties of the discipline rules, which name pay and rank ("potong tukin 25%", "penundaan KGB"): a question
 # about them is about discipline, not pay.
@@ -837,7 +893,9 @@ _FOREIGN_ELECTION = re.compile(
     r"\b(philippine|filipino|malaysian|american|u\.?s\.?|singapore(an)?|thai|japanese|korean|australian|british|"
     r"indian|dutch|taiwanese)\s+(\w+\s+){0,2}(elections?|polls?)\b|\b(pemilu|pilpres|pemilihan umum|election)\s+"
     r"(di\s+|in\s+)?(negara lain|filipina|malaysia|amerika|singapura|thailand|jepang|korea|australia|inggris|india|"
-    r"belanda|taiwan|the philippines|another country)\b", re.I)
+    r"belanda|taiwan|the philippines|another country)\b|"
+    r"\b(malaysia|singapore|thailand|the philippines|japan|korea|australia|india|america|the us)'s\s+(\w+\s+){0,2}"
+    r"(general\s+)?elections?\b", re.I)
 _ORGANISATION_ELECTION = re.compile(
     r"\b(osis|ketua kelas|bem|pemira|pemilihan raya|senat mahasiswa|himpunan mahasiswa|karang taruna|pilrek|"
     r"(pemilihan|pilih|milih|memilih|calon|nyalon|mencalonkan|dicalonkan|dicalonin|pencalonan|kandidat|voting|"
@@ -868,6 +926,10 @@ _COMPARISON = re.compile(_LIKE_A_CIVIL_SERVANT.pattern + r"[^.?!]*", re.I)
 _OWN_TICKET = re.compile(r"\b(paslon|pasangan calon)\w*", re.I)
 
 
+_ELECTION_WORK = re.compile(r"\b(pantarlih|kpps\w*|ppln|pps|ppk|petugas|panitia|anggota|help\w* as|serv\w* as|"
+                            r"committee)\b", re.I)
+
+
 def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     """(declined, the query with the look-alike senses set aside): an organisation's own election, voting from
     abroad, a transfer for one's own life, or a question whose every field word was used in another sense."""
@@ -879,8 +941,9 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     # An organisation's own election has its own "paslon": only the state's parties, offices and bodies keep the
     # question in the field.
     state = _STATE_ELECTION.search(_OWN_TICKET.sub(" ", stripped) if organisation else stripped)
-    if (abroad or organisation) and not state and \
-            not (abroad and asks_permission(ask or query) and _CIVIL_SERVICE.search(query)):
+    # A civil servant abroad asking whether they may vote, or serving the overseas election committee, is in it.
+    if (abroad or organisation) and not state and not (abroad and _CIVIL_SERVICE.search(query) and (
+            asks_permission(ask or query) or _ELECTION_WORK.search(query))):
         return True, stripped
     if _FOREIGN_ELECTION.search(query) and not _STATE_ELECTION.search(stripped):
         return True, stripped
@@ -899,6 +962,27 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
 # waktu?"): the post's conditions are the field, whatever else the question names.
 _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|calon|rekrutmen)\s+(\w+\s+){0,2}"
                               r"(panwas\w*|pengawas pemilu|bawaslu|kpps|pps|ppk|kpu|penyelenggara pemilu)\b", re.I)
+
+
+def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
+    """Asked by or about someone the ASN rules do not bind: journalists, soldiers, students, a private firm's or a
+    state enterprise's staff, named so in the question or in what it asks."""
+    named = _LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", said or query))
+    if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
+        return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
+    if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) and _binds_nobody(query):
+        return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
+    if not ask:
+        return False
+    if _SELF_NOT_BOUND.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask)):
+        return True  # "Nah, kalau saya sendiri karyawan bank swasta, boleh nggak saya jadi tim kampanye caleg?"
+    declaring = [s for s in _SENTENCES.findall(query) if _DECLARED_NOT_BOUND.search(s)]
+    if not declaring or not all(_binds_nobody(s) for s in declaring):
+        return False
+    # "sy admin BUMDes, bkn PNS … aturan netralitas ASN berlaku ga buat karyawan BUMDes kyk sy?"; "Kami pengurus
+    # BEM (semuanya mahasiswa, bukan pegawai) … Apakah BEM boleh menyatakan dukungan?"
+    return bool(_APPLIES_TO.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask))) or (
+        any(_NOT_BOUND.search(s) for s in declaring) and not _SUBJECT.search(ask))
 
 
 def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
@@ -925,15 +1009,8 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
     if _CAMPAIGN_FINANCE.search(query) and not _BOUND_ROLE.search(query):
         return True
-    named = _LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", said or query))
-    if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
-        return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
-    if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) and _binds_nobody(query):
-        return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
-    declaring = [s for s in _SENTENCES.findall(query) if _DECLARED_NOT_BOUND.search(s)]
-    if ask and declaring and _APPLIES_TO.search(ask) and all(_binds_nobody(s) for s in declaring) \
-            and _binds_nobody(_RULE_NAME.sub(" ", ask)):
-        return True  # "sy admin BUMDes, bkn PNS … aturan netralitas ASN berlaku ga buat karyawan BUMDes kyk sy?"
+    if _about_someone_not_bound(query, ask, said):
+        return True
     if _CONTENT_REQUEST.search(query) and not asks_permission(query):
         return True  # "Buatkan 3 pantun untuk kampanye paslon nomor 2": campaign material is not the desk's work
     if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", query, re.I):

@@ -20,7 +20,8 @@ from netral.records import Verdict
 
 VERDICTS = ("boleh", "tidak_boleh", "bersyarat", "informasi")
 ACTORS = ("PNS", "PPPK", "CPNS", "pejabat", "kepala_daerah", "honorer")
-SANCTION_LEVELS = ("", "ringan", "sedang", "berat")
+# "moral": a breach of the code of ethics (PP 42/2004), whose sanction is a moral one, not a disciplinary level.
+SANCTION_LEVELS = ("", "ringan", "sedang", "berat", "moral")
 # The statutes of each kind of election: the regional-election acts (UU 1/2015 as amended) and the general-election
 # act with its amending Perppu.
 ELECTION_DOCS = {"pilkada": frozenset({"uu-1-2015", "uu-8-2015", "uu-10-2016"}),
@@ -62,6 +63,12 @@ class Situation:
     # Situations that break this one's condition (a regional head campaigning with the official car breaks the
     # condition of campaigning at all): asked alongside it, the question is this one's and its condition answers.
     breaches: frozenset[str] = frozenset()
+    # Situations this one stands for when its own facets are present too: an act told of a prospective candidate
+    # (before the election body names the candidates) is a breach of the code of ethics, not of discipline.
+    covers: frozenset[str] = frozenset()
+    # Facets that, named anywhere in a question answered by another entry, bring this one's first provision beside
+    # the answer: a premise to set right ("KASN sudah dibubarkan, sekarang siapa yang menghukum?").
+    also_when: frozenset[str] = frozenset()
 
     def ids(self) -> tuple[str, ...]:
         return self.basis + self.sanction + self.condition_basis
@@ -123,7 +130,7 @@ class RuleMap:
             except (KeyError, TypeError, ValueError) as exc:
                 problems.append(f"{entry.get('id', '?')}: {exc}")
                 continue
-            unknown = sorted(({f for group in s.match for f in group} | set(s.unless)) - set(facets))
+            unknown = sorted(({f for group in s.match for f in group} | s.unless | s.also_when) - set(facets))
             if s.id in seen:
                 problems.append(f"{s.id}: duplicate id")
             elif unknown:
@@ -134,6 +141,8 @@ class RuleMap:
         for s in situations:
             if s.breaches - seen:
                 problems.append(f"{s.id}: unknown situations in pelanggaran_syarat {sorted(s.breaches - seen)}")
+            if s.covers - seen:
+                problems.append(f"{s.id}: unknown situations in meliputi {sorted(s.covers - seen)}")
         bridges: dict[str, Bridge] = {}
         for actor, entry in data.get("pelaku", {}).items():
             try:
@@ -242,5 +251,6 @@ def _situation(e: dict) -> Situation:
         materials=tuple(MaterialQuote(m["berkas"], m["kutipan"]) for m in e.get("materi", ())),
         governing=tuple(e.get("dokumen_pengatur", ())), note=e.get("catatan", ""),
         condition_basis=tuple(e.get("dasar_syarat", ())), priority=int(e.get("prioritas", 0)),
-        breaches=frozenset(e.get("pelanggaran_syarat", ())),
+        breaches=frozenset(e.get("pelanggaran_syarat", ())), covers=frozenset(e.get("meliputi", ())),
+        also_when=frozenset(e.get("juga_bila", ())),
     )

@@ -256,6 +256,17 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Tolong buatkan slogan kampanye yang catchy untuk caleg DPRD dapil 3.",
     "I work in sales at a private bank. Is there a political neutrality rule for private-sector staff like me?",
     "sy panitia pemira himpunan mahasiswa, paslon no 1 temen sy. panitia boleh ikut kampanyein paslon ga?",
+    # Another country's civil servants; the asker saying in the question itself that they work for a private firm
+    # (after asking about a civil-servant spouse); students who are nobody's employees asking about their union; an
+    # exam's syllabus asked in a ticket without a question mark; a relative in the police asked about.
+    "How do neutrality rules for civil servants work in Singapore? Can their government officers join parties?",
+    "I'm a Thai civil servant in Chiang Mai. May I help a candidate in Thailand's general election on weekends?",
+    "Makasih soal istri sy yg PNS td. Kalau saya sendiri pegawai bank swasta, boleh jadi juru kampanye caleg?",
+    "Kami panitia OSIS (semuanya pelajar, bukan pegawai) mau undang calon wali kota berdebat. Apakah OSIS boleh "
+    "menyatakan dukungan?",
+    "Selamat pagi. Saya PNS di dinas sosial, kantor sedang ramai sosialisasi netralitas jelang pemilu. Saya mau tanya "
+    "kisi-kisi ujian dinas tahun ini dan nilai ambang kelulusannya.",
+    "My wife is an army officer (TNI). Can she attend her brother's campaign rally on her day off?",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -517,8 +528,11 @@ ASKED = [
     # A party's membership check by the election commission is not joining the commission.
     ("temen ngajak bikin KTA partai buat syarat verifikasi KPU, sy PNS cuma anggota biasa, aman?", "tidak_boleh",
      "pp-11-2017/pasal-255"),
-    # The PPK's own secretariat (UU 7/2017 Pasal 52), however the message says "calon sekretaris".
+    # The PPK's own secretariat, however the message says "calon sekretaris": in a Pilkada the Pilkada law's
+    # (UU 10/2016 Pasal 16), in the general election UU 7/2017 Pasal 52.
     ("KPU mengusulkan saya (PNS kecamatan) sebagai calon sekretaris PPK untuk pilkada. Boleh?", "boleh",
+     "uu-10-2016/pasal-16"),
+    ("KPU mengusulkan saya (PNS kecamatan) sebagai calon sekretaris PPK untuk pemilu presiden. Boleh?", "boleh",
      "uu-7-2017/pasal-52"),
     # A summons already received: what happens if one does not come is the step asked.
     ("td sy dapet surat panggilan pemeriksaan dr atasan soal foto kampanye. prosesnya gmn? kalo sy gak dateng gmn?",
@@ -579,9 +593,15 @@ ASKED = [
     # "gk dpt TPP" is "will not get the allowance", not the voters' list; the boss's order is the act asked about.
     ("bos sy nyuruh semua staf dtg ke deklarasi cabup, wajib pake seragam dinas. klo gk dtg diancam gk dpt TPP. "
      "gmn nih?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case.
+    # The desk's own office in its opening sentence ("Kami staf Bawaslu …") is not a fact of the case; support for
+    # a prospective candidate breaks the duty of neutrality and the code of ethics.
     ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
-     "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh", "pp-94-2021"),
+     "bakal calon wali kota dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh",
+     "uu-20-2023/pasal-24"),
+    # The same with a candidate the election body has named is a breach of discipline.
+    ("Kami staf Bawaslu Kota, mohon pendapat. Seorang lurah (PNS) mengunggah di Facebook pribadinya foto bersama "
+     "calon wali kota nomor urut 2 dengan tulisan dukungan. Apakah ini pelanggaran netralitas?", "tidak_boleh",
+     "pp-94-2021"),
     # A campaign team asking to use a public field: equal treatment is the condition, its permission the basis.
     ("Tiket #KEC-0217. Tim kampanye caleg dan capres minta izin memakai lapangan kecamatan untuk kampanye terbuka. "
      "Apakah camat boleh memberi izin, atau semua harus ditolak?", "bersyarat", "pp-94-2021/pasal-5/huruf-n/angka-5"),
@@ -760,3 +780,53 @@ def test_a_regional_head_asking_to_campaign_with_the_car_is_told_the_condition(f
     told = full_assistant.answer("Wali kota petahana kampanye memakai mobil dinas dan fasilitas jabatannya. Apa "
                                  "aturannya?")
     assert told.verdict != "bersyarat"
+
+
+def test_a_village_secretary_who_is_no_civil_servant_is_still_bound(full_assistant: Assistant) -> None:
+    # Village officials are bound by the regional-election law, whatever their civil-service status.
+    ans = full_assistant.answer("sy sekdes, disuruh ikut jd jurkam calon bupati di desa tetangga. kan sy bukan PNS "
+                                "jd aman kn??")
+    assert not ans.abstained and ans.verdict == "tidak_boleh"
+
+
+def test_a_gift_is_received_only_where_the_words_say_so(full_assistant: Assistant) -> None:
+    # An inspectorate "menerima pengaduan" about a civil servant handing out money: the giving is the act.
+    ans = full_assistant.answer("Kami Inspektorat menerima pengaduan: seorang PNS membagikan amplop berisi uang "
+                                "kepada warga atas nama paslon bupati. Apa pelanggarannya?")
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-5/huruf-n")
+    offered = full_assistant.answer("Tim paslon bupati menawari saya amplop uang transport. Saya PNS, boleh saya "
+                                    "terima?")
+    assert offered.verdict == "tidak_boleh" and offered.citations[0].id.startswith("uu-10-2016/pasal-187a")
+
+
+def test_support_for_a_prospective_candidate_is_a_breach_of_the_code_of_ethics(full_assistant: Assistant) -> None:
+    # Before the election body names the candidates the same act breaks the code of ethics: the moral sanction is
+    # told unasked; once named, the social-media entry's discipline rule answers.
+    early = full_assistant.answer("sy PNS, boleh pasang twibbon bakal calon gubernur di FB? kan blm ditetapkan KPU")
+    assert early.verdict == "tidak_boleh"
+    assert [c.id for c in early.citations] == ["uu-20-2023/pasal-24/ayat-1/huruf-d", "pp-42-2004/pasal-15/ayat-1"]
+    assert "sanksi moral (pelanggaran kode etik)" in early.answer
+    named = full_assistant.answer("sy PNS, boleh pasang twibbon calon gubernur nomor urut 2 di FB?")
+    assert named.citations[0].id == "pp-94-2021/pasal-5/huruf-n"
+    # A PPPK is not bound by the PNS code of ethics: the duty of neutrality answers.
+    pppk = full_assistant.answer("sy PPPK, boleh pasang twibbon bakal calon gubernur di FB? kan blm ditetapkan KPU")
+    assert pppk.verdict == "tidak_boleh" and all(c.doc_id != "pp-42-2004" for c in pppk.citations)
+
+
+def test_an_entry_that_stands_for_others_must_name_entries(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[facet]\nkampanye = [\'\\bkampanye\\b\']\n\n[[situasi]]\nid = "a"\njudul = "A"\n'
+                     'cocok = [["kampanye"]]\nberlaku_bagi = ["PNS"]\nputusan = "tidak_boleh"\naturan = "r"\n'
+                     'tingkat_sanksi = "moral"\nmeliputi = ["tidak-ada"]\n', encoding="utf-8")
+    loaded = RuleMap.load(rules)
+    assert loaded.problems == ["a: unknown situations in meliputi ['tidak-ada']"]
+
+
+def test_a_premise_named_is_set_right_beside_the_answer(full_assistant: Assistant) -> None:
+    # KASN said to be gone: who imposes the penalty is answered, and the transitional provision under which KASN
+    # works on until the implementing rules exist is cited beside it.
+    ans = full_assistant.answer("Dulu kasus netralitas ditangani KASN, katanya KASN sudah dibubarkan. Sekarang siapa "
+                                "yang berwenang menjatuhkan hukuman disiplin kepada PNS yang tidak netral?")
+    ids = [c.id for c in ans.citations]
+    assert "uu-20-2023/pasal-70/ayat-3" in ids and len(ids) <= 3
+    assert ids[0] != "uu-20-2023/pasal-70/ayat-3"
