@@ -153,10 +153,12 @@ class Planner:
         main = self._plan_question(focus)
         if main is None or main.situation is None or len(main.sources) >= MAX_CITED:
             return main
-        named = self.rules.facets_in(focus.text)
         cited = {s.citation_id for s in main.sources}
+        # Only the few entries with premises to set right are read, and only their facets scanned: this runs for
+        # every answer.
         for s in self.rules.situations:
-            if s.also_when & named and s.id != main.situation.id and all(o.id != s.id for o, _src in main.others):
+            if s.also_when and s.id != main.situation.id and all(o.id != s.id for o, _src in main.others) \
+                    and self.rules.mentions(focus.text, s.also_when):
                 first = next((src for src in (self.source(i) for i in s.basis) if src is not None), None)
                 if first is not None and first.citation_id not in cited:
                     main.others.append((s, first))

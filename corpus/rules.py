@@ -179,6 +179,11 @@ class RuleMap:
         low = re.sub(r"\s+", " ", text.lower())
         return {name for name, facet in self.facets.items() if facet.occurs(low)}
 
+    def mentions(self, text: str, names: frozenset[str]) -> bool:
+        """Does the text mention one of these facets (as `facets_in` reads it)? Only those facets are scanned."""
+        low = re.sub(r"\s+", " ", text.lower())
+        return any(self.facets[n].occurs(low) for n in names if n in self.facets)
+
     def get(self, situation_id: str) -> Situation | None:
         return next((s for s in self.situations if s.id == situation_id), None)
 
