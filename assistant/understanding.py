@@ -55,7 +55,12 @@ _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 _VOTER_ADMIN = re.compile(
     r"\b(daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih|tps)|formulir\s+a5|"
     r"cara\s+mencoblos|jam\s+buka\s+tps|tps\s+buka(\s+jam)?|warna\s+surat\s+suara\w*|"
-    r"surat\s+suara\w*\s+(\w+\s+){0,2}warna)\b", re.I)
+    r"surat\s+suara\w*\s+(\w+\s+){0,2}warna|"
+    # the election bodies' own register of monitors
+    r"(akreditasi|pendaftaran|mendaftar|syarat\w*)\s+(\w+\s+){0,2}pemantau)\b", re.I)
+# A party's own verification as a contestant: the KPU's affair, whoever asks, unless a civil servant is named.
+_PARTY_ADMIN = re.compile(r"\b((lolos|lulus)\s+verifikasi|verifikasi\s+(\w+\s+){0,2}(partai|parpol)|"
+                          r"ditetapkan sebagai peserta pemilu)\b", re.I)
 # Topics this corpus does not govern even when election words appear (pay, tax).
 _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
@@ -104,7 +109,8 @@ _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bh
 _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mutasi|gaji|tunjangan|"
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
                      r"penempatan|rekrutmen|seleksi|mendaftar|daftar|akademi|pelatihan|cuti|nikah|menikah|pindah|"
-                     r"transfer\w*|leave|enlist\w*|training|career)\b", re.I)
+                     r"transfer\w*|leave|enlist\w*|training|career|pengunduran diri\w*|mengundurkan diri|"
+                     r"resign\w*)\b", re.I)
 # Someone the rules bind or who stands close to them, named by role or kinship (bare pronouns do not count).
 _PERSON = re.compile(
     rf"\b({_ROLES}|ayah|bapak|ibu|kakak|adik|anak|paman|keluarga|officials?|teachers?|regent|mayor|governor|"
@@ -276,7 +282,9 @@ _SELF = re.compile(r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|
                    r"sekolah)|bupati|wali\s?kota|gubernur|a civil servant|civil servant)\b", re.I)
 # "Saya guru kelas PNS", "sy perawat p3k di RSUD": the asker's work, then their status.
 _SELF_ROLE = re.compile(r"\b(saya|sy|aku|gue|gw)\s+(seorang\s+|adalah\s+|sebagai\s+)?(guru|dosen|bidan|perawat|dokter|"
-                        r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+)"
+                        r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+|"
+                        r"wali kelas|"
+                        r"kepala \w+|bendahara|sekretaris|pengawas \w+)"
                         r"(\s+[^\s,.;:?!]+){0,3}?\s+(?P<who>pns|asn|pppk|p3k|cpns|honorer)\b", re.I)
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
@@ -377,7 +385,8 @@ _PILKADA = re.compile(r"\b(pilkada|pilbup|pilgub|pilwalkot|pilwali|"
                       r"pemilihan (kepala daerah|gubernur|bupati|wali ?kota)|"
                       r"((bakal )?calon|paslon|pasangan calon|kandidat)\s+(wakil\s+)?(bupati|wali ?kota|gubernur|"
                       r"kepala daerah)|cabup|cagub|cawagub|cawabup|cawalkot|cakada|"
-                      r"(regional|regent|mayoral|gubernatorial) (elections?|races?|candidates?))\b", re.I)
+                      r"(regional|regent|mayoral|gubernatorial) (elections?|races?|candidates?)|"
+                      r"(bupati|regent|governor|gubernur|mayor|wali ?kota) (elections?|races?))\b", re.I)
 _PEMILU = re.compile(r"\b(pemilu|pileg|pilpres|caleg|bacaleg|nyaleg|capres|cawapres|dpr|dprd|dpd|legislatif|presiden|"
                      r"anggota dewan|presidential|legislative|general election)\b", re.I)
 
@@ -633,14 +642,15 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     focus = focus_of(query, cleaned if query != cleaned else "")
     # A first message with no asker and no one bound, asking nothing of what is allowed, is about the candidates or
     # the election itself (a follow-up leans on the message before it).
-    # A regulation named ("pasal 5 pp 94/2021") is the field itself, unless the topic is pay, tax or the like.
     # Keywords typed as a search ("menggunakan fasilitas negara untuk kampanye") go on to the rule map.
     asking = "?" in focus.text or bool(_QUESTION_WORD.search(focus.text))
+    said = without_desk_intro(strip_injection(query)[0])
     if mentions:
+        # A regulation named ("PP Disiplin PNS") is the field itself, unless the topic is pay or the like, or the
+        # asker is someone it does not bind asking whether it does (a state enterprise's director).
         out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text) \
-            and not _PENALTY.search(focus.text)
+            and not _PENALTY.search(focus.text) or _about_someone_not_bound(focus.text, _requests(focus), said)
     else:
-        said = without_desk_intro(strip_injection(query)[0])
         out = is_out_of_scope(focus.text, _requests(focus), said=said) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
     return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions),
@@ -648,8 +658,10 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
 
 
 # A ticket's request when it has no question mark ("Saya mau tanya materi apa saja yang diujikan …").
-_REQUEST = re.compile(r"\b(mau|ingin|pengen|mo) (tanya|bertanya|menanyakan|nanya)\b|\bmohon (penjelasan|informasi|"
-                      r"info|penegasan|arahan|pendapat|koreksi|petunjuk)\b|\btolong (jelaskan|infokan|dijelaskan)\b|"
+_REQUEST = re.compile(r"\b(mau|ingin|pengen|mo) (tanya|bertanya|menanyakan|nanya)\b|"
+                      r"\bbingung (soal|tentang|mengenai)\b|"
+                      r"\bmohon (penjelasan|informasi|info|penegasan|arahan|pendapat|koreksi|petunjuk)\b|"
+                      r"\btolong (jelaskan|infokan|dijelaskan)\b|"
                       r"\b(please|kindly) (advise|explain|clarify)\b", re.I)
 
 
@@ -704,6 +716,11 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
                         r"selebgram|influencer|tokoh agama|ulama|pendeta)\b", re.I)
 
 
+# Another country's people, by its adjective ("I'm an Australian working in Bali", "Malaysian civil servants").
+_FOREIGN_NATION = (r"(malaysian|singaporean|thai|filipino|philippine|american|british|australian|japanese|korean|"
+                   r"indian|dutch|taiwanese)")
+
+
 # An asker who says they are someone the ASN rules do not bind (declined unless they ask about someone who is:
 # "aku warga biasa, pak camat ikut kampanye, lapornya ke mana?").
 _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an\s+)?"
@@ -711,7 +728,15 @@ _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an
                              r"(wartawan|jurnalis|journalist|reporter|pemimpin redaksi|pemred|redaktur|editor|"
                              r"mahasiswa|student|peneliti|researcher|"
                              r"warga biasa|karyawan swasta|pegawai swasta|wasit|referee|"
-                             r"warga negara asing|wna|foreigner|\w+ (citizen|national))\b|"
+                             # elected members of a legislature, professions, a firm's board
+                             r"anggota (dpr|dprd|dpd)( \w+)?|member of (the )?(parliament|dprd?|dpd)|"
+                             r"notaris|ppat|advokat|pengacara|lawyer|"
+                             # a firm's board, not a public hospital's or school's director
+                             r"(direktur( utama)?|direksi|dirut|komisaris)( \w+){0,4} (bumd|bumn|perumda|perseroda|pt|"
+                             r"perusahaan|swasta|bank)|"
+                             r"warga negara asing|wna|foreigner|\w+ (citizen|national)|"
+                             rf"{_FOREIGN_NATION}|wiraswasta|pengusaha|pedagang|petani|nelayan|ojol)\b|"
+                             r"\b(as a foreigner|sebagai (orang asing|wna|warga negara asing))\b|"
                              r"\b(i (work|am working)|working) (for|at|in) (a |an )?private\b|"
                              r"\bi (work|am working)\b[^.?!]{0,30}\b(private|non-state)\b|"
                              r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b|"
@@ -723,19 +748,25 @@ _SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an
                              r"\b(perusahaan|startup|company|firm)\s+(swasta\s+)?(kami|tempat saya)\b", re.I)
 _BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta)", re.I)
 # Someone said not to be a civil servant at all ("ibu-ibu biasa, bukan pegawai", "saya kader partai (bukan ASN)").
-_DECLARED_NOT_BOUND = re.compile(r"\b(bukan|bkn) (asn|pns|pppk|p3k|pegawai(?: negeri)?)"
+_DECLARED_NOT_BOUND = re.compile(r"\b(bukan|bkn) ((dosen|guru) )?(asn|pns|pppk|p3k|pegawai(?: negeri)?|dpk)"
                                  r"(\s*(/|,|atau|ataupun|maupun|dan|&)\s*(asn|pns|pppk|p3k|cpns))*\b|"
                                  r"\b(tidak|tdk|gak|ga|nggak) (punya|memiliki|ada) nip\b|"
                                  r"\bnot an? (civil servant|asn|pns)\b|"
                                  r"\b(warga biasa|ibu rumah tangga|ibu-ibu biasa|ibu2 biasa|ibu biasa)\b", re.I)
-_GOVERNMENT_STAFF = re.compile(r"\b(honorer|tenaga (honorer|kontrak|harian lepas)|non[- ]asn|thl|ptt)\b", re.I)
+# Not a private school's or firm's own honorary teacher ("guru honorer di SMP swasta punya yayasan").
+_GOVERNMENT_STAFF = re.compile(r"\b(honorer|tenaga (honorer|kontrak|harian lepas)|non[- ]asn|thl|ptt)\b"
+                               r"(?!(\s+\w+){0,5}\s+(swasta|yayasan)\b)", re.I)
 # Words of relation that name a civil servant only beside one ("bos sy" of a factory worker is a private boss).
-_RELATION = re.compile(r"\b(bos|boss|atasan|bawahan|staf\w*|istri|suami|pegawai|karyawan)\b", re.I)
-# Another country's civil service ("US federal employees", the Hatch Act).
+_RELATION = re.compile(r"\b(bos|boss|atasan|bawahan|staf\w*|istri|suami|pegawai|karyawan|"
+                       r"(kepsek|kepala sekolah|rektor|dekan) (sy|saya|aku|kami)|"
+                       r"(diangkat|ditunjuk|dilantik) oleh (bupati|wali ?kota|gubernur))\b", re.I)
+# Another country's civil service ("US federal employees", the Hatch Act); named by the country's adjective
+# ("Malaysian federal civil servants", "the Australian Public Service") it is foreign whoever asks.
+_FOREIGN_NAMED = re.compile(rf"\b{_FOREIGN_NATION}\s+(federal\s+|state\s+)?(civil servants?|civil service|"
+                            r"public service|public servants?|(government\s+)?employees)\b|\bhatch act\b", re.I)
 _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil servants?|government employees?)|"
-                              r"(malaysian|singaporean|thai|filipino|philippine|american|british|australian|japanese|"
-                              r"korean|indian|dutch|taiwanese)\s+(civil servants?|government (officers?|employees?|"
-                              r"officials?|servants?)|public servants?|civil service)|"
+                              rf"{_FOREIGN_NATION}\s+(federal\s+|state\s+)?(civil servants?|government (officers?|"
+                              r"employees?|officials?|servants?)|public servants?|civil service|public service)|"
                               # "rules for civil servants work in Malaysia"; not "PNS yg bertugas di Malaysia" (an
                               # Indonesian posted abroad)
                               r"((civil servants?|government employees?|government officers?|public servants?)"
@@ -744,7 +775,8 @@ _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil 
                               r"jepang|japan|korea)\b)", re.I)
 # Running a village-head election (its candidates' requirements, its campaign period, its committee) is the Village
 # Law's affair; a civil servant's part in it is not, and names the civil servant.
-_VILLAGE_ELECTION_ADMIN = re.compile(r"\b(panitia pilkades|syarat (pencalonan |calon )?kepala desa|"
+_VILLAGE_ELECTION_ADMIN = re.compile(r"\b(panitia pilkades|syarat (\w+\s+){0,3}(calon )?(kepala desa|kades)|"
+                                     r"masa jabatan (kepala desa|kades)|"
                                      r"(masa|jadwal|tahapan) kampanye pilkades|tahapan pilkades)\b", re.I)
 _CIVIL_SERVANT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur sipil|pegawai negeri|civil servants?)\b", re.I)
 
@@ -752,7 +784,7 @@ _CIVIL_SERVANT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur sipil|pegawai ne
 # A civil servant named only to compare ("Ada larangan kayak PNS?"), not as someone who acts.
 _LIKE_A_CIVIL_SERVANT = re.compile(r"\b(kayak|kaya|kyk|seperti|spt|layaknya|mirip|like|"
                                    r"sama (kayak|kyk|dengan|dgn|seperti))\s+"
-                                   r"(pns|asn|pppk|pegawai negeri|civil servants?)\b", re.I)
+                                   r"(pns|asn|pppk|pegawai (negeri|pemda|pemerintah\w*)|civil servants?)\b", re.I)
 
 
 # A post held in a private school or firm ("staf tata usaha di SMA swasta", "guru yayasan"): not the civil service.
@@ -761,7 +793,8 @@ _PRIVATE_POST = re.compile(rf"\b({_ROLES})\b(?=(\s+\w+){{0,5}}\s+(swasta|yayasan
 _RULE_NAME = re.compile(r"\b(aturan|larangan|ketentuan|kode etik|disiplin|netralitas|uu|undang-undang|rules?)\s+"
                         r"(netralitas\s+)?(asn|pns|pppk|pegawai negeri|civil servants?)\b", re.I)
 # Asking whether a rule reaches someone ("berlaku ga buat …", "terikat", "ada larangan?").
-_APPLIES_TO = re.compile(r"\b(berlaku|terikat|kena aturan|ada (aturan|larangan)|aturannya sama|apply|applies|"
+_APPLIES_TO = re.compile(r"\b(berlaku|terikat|mengikat|ngiket|ngikat|kena aturan|ada (aturan|larangan)|aturannya sama|"
+                         r"apply|applies|"
                          r"bound by|subject to)\b", re.I)
 
 
@@ -903,8 +936,9 @@ _ORGANISATION_ELECTION = re.compile(
     r"arisan|paguyuban|ikatan|persatuan|asosiasi|kelompok tani|masjid|dkm)|"
     r"(pemilihan|pilih|milih|memilih|calon|nyalon|mencalonkan|dicalonkan|kandidat)\s+(\w+\s+){0,2}(rektor|dekan)|"
     # a club's or association's own ("klub bola kampung kami mau pemilihan ketua umum")
-    r"(klub|club|perkumpulan|komunitas|paguyuban|arisan|koperasi|yayasan|ikatan|persatuan|asosiasi|ormas|pengajian)"
-    r"\s+(\w+\s+){0,4}(pemilihan|pilih|memilih|voting|musyawarah|munas|musda)\s+(\w+\s+){0,2}(ketua|pengurus|kepala)|"
+    r"(klub|club|perkumpulan|komunitas|paguyuban|arisan|koperasi|kpri|kud|yayasan|ikatan|persatuan|asosiasi|ormas|"
+    r"pengajian)\s+(\w+\s+){0,8}(pemilihan|pilih|memilih|voting|musyawarah|munas|musda)\s+(\w+\s+){0,2}"
+    r"(ketua|pengurus|kepala)|"
     r"(rapat anggota( tahunan)?|rat|munas|musda|muscab|musyawarah (anggota|besar|daerah|cabang))\W+(\w+\W+){0,4}"
     r"(pemilihan|memilih|pilih)\s+(ketua|pengurus)|"
     r"(rector|dean)\s+elections?|"
@@ -964,18 +998,37 @@ _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|cal
                               r"(panwas\w*|pengawas pemilu|bawaslu|kpps|pps|ppk|kpu|penyelenggara pemilu)\b", re.I)
 
 
+# The state's facilities in someone's hands ("mobil dinas yg sy bawa pulang"): whoever uses them, a civil servant
+# lends them.
+# ("bank plat merah" is a state-owned bank, not a car).
+_OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilitas|seragam) dinas\b|"
+                                r"\b(mobil|motor|kendaraan) (plat |pelat )?merah\b", re.I)
+# The asker saying the matter has nothing to do with an election ("tidak ada kaitannya dengan pemilu").
+_NO_LINK = re.compile(r"\b(tidak|tdk|gak|ga|nggak|bukan|tanpa)\s+(ada\s+)?(urusan|kaitan\w*|hubungan\w*|"
+                      r"sangkut ?paut\w*)\s+(\w+\s+)?(dengan|dgn|sama|ke)\s+(kampanye|pemilu|pilkada|pemilihan|politik|"
+                      r"netral\w*)|\b(unrelated|nothing to do)\b[^.?!]{0,20}\b(elections?|campaigns?|politic\w*)", re.I)
+
+
 def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     """Asked by or about someone the ASN rules do not bind: journalists, soldiers, students, a private firm's or a
     state enterprise's staff, named so in the question or in what it asks."""
+    if _OFFICIAL_FACILITY.search(query):
+        return False  # an office's car or house lent to someone else is the civil servant's own act
     named = _LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", said or query))
     if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
+    if ask and _NOT_BOUND.search(query) and _LIKE_A_CIVIL_SERVANT.search(ask) \
+            and not _SUBJECT.search(_LIKE_A_CIVIL_SERVANT.sub(" ", ask)):
+        return True  # "adik saya anggota Polri … Apakah aturannya sama seperti ASN?"
     if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) and _binds_nobody(query):
         return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
     if not ask:
         return False
     if _SELF_NOT_BOUND.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask)):
         return True  # "Nah, kalau saya sendiri karyawan bank swasta, boleh nggak saya jadi tim kampanye caleg?"
+    if _SELF_NOT_BOUND.search(query) and _APPLIES_TO.search(ask) and _FIRST_PERSON.search(ask) \
+            and _binds_nobody(_RULE_NAME.sub(" ", query)):
+        return True  # "Saya direksi BUMD … Apakah aturan netralitas ASN mengikat saya?"
     declaring = [s for s in _SENTENCES.findall(query) if _DECLARED_NOT_BOUND.search(s)]
     if not declaring or not all(_binds_nobody(s) for s in declaring):
         return False
@@ -983,6 +1036,20 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     # BEM (semuanya mahasiswa, bukan pegawai) … Apakah BEM boleh menyatakan dukungan?"
     return bool(_APPLIES_TO.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask))) or (
         any(_NOT_BOUND.search(s) for s in declaring) and not _SUBJECT.search(ask))
+
+
+def _asks_elsewhere(query: str, ask: str) -> bool:
+    """The background names a campaign or a candidate, but what the asking sentences ask is another matter."""
+    if not ask:
+        return False
+    if ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
+            and not _CAMPAIGN_LEAVE.search(query):
+        return True  # pay, a lawsuit, training credits ("Sertifikat sosialisasi netralitas itu bisa diakui 20 JP?")
+    if ask != query and _OTHER_SERVICE.search(ask) and _CAREER.search(ask) and not _CIVIL_SERVICE.search(ask):
+        return True  # "Saya PNS … Kami bingung soal prosedur pensiun dini suami dari TNI": the soldier's career
+    # "… tidak ada kaitannya dengan pemilu. Ke mana saya melapor?": the asker says so
+    return bool(_NO_LINK.search(query)) and not _NEUTRALITY.search(ask) and not _ASN_TOPIC.search(ask) \
+        and not asks_permission(ask)
 
 
 def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
@@ -1000,14 +1067,11 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
             not (asks_permission(query) and _SUBJECT.search(query)) or _ASKS_PROCEDURE.search(query)
             or re.search(r"\bcara(nya)?\b", query, re.I)):
         return True
-    if ask and ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
-            and not _CAMPAIGN_LEAVE.search(query):
-        # The background names a campaign or a candidate, but what is asked is pay, a lawsuit or training
-        # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?").
+    if _asks_elsewhere(query, ask):
         return True
     if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
-    if _CAMPAIGN_FINANCE.search(query) and not _BOUND_ROLE.search(query):
+    if (_CAMPAIGN_FINANCE.search(query) or _PARTY_ADMIN.search(query)) and not _BOUND_ROLE.search(query):
         return True
     if _about_someone_not_bound(query, ask, said):
         return True
@@ -1015,6 +1079,8 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True  # "Buatkan 3 pantun untuk kampanye paslon nomor 2": campaign material is not the desk's work
     if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", query, re.I):
         return True
+    if ask and _FOREIGN_NAMED.search(query) and not _FIRST_PERSON.search(ask):
+        return True  # an Indonesian asking for a housemate in the Australian Public Service
     if _VILLAGE_ELECTION_ADMIN.search(query) and not _CIVIL_SERVANT.search(query):
         return True
     if not _SUBJECT.search(query) and not _NEUTRALITY.search(query) and not (

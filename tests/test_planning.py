@@ -167,6 +167,10 @@ def test_every_entry_of_the_rule_map_is_usable_on_the_corpus(full_assistant: Ass
     "kabupaten. Apakah saya boleh menemaninya saat kampanye tatap muka di desa-desa pada hari Sabtu?",
     "istri sy nyaleg dprd, sy pns, blh ikut kampanye istri gk?",
     "My husband is a candidate for the regional parliament and I am a civil servant. May I join his campaign?",
+    # Asked with quitting beside it, and by the candidate who is no civil servant himself.
+    "I'm running for the DPRD and my wife is a PNS nurse. Can she join my campaign rallies, or must she quit first?",
+    "Saya wiraswasta, nyaleg DPRD kota. Istri saya PNS bidan. Tim minta istri ikut mendampingi saya di kampanye "
+    "terbuka, boleh?",
 ])
 def test_spouse_campaign_is_conditional_on_unpaid_leave(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -267,6 +271,22 @@ def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant
     "Selamat pagi. Saya PNS di dinas sosial, kantor sedang ramai sosialisasi netralitas jelang pemilu. Saya mau tanya "
     "kisi-kisi ujian dinas tahun ini dan nilai ambang kelulusannya.",
     "My wife is an army officer (TNI). Can she attend her brother's campaign rally on her day off?",
+    # Posts the rules do not bind, named by the asker (an elected councillor, a notary, a state enterprise's
+    # director, a foundation school's honorary teacher); a matter the asker says has nothing to do with an
+    # election; a cooperative's own election; another country's civil service named by its adjective, asked for
+    # someone else; a village-head election's own requirements; a soldier's resignation procedure.
+    "sy anggota DPRD provinsi dr partai, boleh ga sy bagi2 kaos partai pas kunjungan kerja?",
+    "Saya advokat dan diminta jadi tim hukum partai di pemilu. Apakah saya terkena aturan netralitas?",
+    "Saya direksi BUMD air minum yang diangkat oleh gubernur. Apakah aturan netralitas ASN mengikat saya?",
+    "aku guru honorer di SD swasta milik yayasan, bukan ASN. blh ga aku ikut tim kampanye capres?",
+    "Saya PNS. Mau tanya soal tunjangan anak yang belum dibayar, tidak ada kaitannya dengan pemilu. Ke mana saya "
+    "mengadu?",
+    "Koperasi pegawai di kantor kami bulan depan memilih ketua pengurus baru, calonnya dua orang PNS. Apakah itu "
+    "diatur aturan netralitas?",
+    "My neighbour works in the British civil service and asked whether he may canvass for a party. What are the "
+    "rules there?",
+    "mau tanya berapa syarat pendidikan minimal calon kades di kabupaten kami?",
+    "Saya PNS guru. Suami saya anggota TNI mau nyaleg. Kami bingung soal prosedur pengunduran dirinya dari TNI.",
 ])
 def test_other_careers_and_travel_are_declined(full_assistant: Assistant, question: str) -> None:
     ans = full_assistant.answer(question)
@@ -830,3 +850,46 @@ def test_a_premise_named_is_set_right_beside_the_answer(full_assistant: Assistan
     ids = [c.id for c in ans.citations]
     assert "uu-20-2023/pasal-70/ayat-3" in ids and len(ids) <= 3
     assert ids[0] != "uu-20-2023/pasal-70/ayat-3"
+
+
+def test_an_official_car_lent_out_keeps_the_question_in_scope(full_assistant: Assistant) -> None:
+    # The spouse is no civil servant, but the car is the office's: lending it is the asker's own act.
+    ans = full_assistant.answer("suami sy bukan ASN, jd relawan caleg. boleh ga dia pinjam mobil dinas yg sy bawa "
+                                "pulang buat angkut spanduk?")
+    assert not ans.abstained
+
+
+def test_the_belief_that_civil_servants_should_not_vote_is_answered_with_the_right_to_vote(
+        full_assistant: Assistant) -> None:
+    # "Soldiers and police do not vote, so neither should we": the right to vote answers, and the provision on who
+    # does not vote is cited beside it.
+    ans = full_assistant.answer("kata temen sy TNI gak nyoblos, jd PPPK jg sebaiknya tidak mencoblos biar netral. "
+                                "bener gak?")
+    ids = [c.id for c in ans.citations]
+    assert ans.verdict == "boleh" and ids[0] == "uu-7-2017/pasal-198/ayat-1" and "uu-7-2017/pasal-200" in ids
+    slang = full_assistant.answer("emg asn ga blh milih ya pas pemilu?")
+    assert slang.verdict == "boleh"
+
+
+def test_a_superior_who_lets_it_pass_is_asked_about_himself(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Staf saya PNS membagikan brosur caleg di kantor. Saya segan menegurnya. Kalau saya "
+                                "diamkan, apa akibatnya bagi saya?")
+    assert ans.citations[0].id == "pp-94-2021/pasal-24"
+
+
+def test_a_copy_of_the_examination_record_is_a_right(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Sy PNS baru diperiksa atasan soal foto dgn paslon. Boleh sy minta salinan BAP-nya?")
+    assert ans.verdict == "boleh" and ans.citations[0].id == "pp-94-2021/pasal-32/ayat-3"
+
+
+def test_a_candidate_named_by_number_is_a_candidate(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Kepala sekolah kami (PNS) di grup WA guru minta semua kompak pilih nomor 2 tgl 14. "
+                                "Boleh gitu?")
+    assert ans.verdict == "tidak_boleh" and ans.citations[0].doc_id == "pp-94-2021"
+
+
+def test_a_reporter_asking_about_civil_servants_in_a_crowd_is_told_the_condition(full_assistant: Assistant) -> None:
+    # A reporter's "story" is an article, not an Instagram story; a civil servant in the crowd only listens.
+    ans = full_assistant.answer("For a story I'm writing: may Indonesian civil servants attend a presidential "
+                                "candidate's rally on a Sunday, just as part of the crowd?")
+    assert not ans.abstained and ans.verdict == "bersyarat"
