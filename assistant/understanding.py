@@ -763,7 +763,7 @@ _RELATION = re.compile(r"\b(bos|boss|atasan|bawahan|staf\w*|istri|suami|pegawai|
 # Another country's civil service ("US federal employees", the Hatch Act); named by the country's adjective
 # ("Malaysian federal civil servants", "the Australian Public Service") it is foreign whoever asks.
 _FOREIGN_NAMED = re.compile(rf"\b{_FOREIGN_NATION}\s+(federal\s+|state\s+)?(civil servants?|civil service|"
-                            r"public service|public servants?|(government\s+)?employees)\b|\bhatch act\b", re.I)
+                            r"public service|public servants?|(government\s+)?employees)\b", re.I)
 _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil servants?|government employees?)|"
                               rf"{_FOREIGN_NATION}\s+(federal\s+|state\s+)?(civil servants?|government (officers?|"
                               r"employees?|officials?|servants?)|public servants?|civil service|public service)|"
@@ -794,8 +794,7 @@ _RULE_NAME = re.compile(r"\b(aturan|larangan|ketentuan|kode etik|disiplin|netral
                         r"(netralitas\s+)?(asn|pns|pppk|pegawai negeri|civil servants?)\b", re.I)
 # Asking whether a rule reaches someone ("berlaku ga buat …", "terikat", "ada larangan?").
 _APPLIES_TO = re.compile(r"\b(berlaku|terikat|mengikat|ngiket|ngikat|kena aturan|ada (aturan|larangan)|aturannya sama|"
-                         r"apply|applies|"
-                         r"bound by|subject to)\b", re.I)
+                         r"apply|applies|bound by|subject to)\b", re.I)
 
 
 # Posts bound in their own right whatever else they are not: a PPPK "bukan PNS" is still an ASN, a village head

@@ -893,3 +893,16 @@ def test_a_reporter_asking_about_civil_servants_in_a_crowd_is_told_the_condition
     ans = full_assistant.answer("For a story I'm writing: may Indonesian civil servants attend a presidential "
                                 "candidate's rally on a Sunday, just as part of the crowd?")
     assert not ans.abstained and ans.verdict == "bersyarat"
+
+
+@pytest.mark.parametrize("question", [
+    "sy PNS, mau jd bendahara DPC partai. sy siap lepas status PNS, urutannya gmn biar ga kena pecat?",
+    "Seorang staf kami (PNS) akan mengundurkan diri dari PNS terlebih dahulu lalu menjadi pengurus partai. "
+    "Apakah itu dibenarkan?",
+])
+def test_joining_a_party_after_resigning_is_the_condition(full_assistant: Assistant, question: str) -> None:
+    # Asked as the way to do it (leave the civil service first), the answer is the condition, not the bare ban.
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "bersyarat" and ans.citations[0].id == "pp-11-2017/pasal-255"
+    bare = full_assistant.answer("Saya PNS, boleh jadi anggota partai politik?")
+    assert bare.verdict == "tidak_boleh"
