@@ -283,8 +283,7 @@ _SELF = re.compile(r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|
 # "Saya guru kelas PNS", "sy perawat p3k di RSUD": the asker's work, then their status.
 _SELF_ROLE = re.compile(r"\b(saya|sy|aku|gue|gw)\s+(seorang\s+|adalah\s+|sebagai\s+)?(guru|dosen|bidan|perawat|dokter|"
                         r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+|"
-                        r"wali kelas|"
-                        r"kepala \w+|bendahara|sekretaris|pengawas \w+)"
+                        r"wali kelas)"
                         r"(\s+[^\s,.;:?!]+){0,3}?\s+(?P<who>pns|asn|pppk|p3k|cpns|honorer)\b", re.I)
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
@@ -762,11 +761,11 @@ _RELATION = re.compile(r"\b(bos|boss|atasan|bawahan|staf\w*|istri|suami|pegawai|
                        r"(diangkat|ditunjuk|dilantik) oleh (bupati|wali ?kota|gubernur))\b", re.I)
 # Another country's civil service ("US federal employees", the Hatch Act); named by the country's adjective
 # ("Malaysian federal civil servants", "the Australian Public Service") it is foreign whoever asks.
-_FOREIGN_NAMED = re.compile(rf"\b{_FOREIGN_NATION}\s+(federal\s+|state\s+)?(civil servants?|civil service|"
-                            r"public service|public servants?|(government\s+)?employees)\b", re.I)
+_NAMED_SERVICE = (rf"{_FOREIGN_NATION}\s+(federal\s+|state\s+)?(civil servants?|civil service|public service|"
+                  r"public servants?|(government\s+)?(employees?|officers?|officials?|servants?))")
+_FOREIGN_NAMED = re.compile(rf"\b{_NAMED_SERVICE}\b", re.I)
 _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil servants?|government employees?)|"
-                              rf"{_FOREIGN_NATION}\s+(federal\s+|state\s+)?(civil servants?|government (officers?|"
-                              r"employees?|officials?|servants?)|public servants?|civil service|public service)|"
+                              rf"{_NAMED_SERVICE}|"
                               # "rules for civil servants work in Malaysia"; not "PNS yg bertugas di Malaysia" (an
                               # Indonesian posted abroad)
                               r"((civil servants?|government employees?|government officers?|public servants?)"
@@ -998,8 +997,7 @@ _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|cal
 
 
 # The state's facilities in someone's hands ("mobil dinas yg sy bawa pulang"): whoever uses them, a civil servant
-# lends them.
-# ("bank plat merah" is a state-owned bank, not a car).
+# lends them ("bank plat merah" is a state-owned bank, not a car).
 _OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilitas|seragam) dinas\b|"
                                 r"\b(mobil|motor|kendaraan) (plat |pelat )?merah\b", re.I)
 # The asker saying the matter has nothing to do with an election ("tidak ada kaitannya dengan pemilu").
