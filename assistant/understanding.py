@@ -326,6 +326,11 @@ _CASE = re.compile(r"\b(terbukti|ketahuan|kedapatan|kepergok|tertangkap|menemuka
                    r"(menerima|terima|dapat|dapet|mendapat)\s+(surat\s+)?(keputusan|sk)\s+hukuman|"
                    r"(foto|video)\w* (yang )?(viral|beredar)|viral|terekam|diadukan|"
                    r"hasil pengawasan|(sedang |akan )?(kami )?(periksa|memeriksa|diperiksa)|pemeriksaan|"
+                   # admitted, clarified, or being handled by an office ("sudah diklarifikasi dan ybs mengakui",
+                   # "Bawaslu sedang menangani dugaan …"); a sanction already imposed
+                   r"diklarifikasi|mengakui|(sedang )?(menangani|mengkaji)\s+(\w+\s+){0,2}dugaan|"
+                   r"(sudah|telah|udah|udh|baru)\s+(dijatuhi|kena|dikenai|dikenakan)\s+hukuman|"
+                   r"(dijatuhi|kena|dikenai|dikenakan)\s+hukuman\s+(disiplin\s+)?(ringan|sedang|berat|(\w+\s+){0,2}karena)|"
                    r"proven|was caught|found to have)\b", re.I)
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
                              r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
@@ -508,6 +513,9 @@ _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|k
                      r"(caleg|calon|paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|kandidat|candidates?|"
                      r"tim (sukses|kampanye|pemenangan|paslon|relawan)|timses|partai|parpol|part(y|ies)|relawan|"
                      r"panitia(nya)?|he|she|they|dia|doi|beliau|anggota (keluarga|grup|group|lain)|keluarga|"
+                     # those who run the event or are the asker's kin ("kmrn pengurus bilang …", "ipar sy yg caleg
+                     # mau sambutan"): a clause of theirs that names no act of the asker
+                     r"pengurus\w*|takmir|penyelenggara\w*|tuan rumah|ipar|sepupu|om|paman|tante|mertua|"
                      r"teman\w*|temen\w*|"
                      r"rekan\w*|warga|tetangga|relatives|members|friends|others|orang lain)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|our)\b", re.I)
@@ -772,6 +780,21 @@ _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil 
                               r"( \w+){0,2}|pegawai negeri) (in|di) (the )?"
                               r"(us|usa|united states|amerika\w*|malaysia|singapura|singapore|uk|inggris|australia|"
                               r"jepang|japan|korea)\b)", re.I)
+# The asker's relative serving in the armed forces or the police ("suami saya anggota Polri aktif"): asked about
+# that relative's own conduct (and not the asker's), the question is the soldier's or officer's.
+_RELATIVE_IN_SERVICE = re.compile(r"\b(suami|istri|isteri|anak|adik|adek|kakak|abang|ayah|bapak|ibu|mertua|ipar)\w*\s+"
+                                  r"(saya|sy|aku|ku|gw|gue)\b[^.?!]{0,25}\b(tni|polri|polisi|tentara|prajurit|"
+                                  r"bhayangkara|brimob)\b|\bmy\s+(husband|wife|son|daughter|brother|sister|father)\b"
+                                  r"[^.?!]{0,25}\b(police|army|military|soldier)\w*", re.I)
+_THIRD_PERSON = re.compile(r"\b(dia|ia|beliau|doi|suami|istri|isteri|anak|adik|adek|kakak|abang|ayah|bapak|mertua|"
+                           r"ipar|he|she|him|her)\b", re.I)
+# The words that only introduce a question ("yang mau saya tanyakan …").
+_ASKING_PHRASE = re.compile(r"\b(yang\s+)?(mau|ingin|pengen|hendak)\s+(saya|sy|aku|kami)\s+(tanyakan|tanya)\b|"
+                            r"\b(saya|sy|aku|kami)\s+(mau|ingin|pengen)\s+(tanya|bertanya|menanyakan)\b", re.I)
+# Indonesia named only as what a thesis compares another country's rules with ("I'm comparing it with Indonesian ASN
+# rules"): the question is still about the other country.
+_COMPARED_WITH_OURS = re.compile(r"\b(compar\w*|membandingkan|bandingkan|dibandingkan|perbandingan)\b[^.?!]{0,30}"
+                                 r"\bindonesia\w*", re.I)
 # Running a village-head election (its candidates' requirements, its campaign period, its committee) is the Village
 # Law's affair; a civil servant's part in it is not, and names the civil servant.
 _VILLAGE_ELECTION_ADMIN = re.compile(r"\b(panitia pilkades|syarat (\w+\s+){0,3}(calon )?(kepala desa|kades)|"
@@ -977,7 +1000,8 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
     if (abroad or organisation) and not state and not (abroad and _CIVIL_SERVICE.search(query) and (
             asks_permission(ask or query) or _ELECTION_WORK.search(query))):
         return True, stripped
-    if _FOREIGN_ELECTION.search(query) and not _STATE_ELECTION.search(stripped):
+    # The state's own parties and offices as written, not as glossed ("campaign for a party" gains "partai").
+    if _FOREIGN_ELECTION.search(query) and not _STATE_ELECTION.search(stripped.split(" | ", 1)[0]):
         return True, stripped
     if _OWN_TRANSFER.search(query) and not _STATE_ELECTION.search(query):
         return True, stripped
@@ -1021,6 +1045,9 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
         return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
     if not ask:
         return False
+    if _RELATIVE_IN_SERVICE.search(said or query) and _THIRD_PERSON.search(ask) \
+            and not _FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", _ASKING_PHRASE.sub(" ", ask))):
+        return True  # "istri saya anggota TNI AD, boleh nggak dia ikut mendampingi adiknya kampanye caleg?"
     if _SELF_NOT_BOUND.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask)):
         return True  # "Nah, kalau saya sendiri karyawan bank swasta, boleh nggak saya jadi tim kampanye caleg?"
     if _SELF_NOT_BOUND.search(query) and _APPLIES_TO.search(ask) and _FIRST_PERSON.search(ask) \
@@ -1074,7 +1101,7 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if _CONTENT_REQUEST.search(query) and not asks_permission(query):
         return True  # "Buatkan 3 pantun untuk kampanye paslon nomor 2": campaign material is not the desk's work
-    if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", query, re.I):
+    if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", _COMPARED_WITH_OURS.sub(" ", query), re.I):
         return True
     if ask and _FOREIGN_NAMED.search(query) and not _FIRST_PERSON.search(ask):
         return True  # an Indonesian asking for a housemate in the Australian Public Service

@@ -906,3 +906,90 @@ def test_joining_a_party_after_resigning_is_the_condition(full_assistant: Assist
     assert ans.verdict == "bersyarat" and ans.citations[0].id == "pp-11-2017/pasal-255"
     bare = full_assistant.answer("Saya PNS, boleh jadi anggota partai politik?")
     assert bare.verdict == "tidak_boleh"
+
+
+def test_an_official_car_lent_out_is_the_civil_servants_breach(full_assistant: Assistant) -> None:
+    # The brother-in-law is no civil servant, but the car is the office's: the family entry does not answer it.
+    ans = full_assistant.answer("Ipar saya bukan ASN, dia relawan paslon bupati. Dia pinjam motor dinas saya buat "
+                                "keliling tempel stiker paslon. Boleh nggak?")
+    assert ans.verdict == "tidak_boleh"
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-5/huruf-n")
+
+
+def test_a_civil_servant_appointed_minister_is_suspended_not_dismissed(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Dirjen kami PNS dan katanya mau ditunjuk jadi wakil menteri. Apa dia harus "
+                                "berhenti dari PNS selamanya?")
+    assert ans.verdict == "boleh" and ans.citations[0].id == "uu-20-2023/pasal-59/ayat-1"
+    running = full_assistant.answer("Kalau PNS mau mencalonkan diri jadi bupati, kapan harus mundur?")
+    assert all(not c.id.startswith("uu-20-2023/pasal-57") for c in running.citations)
+
+
+def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_the_post(
+        full_assistant: Assistant) -> None:
+    # Bawaslu's recommendation is the ticket's background; who punishes an administrator is the authority by post.
+    ans = full_assistant.answer("Kami BKPSDM kota. Bawaslu kota mengirim rekomendasi soal seorang kepala bidang "
+                                "(pejabat administrator) yang ikut kampanye caleg. Siapa pejabat yang berwenang "
+                                "menghukumnya?")
+    assert ans.verdict == "informasi" and ans.citations[0].id.startswith("pp-94-2021/pasal-18")
+    direct = full_assistant.answer("Can the election supervisor (Bawaslu) impose a disciplinary sentence on a civil "
+                                   "servant itself?")
+    assert direct.verdict == "informasi" and any(c.id.startswith("uu-7-2017/pasal-") for c in direct.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "For a paper comparing Indonesian rules with the US: how does the Hatch Act limit what federal employees post "
+    "about candidates?",
+    "My neighbour is a civil servant in Malaysia and wants to help a party in the Malaysian state election. Can he?",
+    "Istri saya anggota Polri aktif, saya PNS. Boleh tidak dia ikut menemani kakaknya kampanye caleg?",
+])
+def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
+    assert full_assistant.answer(question).abstained
+
+
+@pytest.mark.parametrize("question", [
+    "I'm an Indonesian civil servant posted in Kuala Lumpur. Can I vote in the Indonesian election there?",
+    "Suami saya polisi, dia minta saya ikut kampanye caleg temannya. Saya PNS, boleh?",
+])
+def test_the_asker_bound_by_the_rules_is_answered(full_assistant: Assistant, question: str) -> None:
+    assert not full_assistant.answer(question).abstained
+
+
+def test_an_admitted_breach_asked_for_its_level_is_information(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Staf kami PNS sudah diklarifikasi dan mengakui ikut kampanye caleg memakai kaos "
+                                "partai. Hukuman disiplinnya tingkat apa?")
+    assert ans.verdict == "informasi"
+    assert any(c.id.startswith("pp-94-2021/pasal-13/huruf-g") for c in ans.citations)
+
+
+def test_a_relative_working_for_a_party_binds_only_the_relative(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("kakak sy kerja jd sopir di kantor DPD partai, skrg mau diangkat jd pengurus. sy "
+                                "PPPK, sy ikut kena ga?")
+    assert ans.verdict == "boleh"
+
+
+def test_joining_a_party_once_dismissed_from_the_service_is_allowed(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("SK pemberhentian saya sebagai PNS atas permintaan sendiri per 1 Juli sudah terbit. "
+                                "Sesudah tanggal itu saya boleh masuk partai kan?")
+    assert ans.verdict == "boleh"
+
+
+def test_a_village_head_acting_for_a_candidate_is_answered_by_the_regional_election_law(
+        full_assistant: Assistant) -> None:
+    # Told by the village treasurer, the act is the village head's own: UU 10/2016 Pasal 71 ayat (1).
+    ans = full_assistant.answer("sy bendahara desa. pak kades mau bagikan beras dr dana desa pake stiker paslon "
+                                "bupati yg dia dukung. sy disuruh siapin. gmn?")
+    assert ans.verdict == "tidak_boleh" and ans.citations[0].id == "uu-10-2016/pasal-71/ayat-1"
+
+
+def test_a_contract_employee_asked_in_english_about_running_must_resign_once_named(
+        full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("I'm a PPPK nurse. A party wants me to run for deputy regent. Must I quit first?")
+    assert ans.verdict == "bersyarat"
+    assert any(c.id == "uu-20-2023/pasal-59/ayat-3" for c in ans.citations)
+
+
+def test_a_candidate_speaking_at_an_event_others_run_leaves_the_asker_a_guest(full_assistant: Assistant) -> None:
+    # The organisers' and the candidate's part is told in their own clause; the asker only comes as a guest.
+    ans = full_assistant.answer("sy guru PNS. tiap jumat sy ikut yasinan di mushola. kmrn takmir bilang sepupu sy "
+                                "yg caleg mau sambutan minggu ini. sy ttp blh ikut yasinan kan? sy bukan panitia")
+    assert ans.verdict == "bersyarat" and ans.citations[0].id == "pp-94-2021/pasal-5/huruf-n/angka-6"
