@@ -513,18 +513,21 @@ _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|k
                      r"(caleg|calon|paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|kandidat|candidates?|"
                      r"tim (sukses|kampanye|pemenangan|paslon|relawan)|timses|partai|parpol|part(y|ies)|relawan|"
                      r"panitia(nya)?|he|she|they|dia|doi|beliau|anggota (keluarga|grup|group|lain)|keluarga|"
-                     # those who run the event or are the asker's kin ("kmrn pengurus bilang …", "ipar sy yg caleg
-                     # mau sambutan"): a clause of theirs that names no act of the asker
+                     # those who run the event, and kin beyond the household ("kmrn pengurus bilang …", "ipar sy yg
+                     # caleg mau sambutan"): a clause of theirs names no act of the asker. A spouse's or a child's
+                     # clause is left to the asker's own (the spouse's campaign is the asker's question).
                      r"pengurus\w*|takmir|penyelenggara\w*|tuan rumah|ipar|sepupu|om|paman|tante|mertua|"
                      r"teman\w*|temen\w*|"
                      r"rekan\w*|warga|tetangga|relatives|members|friends|others|orang lain)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|our)\b", re.I)
+# Kin by the words chat uses for them.
+_KIN = (r"adek|adik|kakak|abang|anak|ayah|bapak|ibu|om|paman|tante|bibi|sepupu|keponakan|ponakan|mertua|ipar|suami|"
+        r"istri|isteri")
 # Someone named as the asker's relative or friend ("adek sy anggota Polri", "teman2 saya pakai kaos partai", "my
 # friends are going in party shirts"): the asker is named only as whose they are, and is not the one acting or asked
 # about.
 _ASKERS_RELATIVE = re.compile(
-    r"\b(adek|adik|kakak|kak|abang|anak|ayah|bapak|ibu|om|paman|tante|bibi|sepupu|keponakan|ponakan|mertua|ipar|"
-    r"teman|temen|rekan|tetangga|keluarga|saudara|suami|istri|isteri)\w*(\s+\w+)?\s+(saya|sy|aku|gue|gw|kami|ku)\b|"
+    rf"\b({_KIN}|kak|teman|temen|rekan|tetangga|keluarga|saudara)\w*(\s+\w+)?\s+(saya|sy|aku|gue|gw|kami|ku)\b|"
     r"\b(my|our)\s+(friends?|colleagues?|neighbou?rs?|relatives|family|cousins?|brothers?|sisters?|sons?|daughters?|"
     r"father|mother|uncles?|aunts?|husband|wife|spouse)\b", re.I)
 # Who holds the event is what the event is ("pengajian akbar yg ngadain partai X"): kept.
@@ -782,12 +785,10 @@ _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil 
                               r"jepang|japan|korea)\b)", re.I)
 # The asker's relative serving in the armed forces or the police ("suami saya anggota Polri aktif"): asked about
 # that relative's own conduct (and not the asker's), the question is the soldier's or officer's.
-_RELATIVE_IN_SERVICE = re.compile(r"\b(suami|istri|isteri|anak|adik|adek|kakak|abang|ayah|bapak|ibu|mertua|ipar)\w*\s+"
-                                  r"(saya|sy|aku|ku|gw|gue)\b[^.?!]{0,25}\b(tni|polri|polisi|tentara|prajurit|"
-                                  r"bhayangkara|brimob)\b|\bmy\s+(husband|wife|son|daughter|brother|sister|father)\b"
-                                  r"[^.?!]{0,25}\b(police|army|military|soldier)\w*", re.I)
-_THIRD_PERSON = re.compile(r"\b(dia|ia|beliau|doi|suami|istri|isteri|anak|adik|adek|kakak|abang|ayah|bapak|mertua|"
-                           r"ipar|he|she|him|her)\b", re.I)
+_RELATIVE_IN_SERVICE = re.compile(rf"\b({_KIN})\w*\s+(saya|sy|aku|ku|gw|gue)\b[^.?!]{{0,25}}{_OTHER_SERVICE.pattern}|"
+                                  r"\bmy\s+(husband|wife|son|daughter|brother|sister|father)\b[^.?!]{0,25}"
+                                  r"\b(police|army|military|soldier)\w*", re.I)
+_THIRD_PERSON = re.compile(rf"\b(dia|ia|beliau|doi|{_KIN}|he|she|him|her)\b", re.I)
 # The words that only introduce a question ("yang mau saya tanyakan …").
 _ASKING_PHRASE = re.compile(r"\b(yang\s+)?(mau|ingin|pengen|hendak)\s+(saya|sy|aku|kami)\s+(tanyakan|tanya)\b|"
                             r"\b(saya|sy|aku|kami)\s+(mau|ingin|pengen)\s+(tanya|bertanya|menanyakan)\b", re.I)

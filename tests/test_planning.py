@@ -993,3 +993,9 @@ def test_a_candidate_speaking_at_an_event_others_run_leaves_the_asker_a_guest(fu
     ans = full_assistant.answer("sy guru PNS. tiap jumat sy ikut yasinan di mushola. kmrn takmir bilang sepupu sy "
                                 "yg caleg mau sambutan minggu ini. sy ttp blh ikut yasinan kan? sy bukan panitia")
     assert ans.verdict == "bersyarat" and ans.citations[0].id == "pp-94-2021/pasal-5/huruf-n/angka-6"
+
+
+def test_resigning_to_end_an_examination_is_refused(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya PNS masih dalam pemeriksaan atasan karena dugaan ikut kampanye. Kalau saya "
+                                "mengundurkan diri sekarang, apakah pemeriksaannya otomatis berhenti?")
+    assert ans.verdict == "informasi" and ans.citations[0].id.startswith("pp-11-2017/pasal-238")
