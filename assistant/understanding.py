@@ -502,6 +502,9 @@ def numbered_parts(text: str) -> tuple[str, list[str]]:
     return text[:run[0].start()].strip(), [q for q in questions if len(q) >= 8]
 
 
+# Kin by the words chat uses for them; kin beyond the household are told apart below.
+_WIDER_KIN = r"ipar|sepupu|om|paman|tante|mertua"
+_KIN = rf"adek|adik|kakak|abang|anak|ayah|bapak|ibu|bibi|keponakan|ponakan|suami|istri|isteri|{_WIDER_KIN}"
 # A sentence whose subject is someone else: a candidate, a party, a campaign team, an event's committee, relatives
 # or neighbours, named first after a few words of time or introduction ("Minggu lalu tiba2 ada caleg …", "Salah
 # satu calon bupati minta …", "Menjelang pemilu, beberapa anggota keluarga rajin mengirim poster caleg").
@@ -516,13 +519,10 @@ _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|k
                      # those who run the event, and kin beyond the household ("kmrn pengurus bilang …", "ipar sy yg
                      # caleg mau sambutan"): a clause of theirs names no act of the asker. A spouse's or a child's
                      # clause is left to the asker's own (the spouse's campaign is the asker's question).
-                     r"pengurus\w*|takmir|penyelenggara\w*|tuan rumah|ipar|sepupu|om|paman|tante|mertua|"
+                     rf"pengurus\w*|takmir|penyelenggara\w*|tuan rumah|{_WIDER_KIN}|"
                      r"teman\w*|temen\w*|"
                      r"rekan\w*|warga|tetangga|relatives|members|friends|others|orang lain)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(saya|sy|aku|gue|gw|kami|kita|i|i'm|me|my|we|us|our)\b", re.I)
-# Kin by the words chat uses for them.
-_KIN = (r"adek|adik|kakak|abang|anak|ayah|bapak|ibu|om|paman|tante|bibi|sepupu|keponakan|ponakan|mertua|ipar|suami|"
-        r"istri|isteri")
 # Someone named as the asker's relative or friend ("adek sy anggota Polri", "teman2 saya pakai kaos partai", "my
 # friends are going in party shirts"): the asker is named only as whose they are, and is not the one acting or asked
 # about.
