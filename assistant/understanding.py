@@ -668,7 +668,10 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
 
 
 # A ticket's request when it has no question mark ("Saya mau tanya materi apa saja yang diujikan …").
-_REQUEST = re.compile(r"\b(mau|ingin|pengen|mo) (tanya|bertanya|menanyakan|nanya)\b|"
+# The words that only introduce a question ("saya mau tanya", "yang ingin kami tanyakan").
+_ASKING_WORDS = (r"(?:(?:saya|sy|aku|kami)\s+)?(?:mau|ingin|pengen|mo|hendak)\s+(?:(?:saya|sy|aku|kami)\s+)?"
+                 r"(?:tanya|tanyakan|bertanya|menanyakan|nanya)")
+_REQUEST = re.compile(rf"\b{_ASKING_WORDS}\b|"
                       r"\bbingung (soal|tentang|mengenai)\b|"
                       r"\bmohon (penjelasan|informasi|info|penegasan|arahan|pendapat|koreksi|petunjuk)\b|"
                       r"\btolong (jelaskan|infokan|dijelaskan)\b|"
@@ -789,9 +792,7 @@ _RELATIVE_IN_SERVICE = re.compile(rf"\b({_KIN})\w*\s+(saya|sy|aku|ku|gw|gue)\b[^
                                   r"\bmy\s+(husband|wife|son|daughter|brother|sister|father)\b[^.?!]{0,25}"
                                   r"\b(police|army|military|soldier)\w*", re.I)
 _THIRD_PERSON = re.compile(rf"\b(dia|ia|beliau|doi|{_KIN}|he|she|him|her)\b", re.I)
-# The words that only introduce a question ("yang mau saya tanyakan …").
-_ASKING_PHRASE = re.compile(r"\b(yang\s+)?(mau|ingin|pengen|hendak)\s+(saya|sy|aku|kami)\s+(tanyakan|tanya)\b|"
-                            r"\b(saya|sy|aku|kami)\s+(mau|ingin|pengen)\s+(tanya|bertanya|menanyakan)\b", re.I)
+_ASKING_PHRASE = re.compile(rf"\b(yang\s+)?{_ASKING_WORDS}\b", re.I)
 # Indonesia named only as what a thesis compares another country's rules with ("I'm comparing it with Indonesian ASN
 # rules"): the question is still about the other country.
 _COMPARED_WITH_OURS = re.compile(r"\b(compar\w*|membandingkan|bandingkan|dibandingkan|perbandingan)\b[^.?!]{0,30}"
