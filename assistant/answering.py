@@ -205,11 +205,13 @@ class Assistant:
         """No situation of the rule map fits: the closest provisions found by search, with a bottom line only
         where the quoted provisions state one."""
         sources = select_sources(self.searcher, hits, u.query, self.settings.max_sources)
+        repeals: set[str] = set()
         for old, new in zip(u.repealed, u.replacements, strict=False):
             clause = repeal_clause(self.searcher, new.id, old)
-            if clause is not None and all(s.article_id != clause.article_id for s in sources):
-                # "Is X still in force?" is answered first by the article that repealed it.
-                sources = renumber([clause, *sources])
+            if clause is not None:
+                # "Is X still in force?" is answered first by the article that repealed it, wherever search put it.
+                sources = renumber([clause, *(s for s in sources if s.article_id != clause.article_id)])
+                repeals.add(clause.article_id)
         sources = sources[: self.settings.extractive_sources]
         if not sources:
             return None
@@ -217,7 +219,9 @@ class Assistant:
         if any(s.status == "dicabut" for s in sources) and not u.repealed:
             notes.append("Sebagian rujukan berasal dari peraturan yang sudah dicabut dan hanya ditampilkan sebagai "
                          "pembanding; yang berlaku adalah peraturan penggantinya.")
-        verdict = extractive_verdict(u.question, sources, self.settings.verdict_sources)
+        # A repeal clause says which act is in force, not whether the act asked about is allowed.
+        verdict = extractive_verdict(u.question, [s for s in sources if s.article_id not in repeals],
+                                     self.settings.verdict_sources)
         if verdict == "informasi" and u.focus is not None and u.focus.asks_permission:
             notes.append("Situasi ini tidak ada dalam peta aturan netralitas yang ditinjau; pasal di bawah adalah "
                          "yang paling dekat dengan pertanyaan Anda, bukan jawaban boleh/tidak yang pasti. "

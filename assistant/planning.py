@@ -99,7 +99,9 @@ class Planner:
         for s in self.rules.situations:
             if s.unless & ruled_out or focus.actor not in s.applies_to:
                 continue
-            groups = [g for g in s.match if g <= facets]
+            # "tetangga sy nyaleg DPRD … boleh sy dtg?": the neighbour runs, the asker does not.
+            seen = facets - (s.own - ruled_out) if focus.own_acts and s.own else facets
+            groups = [g for g in s.match if g <= seen]
             if groups:
                 best = max(groups, key=lambda g: (len(g), len(g & asked)))
                 found.append(Match(s, len(best), len(best & asked), self._closeness(s, words)))

@@ -54,6 +54,9 @@ _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # civil servant may do it is asked ("Bolehkah ASN mengecek namanya di DPT?": voting is a right the corpus states).
 _VOTER_ADMIN = re.compile(
     r"\b(daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih|tps)|formulir\s+a5|"
+    r"pemilih\s+tambahan|dptb|(?:nyoblos|mencoblos|memilih|milih)\s+di\s+(?:luar\s+)?(?:kota|daerah|domisili|tps)\s+lain|"
+    r"(?:nyoblos|mencoblos|memilih|milih)\s+(?:di\s+)?(?:tempat|kota)\s+(?:kerja|tinggal|domisili)|"
+    r"ktp\s+(?:\w+\s+){0,3}(?:tapi|tp|tetapi|sedangkan)\s+(?:\w+\s+){0,2}(?:kerja|tinggal|domisili|kuliah)|"
     r"cara\s+mencoblos|jam\s+buka\s+tps|tps\s+buka(\s+jam)?|warna\s+surat\s+suara\w*|"
     r"surat\s+suara\w*\s+(\w+\s+){0,2}warna|"
     # the election bodies' own register of monitors
@@ -88,6 +91,7 @@ _OUT_OF_SCOPE = re.compile(
     r"work from home|uang duka|santunan|paruh waktu|daftar (?:pppk|cpns)|purnawirawan|ramadh?an|"
     r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres)|"
+    r"daerah pemilihan|dapil|alokasi kursi|jumlah kursi|kursi (?:dpr|dprd|dpd)\w*|"
     + _OFF_TOPIC_ASKS + r")\b",
     re.I,
 )
@@ -110,7 +114,7 @@ _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mu
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
                      r"penempatan|rekrutmen|seleksi|mendaftar|daftar|akademi|pelatihan|cuti|nikah|menikah|pindah|"
                      r"transfer\w*|leave|enlist\w*|training|career|pengunduran diri\w*|mengundurkan diri|"
-                     r"resign\w*)\b", re.I)
+                     r"resign\w*|keprajuritan|mundur dari (dinas|kesatuan|korps))\b", re.I)
 # Someone the rules bind or who stands close to them, named by role or kinship (bare pronouns do not count).
 _PERSON = re.compile(
     rf"\b({_ROLES}|ayah|bapak|ibu|kakak|adik|anak|paman|keluarga|officials?|teachers?|regent|mayor|governor|"
@@ -298,7 +302,8 @@ _AUTHORITY = re.compile(r"\b(bisa|dapat|berhak|berwenang|boleh)\s+(langsung\s+)?
                         r"\b(power|authority|authori[sz]ed|able)\s+to\s+(punish|sanction|impose|discipline|dismiss|fire)",
                         re.I)
 # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is the object of a question about who.
-_WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi|hukuman|penalty|penalties|punishment|sanctions?)\b|"
+_WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi(nya)?|hukuman(nya)?|penalty|penalties|punishment|"
+                           r"sanctions?)\b|"
                            r"\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?"
                            r"(berwenang|menjatuhkan|memberi)\w*\s+(sanksi|hukuman)\b", re.I)
 _STILL_POSSIBLE = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b", re.I)
@@ -343,7 +348,9 @@ _ASKS_STATUS = re.compile(r"\b(pp|uu|aturan|peraturan|ketentuan)\b[^.?!]{0,40}\b
                           r"(untuk|bagi|buat|kepada) (pppk|p3k|cpns|honorer)\b|"
                           r"\b(masih|sudah|udah|udh)\s+(ber)?laku\w*|"
                           r"\bmasih (dipakai|digunakan|sah)\b|"
-                          r"\b(sudah|udah|telah)\s+dicabut\b|\bstill (in force|valid|applies|apply)\b|\brepealed\b",
+                          r"\b(sudah|udah|telah)\s+dicabut\b|"
+                          r"\bstill (the )?(in force|valid|current|applicable|applies|apply)\b|"
+                          r"\b(been|was|were) (replaced|revoked|superseded)\b|\brepealed\b",
                           re.I)
 # Whether the asker is still bound in a new role ("skrg saya Pj kades, apa aturan PNS masih berlaku?") asks about
 # the act, not about whether a regulation is in force.
@@ -791,6 +798,9 @@ _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil 
 _RELATIVE_IN_SERVICE = re.compile(rf"\b({_KIN})\w*\s+(saya|sy|aku|ku|gw|gue)\b[^.?!]{{0,25}}{_OTHER_SERVICE.pattern}|"
                                   r"\bmy\s+(husband|wife|son|daughter|brother|sister|father)\b[^.?!]{0,25}"
                                   r"\b(police|army|military|soldier)\w*", re.I)
+# The asker serving in the armed forces or the police ("sy anggota polri (brigpol)", "saya prajurit TNI AD").
+_SELF_IN_SERVICE = re.compile(r"\b(saya|sy|aku|gue|gw|i'm|i am)\s+(seorang\s+|adalah\s+|masih\s+|a\s+|an\s+)?"
+                              rf"(anggota\s+|member of (the )?)?{_OTHER_SERVICE.pattern}", re.I)
 _THIRD_PERSON = re.compile(rf"\b(dia|ia|beliau|doi|{_KIN}|he|she|him|her)\b", re.I)
 _ASKING_PHRASE = re.compile(rf"\b(yang\s+)?{_ASKING_WORDS}\b", re.I)
 # Indonesia named only as what a thesis compares another country's rules with ("I'm comparing it with Indonesian ASN
@@ -1022,6 +1032,10 @@ _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|cal
                               r"(panwas\w*|pengawas pemilu|bawaslu|kpps|pps|ppk|kpu|penyelenggara pemilu)\b", re.I)
 
 
+# Leaving a seat that is not the civil service's ("pengunduran diri dari keanggotaan DPRD", "mundur dari Polri").
+_LEAVING_OTHER_SEAT = re.compile(r"\b(pengunduran diri|mengundurkan diri|mundur|berhenti)\s+(\w+\s+)?dari\s+"
+                                 r"(keanggotaan\s+|jabatan\s+)?(dprd?|dpd|tni|polri|kepolisian|dinas keprajuritan)\b",
+                                 re.I)
 # The state's facilities in someone's hands ("mobil dinas yg sy bawa pulang"): whoever uses them, a civil servant
 # lends them ("bank plat merah" is a state-owned bank, not a car).
 _OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilitas|seragam) dinas\b|"
@@ -1047,6 +1061,10 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
         return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
     if not ask:
         return False
+    if _SELF_IN_SERVICE.search(_ASKERS_RELATIVE.sub(" ", said or query)) \
+            and _FIRST_PERSON.search(_ASKING_PHRASE.sub(" ", ask)) \
+            and not _BOUND_ROLE.search(_ASKERS_RELATIVE.sub(" ", ask)):
+        return True  # "sy anggota polri aktif. pemilu nanti sy blh nyoblos ga ya?": their own rules answer
     if _RELATIVE_IN_SERVICE.search(said or query) and _THIRD_PERSON.search(ask) \
             and not _FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", _ASKING_PHRASE.sub(" ", ask))):
         return True  # "istri saya anggota TNI AD, boleh nggak dia ikut mendampingi adiknya kampanye caleg?"
@@ -1097,7 +1115,9 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
         return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
-    if (_CAMPAIGN_FINANCE.search(query) or _PARTY_ADMIN.search(query)) and not _BOUND_ROLE.search(query):
+    if _LEAVING_OTHER_SEAT.search(query) and not _CIVIL_SERVICE.search(query):
+        return True  # a legislator or an officer leaving that seat to run: the election acts and their own laws
+    if (_CAMPAIGN_FINANCE.search(query) or _PARTY_ADMIN.search(query)) and _binds_nobody(query):
         return True
     if _about_someone_not_bound(query, ask, said):
         return True

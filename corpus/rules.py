@@ -69,6 +69,8 @@ class Situation:
     # Facets that, named anywhere in a question answered by another entry, bring this one's first provision beside
     # the answer: a premise to set right ("KASN sudah dibubarkan, sekarang siapa yang menghukum?").
     also_when: frozenset[str] = frozenset()
+    # Facets that count only where the asker's own clauses name them (running for office is the asker's own act).
+    own: frozenset[str] = frozenset()
 
     def ids(self) -> tuple[str, ...]:
         return self.basis + self.sanction + self.condition_basis
@@ -130,7 +132,7 @@ class RuleMap:
             except (KeyError, TypeError, ValueError) as exc:
                 problems.append(f"{entry.get('id', '?')}: {exc}")
                 continue
-            unknown = sorted(({f for group in s.match for f in group} | s.unless | s.also_when) - set(facets))
+            unknown = sorted(({f for group in s.match for f in group} | s.unless | s.also_when | s.own) - set(facets))
             if s.id in seen:
                 problems.append(f"{s.id}: duplicate id")
             elif unknown:
@@ -192,7 +194,7 @@ class RuleMap:
 # or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
             r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
-            r"not|without)\b"
+            r"not|without|with no|and no)\b"
 # "bisa sy tarik gak biar bisa balik": a "gak" that closes a question and runs on with "biar/supaya/karena" denies
 # nothing after it.
 _DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|"
@@ -257,5 +259,5 @@ def _situation(e: dict) -> Situation:
         governing=tuple(e.get("dokumen_pengatur", ())), note=e.get("catatan", ""),
         condition_basis=tuple(e.get("dasar_syarat", ())), priority=int(e.get("prioritas", 0)),
         breaches=frozenset(e.get("pelanggaran_syarat", ())), covers=frozenset(e.get("meliputi", ())),
-        also_when=frozenset(e.get("juga_bila", ())),
+        also_when=frozenset(e.get("juga_bila", ())), own=frozenset(e.get("milik_penanya", ())),
     )

@@ -999,3 +999,84 @@ def test_resigning_to_end_an_examination_is_refused(full_assistant: Assistant) -
     ans = full_assistant.answer("Saya PNS masih dalam pemeriksaan atasan karena dugaan ikut kampanye. Kalau saya "
                                 "mengundurkan diri sekarang, apakah pemeriksaannya otomatis berhenti?")
     assert ans.verdict == "informasi" and ans.citations[0].id.startswith("pp-11-2017/pasal-238")
+
+
+@pytest.mark.parametrize("question", [
+    "Saya anggota TNI AD aktif. Waktu pilkada nanti saya boleh ikut mencoblos?",
+    "sy polisi (bripda), blh gk sy share poster caleg di status wa?",
+    "Anggota DPRD provinsi yang mau maju pilgub, kapan harus mundur dari DPRD?",
+    "Tim kami mendukung calon bupati nomor 1. Berapa batas sumbangan dana kampanye dari perorangan?",
+    "Berapa jumlah kursi DPRD untuk dapil 3 di kabupaten kami?",
+    "KTP saya Medan tapi tinggal di Batam, bagaimana caranya tetap bisa nyoblos di pemilu?",
+])
+def test_what_other_rules_govern_is_declined(full_assistant: Assistant, question: str) -> None:
+    assert full_assistant.answer(question).abstained
+
+
+@pytest.mark.parametrize("question", [
+    "Saya anggota Polri, istri saya PNS guru. Dia boleh ikut kampanye caleg?",
+    "Bapak saya tentara dan katanya tidak ikut memilih. Saya PNS, berarti sy jg ga bs nyoblos?",
+])
+def test_a_civil_servant_beside_a_soldier_or_officer_is_answered(full_assistant: Assistant, question: str) -> None:
+    assert not full_assistant.answer(question).abstained
+
+
+def test_a_civil_servant_may_vote_whatever_the_army_does(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Bapak saya tentara dan katanya tidak ikut memilih. Saya PNS, berarti sy jg ga bs "
+                                "nyoblos?")
+    assert ans.verdict == "boleh"
+
+
+def test_running_asked_with_when_to_resign_is_the_condition(full_assistant: Assistant) -> None:
+    # Whether and when to resign is the candidacy's condition; taking it back is one part of that question.
+    ans = full_assistant.answer("Saya PNS, ditawari maju calon anggota DPRD. Kapan saya harus mundur, dan kalau "
+                                "kalah bisa balik jadi PNS?")
+    assert ans.verdict == "bersyarat"
+    back = full_assistant.answer("Saya sudah mundur dari PNS karena nyaleg dan ternyata kalah. Bisa saya tarik "
+                                 "surat mundurnya?")
+    assert back.verdict == "tidak_boleh"
+
+
+def test_a_civil_servant_standing_in_as_village_head_is_bound_as_a_civil_servant(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya PNS kecamatan yang jadi Pj Kades. Boleh saya ajak warga dukung paslon bupati "
+                                "di musyawarah desa?")
+    assert ans.verdict == "tidak_boleh" and ans.citations[0].doc_id == "pp-94-2021"
+
+
+def test_an_incumbent_running_again_is_the_candidate_not_the_asker(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Bupati petahana yang maju lagi minta kami di dinas PU mendahulukan perbaikan jalan "
+                                "di desa pendukungnya. Boleh kami ikuti?")
+    assert ans.verdict == "tidak_boleh"
+    assert all(not c.id.startswith("uu-10-2016/pasal-7/") and c.id != "uu-10-2016/pasal-7" for c in ans.citations)
+
+
+def test_a_neighbour_running_leaves_the_asker_a_listener(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Tetangga saya nyaleg DPR, ada kampanye di balai warga Sabtu ini. Saya PNS, boleh "
+                                "datang cuma mendengarkan?")
+    assert ans.verdict == "bersyarat"
+    assert all(not c.id.startswith("pp-11-2017/pasal-255") for c in ans.citations)
+
+
+def test_a_spouse_named_by_occupation_is_not_the_candidate(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Suami saya polisi. Boleh saya datang ke kampanye paslon?")
+    # The campaign is someone else's: the condition is the one for any listener, not the spouse's unpaid leave.
+    assert ans.verdict == "bersyarat" and "mendengar" in ans.answer.split("\n")[0]
+    assert "cuti di luar tanggungan negara" not in ans.answer.split("\n")[0]
+
+
+def test_a_neutral_reminder_to_vote_is_allowed_in_english(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("As a civil servant, may I post a reminder to vote on election day on Facebook, "
+                                "with no candidate names and no party logos?")
+    assert ans.verdict == "boleh"
+
+
+def test_who_imposes_the_sanction_asked_with_where_to_report_is_information(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Guru PNS di sekolah anak saya membagikan kalender caleg ke wali murid. Ke mana saya "
+                                "melapor, dan siapa yang menjatuhkan sanksinya?")
+    assert ans.verdict == "informasi"
+
+
+def test_a_repealed_regulation_asked_about_in_english_is_answered_by_its_repeal(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Is PP 53/2010 still the valid basis for civil servant discipline, or has it been "
+                                "replaced?")
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-45")
