@@ -84,7 +84,7 @@ _OUT_OF_SCOPE = re.compile(
     r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
     r"kpr|tapera|housing loans?|mortgage|"
     # corruption, procurement and village-fund bookkeeping: the inspectorate's and the KPK's desks
-    r"korupsi|mark-?up|gratifikasi|pengadaan barang|siskeudes|realisasi dana desa|laporan realisasi|"
+    r"korupsi|mark-?up|gratifikasi|pengadaan barang|siskeudes|realisasi dana desa|laporan realisasi|audit\w*|mengaudit|"
     # tax returns, pay slips and allowances, flights and immigration for official travel
     r"spt|lapor(?:an)? pajak|e-?filing|bukti potong|slip gaji|uang makan|uang lauk|remunerasi|"
     r"tax returns?|payslips?|pay slips?|allowances?|per diem|penerbangan|pesawat|bagasi|imigrasi|flights?|"
@@ -114,7 +114,7 @@ _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mu
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
                      r"penempatan|rekrutmen|seleksi|mendaftar|daftar|akademi|pelatihan|cuti|nikah|menikah|pindah|"
                      r"transfer\w*|leave|enlist\w*|training|career|pengunduran diri\w*|mengundurkan diri|"
-                     r"resign\w*|keprajuritan|mundur dari (dinas|kesatuan|korps))\b", re.I)
+                     r"resign\w*)\b", re.I)
 # Someone the rules bind or who stands close to them, named by role or kinship (bare pronouns do not count).
 _PERSON = re.compile(
     rf"\b({_ROLES}|ayah|bapak|ibu|kakak|adik|anak|paman|keluarga|officials?|teachers?|regent|mayor|governor|"
@@ -280,12 +280,13 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("honorer", re.compile(r"\bhonorer\b|\bnon[- ]?asn\b|\btenaga (kontrak|harian lepas)\b|\bthl\b|"
                            r"\bpegawai tidak tetap\b|\bptt\b", re.I)),
 )
-_SELF = re.compile(r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|sbg\s+|sebagai\s+|masih\s+)?"
-                   r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
+# The asker saying what they are ("saya seorang …", "sy masih …", "I'm a …").
+_I_AM = r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|sbg\s+|sebagai\s+|masih\s+|a\s+|an\s+)?"
+_SELF = re.compile(_I_AM + r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
                    r"camat|lurah|sekda|kadis|kabid|kasi|kepala (?:dinas|bidang|seksi|bagian|badan|kantor|puskesmas|"
                    r"sekolah)|bupati|wali\s?kota|gubernur|a civil servant|civil servant)\b", re.I)
 # "Saya guru kelas PNS", "sy perawat p3k di RSUD": the asker's work, then their status.
-_SELF_ROLE = re.compile(r"\b(saya|sy|aku|gue|gw)\s+(seorang\s+|adalah\s+|sebagai\s+)?(guru|dosen|bidan|perawat|dokter|"
+_SELF_ROLE = re.compile(_I_AM + r"(guru|dosen|bidan|perawat|dokter|"
                         r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+|"
                         r"wali kelas)"
                         r"(\s+[^\s,.;:?!]+){0,3}?\s+(?P<who>pns|asn|pppk|p3k|cpns|honorer)\b", re.I)
@@ -743,8 +744,7 @@ _FOREIGN_NATION = (r"(malaysian|singaporean|thai|filipino|philippine|american|br
 
 # An asker who says they are someone the ASN rules do not bind (declined unless they ask about someone who is:
 # "aku warga biasa, pak camat ikut kampanye, lapornya ke mana?").
-_SELF_NOT_BOUND = re.compile(r"\b(saya|sy|aku|i'm|i am|im)\s+(seorang\s+|a\s+|an\s+)?"
-                             r"(political\s+|freelance\s+|sports?\s+)?"
+_SELF_NOT_BOUND = re.compile(_I_AM + r"(political\s+|freelance\s+|sports?\s+)?"
                              r"(wartawan|jurnalis|journalist|reporter|pemimpin redaksi|pemred|redaktur|editor|"
                              r"mahasiswa|student|peneliti|researcher|"
                              r"warga biasa|karyawan swasta|pegawai swasta|wasit|referee|"
@@ -799,8 +799,7 @@ _RELATIVE_IN_SERVICE = re.compile(rf"\b({_KIN})\w*\s+(saya|sy|aku|ku|gw|gue)\b[^
                                   r"\bmy\s+(husband|wife|son|daughter|brother|sister|father)\b[^.?!]{0,25}"
                                   r"\b(police|army|military|soldier)\w*", re.I)
 # The asker serving in the armed forces or the police ("sy anggota polri (brigpol)", "saya prajurit TNI AD").
-_SELF_IN_SERVICE = re.compile(r"\b(saya|sy|aku|gue|gw|i'm|i am)\s+(seorang\s+|adalah\s+|masih\s+|a\s+|an\s+)?"
-                              rf"(anggota\s+|member of (the )?)?{_OTHER_SERVICE.pattern}", re.I)
+_SELF_IN_SERVICE = re.compile(rf"{_I_AM}(anggota\s+|member of (the )?)?{_OTHER_SERVICE.pattern}", re.I)
 _THIRD_PERSON = re.compile(rf"\b(dia|ia|beliau|doi|{_KIN}|he|she|him|her)\b", re.I)
 _ASKING_PHRASE = re.compile(rf"\b(yang\s+)?{_ASKING_WORDS}\b", re.I)
 # Indonesia named only as what a thesis compares another country's rules with ("I'm comparing it with Indonesian ASN
@@ -884,6 +883,12 @@ _CONTENT_REQUEST = re.compile(
     r"(?:^|[.!?]\s*)(?:tolong\s+|please\s+|pls\s+|coba\s+)?(buatkan|buatin|bikinin|bikin|tuliskan|tulisin|"
     r"susunkan|write|create|compose|draft|generate)\s+(\w+\s+){0,4}(pantun|puisi|caption|slogan|jingle|lagu|yel|"
     r"poster|spanduk|meme|tagline|pidato|orasi|konten|content|posts?|tweets?|naskah|script)\b", re.I)
+
+
+# Asked for an opinion or a forecast of who wins ("mnurut km pilkada nnt yg mnang siapa?"): not the desk's to give.
+_OPINION_REQUEST = re.compile(r"\b(siapa|sp)\s+(yang|yg)\s+(bakal\s+|akan\s+)?m(e)?nang\b|"
+                              r"\b(yang|yg)\s+(bakal\s+|akan\s+)?m(e)?nang\w*\s+(siapa|sp)\b|\bprediksi\w*|"
+                              r"\belektabilitas\b|\bpeluang menang\b|\bwho (will|is going to) win\b", re.I)
 
 
 def typed_as_search(text: str) -> bool:
@@ -1034,8 +1039,8 @@ _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|cal
 
 # Leaving a seat that is not the civil service's ("pengunduran diri dari keanggotaan DPRD", "mundur dari Polri").
 _LEAVING_OTHER_SEAT = re.compile(r"\b(pengunduran diri|mengundurkan diri|mundur|berhenti)\s+(\w+\s+)?dari\s+"
-                                 r"(keanggotaan\s+|jabatan\s+)?(dprd?|dpd|tni|polri|kepolisian|dinas keprajuritan)\b",
-                                 re.I)
+                                 r"(keanggotaan\s+|jabatan\s+|dinas\s+)?"
+                                 rf"(\b(dprd?|dpd|keprajuritan)\b|{_OTHER_SERVICE.pattern})", re.I)
 # The state's facilities in someone's hands ("mobil dinas yg sy bawa pulang"): whoever uses them, a civil servant
 # lends them ("bank plat merah" is a state-owned bank, not a car).
 _OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilitas|seragam) dinas\b|"
@@ -1121,8 +1126,10 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if _about_someone_not_bound(query, ask, said):
         return True
-    if _CONTENT_REQUEST.search(query) and not asks_permission(query):
-        return True  # "Buatkan 3 pantun untuk kampanye paslon nomor 2": campaign material is not the desk's work
+    if (_CONTENT_REQUEST.search(query) or _OPINION_REQUEST.search(query)) and not asks_permission(query):
+        # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
+        # not the desk's work
+        return True
     if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", _COMPARED_WITH_OURS.sub(" ", query), re.I):
         return True
     if ask and _FOREIGN_NAMED.search(query) and not _FIRST_PERSON.search(ask):

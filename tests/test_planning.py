@@ -1080,3 +1080,38 @@ def test_a_repealed_regulation_asked_about_in_english_is_answered_by_its_repeal(
     ans = full_assistant.answer("Is PP 53/2010 still the valid basis for civil servant discipline, or has it been "
                                 "replaced?")
     assert ans.citations[0].id.startswith("pp-94-2021/pasal-45")
+
+
+def test_unpaid_leave_asked_for_its_status_is_the_suspension_and_the_report_back(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Kalau saya jadi ambil cuti di luar tanggungan negara, status PNS saya selama cuti "
+                                "jadi apa? Setelah cutinya habis saya harus bagaimana?")
+    assert ans.verdict == "informasi"
+    assert [c.article_id for c in ans.citations][:2] == ["uu-20-2023/pasal-53", "pp-11-2017/pasal-257"]
+    # Asked whether the spouse's campaign may be joined on that leave, the spouse's entry answers.
+    joined = full_assistant.answer("Suami saya nyaleg. Kalau saya sudah ambil CLTN, boleh ikut kampanyenya?")
+    assert joined.verdict == "bersyarat"
+
+
+@pytest.mark.parametrize("question", [
+    "menurut kamu pilgub nanti yang bakal menang siapa? aku PNS sih, penasaran aja",
+    "Kami PNS auditor inspektorat. Bagaimana tata cara mengaudit penggunaan dana desa tahun lalu?",
+])
+def test_forecasts_and_audits_are_declined(full_assistant: Assistant, question: str) -> None:
+    assert full_assistant.answer(question).abstained
+
+
+def test_a_superior_who_neither_summons_nor_examines_is_punished_too(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Kasi saya tahu ada staf PNS ikut kampanye caleg pakai kaos partai, tapi dia diam "
+                                "saja, tidak memanggil dan tidak memeriksa. Dia bisa kena juga?")
+    # Pasal 28: the direct superior's own omission, not the staff member's act, answers first.
+    assert ans.verdict == "informasi" and ans.citations[0].article_id == "pp-94-2021/pasal-28"
+
+
+def test_a_superior_handing_down_the_case_is_not_an_order_to_support(full_assistant: Assistant) -> None:
+    # "Atasan minta saya siapkan draf": the desk's own work on a breach, not a superior ordering support.
+    ans = full_assistant.answer("Saya staf kepegawaian. Ada guru PNS ikut kampanye caleg pakai kaos partai. Atasan "
+                                "minta saya siapkan draf hukumannya: ringan, sedang, atau berat?")
+    assert any(c.id.startswith("pp-94-2021/pasal-13") for c in ans.citations)
+    ordered = full_assistant.answer("Kadis menyuruh kami semua datang ke kampanye paslon bupati hari Minggu. Boleh "
+                                    "kami tolak?")
+    assert ordered.verdict != "informasi"
