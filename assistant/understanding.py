@@ -129,9 +129,15 @@ _ASN_TOPIC = re.compile(
     r"allowed|may i|can i|violat\w*|neutral\w*|punish\w*|sanction\w*|pp|uu|perppu|pasal|peraturan|undang)\b",
     re.I)
 _CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|p3k|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
-_NEUTRALITY = re.compile(r"\b(netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|"
-                         r"kode etik|disiplin|hukuman|sanksi|deklarasi|timses|tim sukses|"
-                         r"ca(?:bup|gub|walkot|pres|wapres)|candidates?|campaign\w*|part(?:y|ies)|neutral\w*)\b", re.I)
+_POLITICS = (r"netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|deklarasi|timses|"
+             r"tim sukses|ca(?:bup|gub|walkot|pres|wapres)|candidates?|campaign\w*|part(?:y|ies)|neutral\w*")
+_POLITICAL = re.compile(rf"\b({_POLITICS}|nyaleg|nyalon|pemilu|pilkada)", re.I)
+# Read with their suffixes ("kampanyenya", "partainya", "calonnya").
+_NEUTRALITY = re.compile(rf"\b({_POLITICS}|nyaleg|nyalon|kode etik|disiplin|hukuman|sanksi)", re.I)
+# A marriage or a divorce: its permits are other rules, whatever sanction the asker fears ("mau gugat cerai, kalau
+# gak izin kena sanksi apa?").
+_PRIVATE_LIFE = re.compile(r"\b(cerai|bercerai|perceraian|poligami|beristri lebih|menikah lagi|istri kedua|nikah siri|"
+                           r"izin (perkawinan|menikah|kawin)|divorce\w*)\b", re.I)
 
 _FOLLOW_UP = re.compile(
     r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|trs|tp|tapi|bila|jika|dan|kemudian|"
@@ -1101,6 +1107,15 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
         and not asks_permission(ask)
 
 
+def _another_matter(query: str) -> bool:
+    """Pay, tax, travel, a career step … named without neutrality or a penalty of the discipline rules; a marriage
+    or a divorce named without politics."""
+    if _PRIVATE_LIFE.search(query) and not _POLITICAL.search(query):
+        return True
+    return bool(_OUT_OF_SCOPE.search(query)) and not _NEUTRALITY.search(query) and not _PENALTY.search(query) \
+        and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query))
+
+
 def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
     """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
     as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind)."""
@@ -1109,8 +1124,7 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if _BOUND_ROLE.search(query) and asks_permission(ask or query):
         query = _ELECTION_STAGE.sub(" ", query)
-    if _OUT_OF_SCOPE.search(query) and not _NEUTRALITY.search(query) and not _PENALTY.search(query) \
-            and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query)):
+    if _another_matter(query):
         return True
     if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and (
             not (asks_permission(query) and _SUBJECT.search(query)) or _ASKS_PROCEDURE.search(query)

@@ -1115,3 +1115,12 @@ def test_a_superior_handing_down_the_case_is_not_an_order_to_support(full_assist
     ordered = full_assistant.answer("Kadis menyuruh kami semua datang ke kampanye paslon bupati hari Minggu. Boleh "
                                     "kami tolak?")
     assert ordered.verdict != "informasi"
+
+
+def test_a_divorce_permit_is_declined_whatever_sanction_is_feared(full_assistant: Assistant) -> None:
+    divorce = full_assistant.answer("sy PNS mau gugat cerai, wajib izin atasan ga? kalo ga izin kena sanksi apa?")
+    assert divorce.abstained
+    # Named beside a spouse's campaign ("kampanyenya", with its suffix), the campaign is still the question.
+    ans = full_assistant.answer("Saya PNS, istri saya nyaleg dan kami sedang proses cerai. Boleh saya ikut "
+                                "kampanyenya?")
+    assert not ans.abstained and ans.verdict == "bersyarat"
