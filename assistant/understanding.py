@@ -64,6 +64,9 @@ _VOTER_ADMIN = re.compile(
 # A party's own verification as a contestant: the KPU's affair, whoever asks, unless a civil servant is named.
 _PARTY_ADMIN = re.compile(r"\b((lolos|lulus)\s+verifikasi|verifikasi\s+(\w+\s+){0,2}(partai|parpol)|"
                           r"ditetapkan sebagai peserta pemilu)\b", re.I)
+# A marriage or a divorce: its permits are other rules.
+_MARRIAGE = (r"cerai|bercerai|perceraian|poligami|beristri lebih|menikah lagi|istri kedua|nikah siri|"
+             r"izin (?:perkawinan|menikah|kawin)|divorce\w*")
 # Topics this corpus does not govern even when election words appear (pay, tax).
 _OUT_OF_SCOPE = re.compile(
     r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
@@ -74,12 +77,12 @@ _OUT_OF_SCOPE = re.compile(
     r"taspen|cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|usia pensiun|batas usia|"
     r"perjalanan dinas|tugas belajar|izin belajar|"
     # personal and working life outside politics: marriage, side work, dress, leave, transfers, pay rises, pension
-    r"cerai|bercerai|perceraian|poligami|beristri lebih|menikah|pernikahan|nikah|wna|"
+    rf"{_MARRIAGE}|menikah|pernikahan|nikah|wna|"
     r"usaha sampingan|bisnis sampingan|kerja sampingan|berdagang|jualan|ojol|ojek online|mlm|saham|investasi|"
     r"cadar|jilbab|hijab|pakaian kerja|cuti bersama|libur lebaran|hari libur nasional|annual leave|maternity|"
     r"pindah tugas|mutasi antar\w*|pindah instansi|kenaikan gaji|gaji berkala|kgb|pensiun dini|"
     r"diangkat (?:jadi |menjadi )?pns|pengangkatan pppk|alih status|uang pensiun|koperasi|tilang|"
-    r"pension\w*|akpol|akmil|taruna|bintara|divorce\w*|marr(?:y|iage|ied)|side (?:job|business)|second job|"
+    r"pension\w*|akpol|akmil|taruna|bintara|marr(?:y|iage|ied)|side (?:job|business)|second job|"
     r"shares|stocks?|private compan\w*|"
     r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
     r"kpr|tapera|housing loans?|mortgage|"
@@ -134,10 +137,9 @@ _POLITICS = (r"netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|be
 _POLITICAL = re.compile(rf"\b({_POLITICS}|nyaleg|nyalon|pemilu|pilkada)", re.I)
 # Read with their suffixes ("kampanyenya", "partainya", "calonnya").
 _NEUTRALITY = re.compile(rf"\b({_POLITICS}|nyaleg|nyalon|kode etik|disiplin|hukuman|sanksi)", re.I)
-# A marriage or a divorce: its permits are other rules, whatever sanction the asker fears ("mau gugat cerai, kalau
-# gak izin kena sanksi apa?").
-_PRIVATE_LIFE = re.compile(r"\b(cerai|bercerai|perceraian|poligami|beristri lebih|menikah lagi|istri kedua|nikah siri|"
-                           r"izin (perkawinan|menikah|kawin)|divorce\w*)\b", re.I)
+# Named without politics, a marriage or a divorce is another matter whatever sanction the asker fears ("mau gugat
+# cerai, kalau gak izin kena sanksi apa?").
+_PRIVATE_LIFE = re.compile(rf"\b({_MARRIAGE})\b", re.I)
 
 _FOLLOW_UP = re.compile(
     r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|trs|tp|tapi|bila|jika|dan|kemudian|"
