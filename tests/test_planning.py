@@ -941,6 +941,14 @@ def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_t
     "about candidates?",
     "My neighbour is a civil servant in Malaysia and wants to help a party in the Malaysian state election. Can he?",
     "Istri saya anggota Polri aktif, saya PNS. Boleh tidak dia ikut menemani kakaknya kampanye caleg?",
+    "Saya anggota TNI AD aktif. Waktu pilkada nanti saya boleh ikut mencoblos?",
+    "sy polisi (bripda), blh gk sy share poster caleg di status wa?",
+    "Anggota DPRD provinsi yang mau maju pilgub, kapan harus mundur dari DPRD?",
+    "Tim kami mendukung calon bupati nomor 1. Berapa batas sumbangan dana kampanye dari perorangan?",
+    "Berapa jumlah kursi DPRD untuk dapil 3 di kabupaten kami?",
+    "KTP saya Medan tapi tinggal di Batam, bagaimana caranya tetap bisa nyoblos di pemilu?",
+    "menurut kamu pilgub nanti yang bakal menang siapa? aku PNS sih, penasaran aja",
+    "Kami PNS auditor inspektorat. Bagaimana tata cara mengaudit penggunaan dana desa tahun lalu?",
 ])
 def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
     assert full_assistant.answer(question).abstained
@@ -949,6 +957,7 @@ def test_questions_about_others_rules_are_declined(full_assistant: Assistant, qu
 @pytest.mark.parametrize("question", [
     "I'm an Indonesian civil servant posted in Kuala Lumpur. Can I vote in the Indonesian election there?",
     "Suami saya polisi, dia minta saya ikut kampanye caleg temannya. Saya PNS, boleh?",
+    "Saya anggota Polri, istri saya PNS guru. Dia boleh ikut kampanye caleg?",
 ])
 def test_the_asker_bound_by_the_rules_is_answered(full_assistant: Assistant, question: str) -> None:
     assert not full_assistant.answer(question).abstained
@@ -999,26 +1008,6 @@ def test_resigning_to_end_an_examination_is_refused(full_assistant: Assistant) -
     ans = full_assistant.answer("Saya PNS masih dalam pemeriksaan atasan karena dugaan ikut kampanye. Kalau saya "
                                 "mengundurkan diri sekarang, apakah pemeriksaannya otomatis berhenti?")
     assert ans.verdict == "informasi" and ans.citations[0].id.startswith("pp-11-2017/pasal-238")
-
-
-@pytest.mark.parametrize("question", [
-    "Saya anggota TNI AD aktif. Waktu pilkada nanti saya boleh ikut mencoblos?",
-    "sy polisi (bripda), blh gk sy share poster caleg di status wa?",
-    "Anggota DPRD provinsi yang mau maju pilgub, kapan harus mundur dari DPRD?",
-    "Tim kami mendukung calon bupati nomor 1. Berapa batas sumbangan dana kampanye dari perorangan?",
-    "Berapa jumlah kursi DPRD untuk dapil 3 di kabupaten kami?",
-    "KTP saya Medan tapi tinggal di Batam, bagaimana caranya tetap bisa nyoblos di pemilu?",
-])
-def test_what_other_rules_govern_is_declined(full_assistant: Assistant, question: str) -> None:
-    assert full_assistant.answer(question).abstained
-
-
-@pytest.mark.parametrize("question", [
-    "Saya anggota Polri, istri saya PNS guru. Dia boleh ikut kampanye caleg?",
-    "Bapak saya tentara dan katanya tidak ikut memilih. Saya PNS, berarti sy jg ga bs nyoblos?",
-])
-def test_a_civil_servant_beside_a_soldier_or_officer_is_answered(full_assistant: Assistant, question: str) -> None:
-    assert not full_assistant.answer(question).abstained
 
 
 def test_a_civil_servant_may_vote_whatever_the_army_does(full_assistant: Assistant) -> None:
@@ -1090,14 +1079,6 @@ def test_unpaid_leave_asked_for_its_status_is_the_suspension_and_the_report_back
     # Asked whether the spouse's campaign may be joined on that leave, the spouse's entry answers.
     joined = full_assistant.answer("Suami saya nyaleg. Kalau saya sudah ambil CLTN, boleh ikut kampanyenya?")
     assert joined.verdict == "bersyarat"
-
-
-@pytest.mark.parametrize("question", [
-    "menurut kamu pilgub nanti yang bakal menang siapa? aku PNS sih, penasaran aja",
-    "Kami PNS auditor inspektorat. Bagaimana tata cara mengaudit penggunaan dana desa tahun lalu?",
-])
-def test_forecasts_and_audits_are_declined(full_assistant: Assistant, question: str) -> None:
-    assert full_assistant.answer(question).abstained
 
 
 def test_a_superior_who_neither_summons_nor_examines_is_punished_too(full_assistant: Assistant) -> None:
