@@ -121,6 +121,19 @@ class Planner:
                                               -m.specificity,
                                               (m.situation.verdict == "informasi") != informational_first,
                                               -m.asked, -m.closeness))
+        if acts_first and focus.own and ranked and ranked[0].situation.verdict != "informasi":
+            # "Oh hukuman sedang ya. Itu potong tukin berapa lama?" after a question about a party shirt: the act is
+            # the earlier question's, and a fact entry whose facets (two or more) the follow-up names itself is
+            # what is asked about. (Within one message, "hukuman sedang atau berat?" about the act it tells is
+            # answered by the act's entry: independent writers of the dev split answer so.)
+            own = self.rules.facets_in(focus.own)
+            if not any(g <= own for g in ranked[0].situation.match):
+                fact = next((m for m in ranked[1:] if m.situation.verdict == "informasi"
+                             and m.situation.priority >= ranked[0].situation.priority
+                             and any(len(g) >= 2 and g <= own for g in m.situation.match)), None)
+                if fact is not None:
+                    ranked.remove(fact)
+                    ranked.insert(0, fact)
         # "Bupati petahana boleh kampanye pakai mobil dinas?": the car breaks the condition of campaigning at all,
         # so the answer is that condition (on leave, without the car), not the breach alone. A breach told as what
         # someone does ("kampanye pakai fasilitas jabatan. Apa aturannya?"), or committed and being handled, stays

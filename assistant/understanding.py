@@ -34,6 +34,8 @@ _DOMAIN = {
 # sanction (tunjangan kinerja) is not among them: that is asked about a violation.
 _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|pencairan|"
                    r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp|"
+                   # a researcher's or a traveller's papers ("which research permit and visa do I need?")
+                   r"visa|paspor|passport|kitas|research permits?|izin (?:riset|penelitian)|"
                    # an exam's syllabus and pass mark ("materi apa yang diujikan, berapa nilai ambang kelulusannya")
                    r"diujikan|ujian dinas|ujian kenaikan pangkat|ujian penyesuaian\w*|kisi-kisi|nilai ambang|"
                    r"ambang (?:batas )?kelulusan\w*|"
@@ -87,6 +89,8 @@ _OUT_OF_SCOPE = re.compile(
     r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
     r"kpr|tapera|housing loans?|mortgage|"
     # corruption, procurement and village-fund bookkeeping: the inspectorate's and the KPK's desks
+    # a summons to testify in someone else's court case
+    r"saksi\s+(?:\w+\s+){0,3}(?:pengadilan|persidangan)|witness\w*\s+(?:\w+\s+){0,3}court|"
     r"korupsi|mark-?up|gratifikasi|pengadaan barang|siskeudes|realisasi dana desa|laporan realisasi|audit\w*|mengaudit|"
     # tax returns, pay slips and allowances, flights and immigration for official travel
     r"spt|lapor(?:an)? pajak|e-?filing|bukti potong|slip gaji|uang makan|uang lauk|remunerasi|"
@@ -752,9 +756,9 @@ _FOREIGN_NATION = (r"(malaysian|singaporean|thai|filipino|philippine|american|br
 
 # An asker who says they are someone the ASN rules do not bind (declined unless they ask about someone who is:
 # "aku warga biasa, pak camat ikut kampanye, lapornya ke mana?").
-_SELF_NOT_BOUND = re.compile(_I_AM + r"(political\s+|freelance\s+|sports?\s+)?"
+_SELF_NOT_BOUND = re.compile(_I_AM + r"(\d+-year-old\s+)?(political\s+|freelance\s+|sports?\s+)?"
                              r"(wartawan|jurnalis|journalist|reporter|pemimpin redaksi|pemred|redaktur|editor|"
-                             r"mahasiswa|student|peneliti|researcher|"
+                             r"mahasiswa|student|undergrad\w*|peneliti|researcher|"
                              r"warga biasa|karyawan swasta|pegawai swasta|wasit|referee|"
                              # elected members of a legislature, professions, a firm's board
                              r"anggota (dpr|dprd|dpd)( \w+)?|member of (the )?(parliament|dprd?|dpd)|"
@@ -774,16 +778,20 @@ _SELF_NOT_BOUND = re.compile(_I_AM + r"(political\s+|freelance\s+|sports?\s+)?"
                              r"\b(we're|we are|kami)\s+(a\s+|an\s+|sebuah\s+)?(\w+\s+){0,2}"
                              r"(private|swasta|startup|start-up|company|perusahaan|firm)\b|"
                              r"\b(perusahaan|startup|company|firm)\s+(swasta\s+)?(kami|tempat saya)\b", re.I)
-_BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta)", re.I)
+# A private tutor or a Quran teacher ("guru ngaji", "guru les") holds no public post.
+_BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta| ngaji| les\b| privat)", re.I)
 # Someone said not to be a civil servant at all ("ibu-ibu biasa, bukan pegawai", "saya kader partai (bukan ASN)").
 _DECLARED_NOT_BOUND = re.compile(r"\b(bukan|bkn) ((dosen|guru) )?(asn|pns|pppk|p3k|pegawai(?: negeri)?|dpk)"
                                  r"(\s*(/|,|atau|ataupun|maupun|dan|&)\s*(asn|pns|pppk|p3k|cpns))*\b|"
-                                 r"\b(tidak|tdk|gak|ga|nggak) (punya|memiliki|ada) nip\b|"
-                                 r"\bnot an? (civil servant|asn|pns)\b|"
+                                 r"\b(tidak|tdk|gak|ga|nggak) (punya|memiliki|ada) (nip|sk (asn|pns|pppk|p3k|cpns)"
+                                 r"(\s*/\s*(pns|pppk|p3k))?)\b|"
+                                 r"\bnot an? (civil servant|asn|pns)\b|\bnot employed\b|\bunemployed\b|"
                                  r"\b(warga biasa|ibu rumah tangga|ibu-ibu biasa|ibu2 biasa|ibu biasa)\b", re.I)
-# Not a private school's or firm's own honorary teacher ("guru honorer di SMP swasta punya yayasan").
-_GOVERNMENT_STAFF = re.compile(r"\b(honorer|tenaga (honorer|kontrak|harian lepas)|non[- ]asn|thl|ptt)\b"
-                               r"(?!(\s+\w+){0,5}\s+(swasta|yayasan)\b)", re.I)
+# Not a private school's or firm's own honorary teacher ("guru honorer di SMP swasta punya yayasan"); once the
+# honorary post is said to be a private one, a later "honorer kyk sy" is that post too.
+_STAFF = r"\b(honorer|tenaga (honorer|kontrak|harian lepas)|non[- ]asn|thl|ptt)\b"
+_GOVERNMENT_STAFF = re.compile(_STAFF + r"(?!(\s+\w+){0,5}\s+(swasta|yayasan)\b)", re.I)
+_PRIVATE_STAFF = re.compile(_STAFF + r"(?=(\s+\w+){0,5}\s+(swasta|yayasan)\b)", re.I)
 # Words of relation that name a civil servant only beside one ("bos sy" of a factory worker is a private boss).
 _RELATION = re.compile(r"\b(bos|boss|atasan|bawahan|staf\w*|istri|suami|pegawai|karyawan|"
                        r"(kepsek|kepala sekolah|rektor|dekan) (sy|saya|aku|kami)|"
@@ -832,7 +840,9 @@ _LIKE_A_CIVIL_SERVANT = re.compile(r"\b(kayak|kaya|kyk|seperti|spt|layaknya|miri
 _PRIVATE_POST = re.compile(rf"\b({_ROLES})\b(?=(\s+\w+){{0,5}}\s+(swasta|yayasan)\b)", re.I)
 # The name of a rule, not someone it binds ("aturan netralitas ASN berlaku buat karyawan BUMDes?").
 _RULE_NAME = re.compile(r"\b(aturan|larangan|ketentuan|kode etik|disiplin|netralitas|uu|undang-undang|rules?)\s+"
-                        r"(netralitas\s+)?(asn|pns|pppk|pegawai negeri|civil servants?)\b", re.I)
+                        r"(netralitas\s+)?(asn|pns|pppk|pegawai negeri|civil servants?)\b|"
+                        r"\b(asn|pns|civil servants?)\s+((political\s+)?neutrality\s+)?(rules?|regulations?|laws?)\b",
+                        re.I)
 # Asking whether a rule reaches someone ("berlaku ga buat …", "terikat", "ada larangan?").
 _APPLIES_TO = re.compile(r"\b(berlaku|terikat|mengikat|ngiket|ngikat|kena aturan|ada (aturan|larangan)|aturannya sama|"
                          r"apply|applies|bound by|subject to)\b", re.I)
@@ -872,7 +882,7 @@ def _binds_nobody(query: str) -> bool:
     """No one the rules bind is named once the denials ("bukan ASN"), the posts they deny and words of relation
     are set aside. A government's own non-civil-servant staff (honorer, "tenaga non-ASN") are the rule map's
     question."""
-    if _GOVERNMENT_STAFF.search(query):
+    if _GOVERNMENT_STAFF.search(query) and not _PRIVATE_STAFF.search(query):
         return False
     rest = _RUNNING_FOR.sub(" ", _LIKE_A_CIVIL_SERVANT.sub(" ", _without_declared(query)))
     return not _BOUND_ROLE.search(_RELATION.sub(" ", rest))
@@ -886,11 +896,14 @@ _CAMPAIGN_FINANCE = re.compile(r"\b(dana kampanye|sumbangan (dana )?kampanye|rek
                                r"ladk|lpsdk|lppdk|campaign (finance|funds?|donations?))\b", re.I)
 
 
-# A request to write campaign material ("buatkan pantun/caption untuk kampanye paslon 2"), not a question.
+# A request to write campaign material ("buatkan pantun/caption untuk kampanye paslon 2") or to sum up and compare
+# the candidates' programmes ("kalau gitu tolong ringkaskan program paslon 1 dan 3"), not a question.
 _CONTENT_REQUEST = re.compile(
-    r"(?:^|[.!?]\s*)(?:tolong\s+|please\s+|pls\s+|coba\s+)?(buatkan|buatin|bikinin|bikin|tuliskan|tulisin|"
+    r"(?:^|[.!?]\s*)(?:(?:\w+\s+){0,3}?(?:tolong|please|pls|coba)\s+)?(buatkan|buatin|bikinin|bikin|tuliskan|tulisin|"
     r"susunkan|write|create|compose|draft|generate)\s+(\w+\s+){0,4}(pantun|puisi|caption|slogan|jingle|lagu|yel|"
-    r"poster|spanduk|meme|tagline|pidato|orasi|konten|content|posts?|tweets?|naskah|script)\b", re.I)
+    r"poster|spanduk|meme|tagline|pidato|orasi|konten|content|posts?|tweets?|naskah|script)\b|"
+    r"\b(ringkaskan|ringkasin|rangkumkan|rangkumin|rangkum|bandingkan|summari[sz]e|compare)\s+(\w+\s+){0,3}"
+    r"(program|visi|misi|janji|profil|rekam jejak|platform|manifesto)\w*\b", re.I)
 
 
 # Asked for an opinion or a forecast of who wins ("mnurut km pilkada nnt yg mnang siapa?"): not the desk's to give.
@@ -1051,7 +1064,8 @@ _LEAVING_OTHER_SEAT = re.compile(r"\b(pengunduran diri|mengundurkan diri|mundur|
                                  rf"(\b(dprd?|dpd|keprajuritan)\b|{_OTHER_SERVICE.pattern})", re.I)
 # The state's facilities in someone's hands ("mobil dinas yg sy bawa pulang"): whoever uses them, a civil servant
 # lends them ("bank plat merah" is a state-owned bank, not a car).
-_OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilitas|seragam) dinas\b|"
+# A soldier's own uniform ("anggota TNI … memakai seragam dinas") is not the office's to lend.
+_OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilitas) dinas\b|"
                                 r"\b(mobil|motor|kendaraan) (plat |pelat )?merah\b", re.I)
 # The asker saying the matter has nothing to do with an election ("tidak ada kaitannya dengan pemilu").
 _NO_LINK = re.compile(r"\b(tidak|tdk|gak|ga|nggak|bukan|tanpa)\s+(ada\s+)?(urusan|kaitan\w*|hubungan\w*|"
@@ -1070,7 +1084,8 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     if ask and _NOT_BOUND.search(query) and _LIKE_A_CIVIL_SERVANT.search(ask) \
             and not _SUBJECT.search(_LIKE_A_CIVIL_SERVANT.sub(" ", ask)):
         return True  # "adik saya anggota Polri … Apakah aturannya sama seperti ASN?"
-    if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) and _binds_nobody(query):
+    if (_SELF_NOT_BOUND.search(query) or _DECLARED_NOT_BOUND.search(query)) \
+            and _binds_nobody(_RULE_NAME.sub(" ", said or query)):
         return True  # "Hi, I'm a journalist. Where can I get the parties' campaign fund reports?"
     if not ask:
         return False
@@ -1142,9 +1157,10 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if _about_someone_not_bound(query, ask, said):
         return True
-    if (_CONTENT_REQUEST.search(query) or _OPINION_REQUEST.search(query)) and not asks_permission(query):
+    if any((m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
+           for s in map(str.strip, _SENTENCES.findall(query))):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
-        # not the desk's work
+        # not the desk's work, unless whether one may make them is asked ("boleh ga bikin konten kampanye?")
         return True
     if _FOREIGN_SERVICE.search(query) and not re.search(r"\bindonesia\w*\b", _COMPARED_WITH_OURS.sub(" ", query), re.I):
         return True

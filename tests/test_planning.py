@@ -949,6 +949,16 @@ def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_t
     "KTP saya Medan tapi tinggal di Batam, bagaimana caranya tetap bisa nyoblos di pemilu?",
     "menurut kamu pilgub nanti yang bakal menang siapa? aku PNS sih, penasaran aja",
     "Kami PNS auditor inspektorat. Bagaimana tata cara mengaudit penggunaan dana desa tahun lalu?",
+    "I'm a 19-year-old student, not employed anywhere. Can I hand out a party's leaflets under the civil servant "
+    "neutrality rules?",
+    "sy ngajar di SD swasta punya yayasan, bukan PNS/PPPK. blh ikut konvoi caleg? takut kena aturan netralitas ASN",
+    "sy guru ngaji & honorer di TK swasta, digaji yayasan, ga ada SK PNS/PPPK. boleh jd pengurus partai?",
+    "Makasih. Kalau gitu tolong rangkumkan program kerja paslon 1 dan 2 biar bisa saya bandingkan.",
+    "Saya PNS, dipanggil jadi saksi di persidangan perkara warisan tetangga. Perlu izin atasan?",
+    "Could you tell me which research permit and visa I need to study Indonesian elections, and how long it "
+    "takes?",
+    "Kami helpdesk di kantor bupati. Warga melapor seorang prajurit TNI aktif (bukan ASN) datang ke deklarasi "
+    "capres memakai seragam dinas. Aturan mana yang berlaku bagi prajurit itu?",
 ])
 def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
     assert full_assistant.answer(question).abstained
@@ -1105,3 +1115,53 @@ def test_a_divorce_permit_is_declined_whatever_sanction_is_feared(full_assistant
     ans = full_assistant.answer("Saya PNS, istri saya nyaleg dan kami sedang proses cerai. Boleh saya ikut "
                                 "kampanyenya?")
     assert not ans.abstained and ans.verdict == "bersyarat"
+
+
+def test_a_follow_up_about_the_penalty_itself_is_answered_by_the_penalty(full_assistant: Assistant) -> None:
+    first = "pns ikut kampanye caleg pakai kaos partai kena hukuman apa?"
+    ans = full_assistant.answer("oh hukuman sedang ya. itu potong tukin berapa persen dan berapa lama?", [first])
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id == "pp-94-2021/pasal-8/ayat-3"
+
+
+def test_when_the_decision_must_be_handed_over_is_the_step_of_the_case(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Pegawai kami dihukum karena datang ke kampanye pakai atribut partai. Keputusan "
+                                "hukumannya sudah diteken minggu lalu; paling lambat kapan disampaikan ke dia?")
+    assert ans.verdict == "informasi"
+    assert {c.id for c in ans.citations} & {"pp-94-2021/pasal-37", "pp-94-2021/pasal-38"}
+
+
+@pytest.mark.parametrize("question", [
+    "sy PNS di dukcapil, caleg DPRD dtg mau ganti KTP yg rusak. sy layani kyk warga lain boleh kan?",
+    "Saya dokter PNS di RSUD. Pasien saya besok calon bupati, apa harus saya oper ke dokter lain supaya tidak "
+    "dianggap mendukung?",
+])
+def test_a_candidate_served_as_any_citizen_is_allowed(full_assistant: Assistant, question: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "boleh"
+    assert ans.citations[0].id == "pp-42-2004/pasal-10/huruf-c"
+
+
+def test_official_election_information_shared_is_participation(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("I'm a PPPK teacher. May I repost the official KPU account's infographic about how "
+                                "to check the voter list?")
+    assert ans.verdict == "boleh"
+
+
+def test_a_superior_who_will_not_summon_is_asked_about_himself(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Kasi kami tahu stafnya (PNS) ikut kampanye caleg pakai kaos partai, tapi sungkan "
+                                "memanggil dan memeriksanya. Apa akibatnya bagi kasi itu?")
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-28")
+
+
+def test_resigning_properly_before_joining_a_party_is_the_condition(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Ayah saya PNS ditawari jadi pengurus partai. Bisa berhenti baik-baik dulu, baru "
+                                "masuk partai?")
+    assert ans.verdict == "bersyarat"
+
+
+def test_when_to_resign_to_run_for_regent_is_the_condition(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Kadis kami mau maju pilbup. Wajib berhenti dari PNS mulai sekarang, waktu "
+                                "mendaftar ke partai, atau nanti setelah ditetapkan?")
+    assert ans.verdict == "bersyarat"
