@@ -1165,3 +1165,22 @@ def test_when_to_resign_to_run_for_regent_is_the_condition(full_assistant: Assis
     ans = full_assistant.answer("Kadis kami mau maju pilbup. Wajib berhenti dari PNS mulai sekarang, waktu "
                                 "mendaftar ke partai, atau nanti setelah ditetapkan?")
     assert ans.verdict == "bersyarat"
+
+
+def test_the_old_laws_implementing_regulations_still_stand(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("UU 5/2014 kan sudah dicabut UU 20/2023. Berarti PP 94/2021 yang dibuat untuk "
+                                "melaksanakan UU 5/2014 ikut gugur, jadi larangan kampanyenya tidak berlaku lagi?")
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id == "uu-20-2023/pasal-75"
+
+
+def test_a_just_retired_civil_servant_is_no_longer_bound(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("ibu sy br pensiun PNS bulan kemarin. skrg ditawari jd pengurus partai, msh kena "
+                                "larangan ASN?")
+    assert ans.verdict == "boleh"
+
+
+def test_a_voter_education_volunteer_is_not_a_campaign_volunteer(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya PPPK di kantor kecamatan. Boleh saya jadi relawan sosialisasi pemilih yang "
+                                "dibentuk KPU kabupaten?")
+    assert ans.verdict == "bersyarat"
