@@ -1184,3 +1184,16 @@ def test_a_voter_education_volunteer_is_not_a_campaign_volunteer(full_assistant:
     ans = full_assistant.answer("Saya PPPK di kantor kecamatan. Boleh saya jadi relawan sosialisasi pemilih yang "
                                 "dibentuk KPU kabupaten?")
     assert ans.verdict == "bersyarat"
+
+
+def test_routine_aid_packed_with_the_incumbents_face_is_not_routine(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Bupati petahana sudah ditetapkan sebagai calon. Bansos rutin dari APBD dibagikan "
+                                "di masa kampanye dalam kantong bergambar wajah beliau. Bolehkah dinas kami "
+                                "melanjutkannya begitu?")
+    assert ans.verdict == "tidak_boleh"
+
+
+def test_officials_at_the_candidates_side_are_his_aides_not_listeners(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Bupati petahana sedang cuti kampanye dan minta sekda serta kepala dinas ikut "
+                                "mendampingi di kampanye akhir pekan. Boleh mereka ikut?")
+    assert ans.verdict == "tidak_boleh"
