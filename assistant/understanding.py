@@ -28,6 +28,8 @@ _DOMAIN = {
     "asas", "aparatur", "bawaslu", "kasn", "skb", "edar", "pppk", "asn", "pns", "lurah", "camat", "desa",
     "parpol", "caleg", "paslon", "media", "sosial", "unggah", "foto", "pihak", "berpiha", "keputus",
     "janji", "kerja", "guru", "dosen", "medis", "tni", "polri", "pejabat", "cuti", "gawai", "pegawai",
+    # the steps of a disciplinary case: summons, examination, the superior who examines, the inspectorate
+    "periksa", "panggil", "mangkir", "inspektorat", "kabid", "kadis", "kasi", "atasan",
 }
 # Asks that stay off topic whatever the background says: pay for election work, a personal lawsuit, training
 # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?"). Pay cut as a disciplinary
@@ -476,9 +478,11 @@ def actor_of(text: str) -> str:
 # Read as facts, "Bawaslu" would make the case about election supervisors.
 _DESK_INTRO = re.compile(
     r"^\s*(?:(?:selamat\s+(?:pagi|siang|sore|malam)|assalamu\S*|yth\.?[^.]*)[.,!]?\s*)?"
-    # "kami": the office writes; a "saya staf Bawaslu …" may be the civil servant the question is about.
-    r"kami\s+(?:dari|staf|staff|pegawai|petugas|tim|bagian|subbag\w*|pengelola\s+kepegawaian|admin)?\b"
-    r"[^.?!]{0,160}?\b(?:bawaslu|panwas\w*|inspektorat|bkd|bkpsdm|bkpp|bkn|kepegawaian|biro\s+hukum|"
+    # "kami": the office writes; a "saya staf Bawaslu …" may be the civil servant the question is about. The office
+    # is named at once ("Kami Irban III Inspektorat") or after a word of belonging ("kami dari …"): "Kami diminta
+    # membentuk majelis … direkomendasikan Bawaslu" tells what happened.
+    r"kami\s+(?:(?:dari|staf|staff|pegawai|petugas|tim|bagian|subbag\w*|pengelola\s+kepegawaian|admin)\b"
+    r"[^.?!]{0,160}?|(?:di\s+|selaku\s+)?(?:[\w.]+\s+){0,3}?)\b(?:bawaslu|panwas\w*|inspektorat|bkd|bkpsdm|bkpp|bkn|kepegawaian|biro\s+hukum|"
     r"sekretariat\s+daerah)\b[^.?!]{0,160}[.!]\s*",
     re.I,
 )

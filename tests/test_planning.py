@@ -1197,3 +1197,42 @@ def test_officials_at_the_candidates_side_are_his_aides_not_listeners(full_assis
     ans = full_assistant.answer("Bupati petahana sedang cuti kampanye dan minta sekda serta kepala dinas ikut "
                                 "mendampingi di kampanye akhir pekan. Boleh mereka ikut?")
     assert ans.verdict == "tidak_boleh"
+
+
+def test_a_desk_asked_to_form_an_ethics_board_is_answered(full_assistant: Assistant) -> None:
+    # "Kami diminta membentuk …" tells what happened; it is not the writer introducing the office.
+    ans = full_assistant.answer("Kami diminta membentuk majelis kode etik untuk PNS yang direkomendasikan Bawaslu. "
+                                "Siapa yang menetapkan majelisnya dan apa sanksinya?")
+    assert not ans.abstained
+    assert any(c.doc_id == "pp-42-2004" for c in ans.citations)
+
+
+def test_a_follow_up_on_summons_and_examination_is_in_the_field(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Lanjut kasus kasi tadi: siapa yang memanggil dan memeriksa dia, dan kalau dia "
+                                "mangkir dua kali gimana?")
+    assert not ans.abstained and ans.verdict == "informasi"
+
+
+def test_several_breaches_get_one_heaviest_penalty(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Hasil pemeriksaan: seorang PNS memakai kaos partai di kampanye dan juga memakai "
+                                "mobil dinas ke sana. Dihukum sendiri-sendiri untuk tiap pelanggaran atau sekali?")
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id == "pp-94-2021/pasal-35/ayat-1"
+
+
+def test_resigning_while_serving_a_penalty_is_the_step_of_the_case(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy PNS lg jalanin hukdis gara2 kampanye. mau ngajuin berhenti atas permintaan "
+                                "sendiri aja, bs diproses?")
+    assert ans.citations[0].id.startswith("pp-11-2017/pasal-238")
+
+
+def test_temporary_release_from_duties_during_examination(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Apakah atasan dapat membebaskan sementara dari tugasnya PNS yang sedang diperiksa "
+                                "karena diduga ikut kampanye?")
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-31")
+
+
+def test_a_relative_who_is_a_civil_servant_running_is_told_the_resignation(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Adik ipar saya PNS camat, mau maju pilkada jadi calon bupati. Kapan dia harus "
+                                "mundur dari PNS?")
+    assert ans.verdict == "bersyarat"
