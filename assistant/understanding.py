@@ -753,6 +753,12 @@ _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|d
                         r"selebgram|influencer|tokoh agama|ulama|pendeta)\b", re.I)
 
 
+# A private employer's or a profession's own rules, asked about its people ("peraturan perusahaan melarang karyawan
+# swasta ikut tim sukses?").
+_PRIVATE_WORK = re.compile(r"\b(karyawan swasta|pegawai swasta|peraturan perusahaan|ketenagakerjaan|wartawan|jurnalis|"
+                           r"mahasiswa|pengusaha)\b", re.I)
+
+
 # Another country's people, by its adjective ("I'm an Australian working in Bali", "Malaysian civil servants").
 _FOREIGN_NATION = (r"(malaysian|singaporean|thai|filipino|philippine|american|british|australian|japanese|korean|"
                    r"indian|dutch|taiwanese)")
@@ -1085,6 +1091,8 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     named = _LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", said or query))
     if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
+    if ask and _NOT_BOUND.search(ask) and _PRIVATE_WORK.search(ask) and not _SUBJECT.search(ask.split(" | ", 1)[0]):
+        return True  # "Saya PNS, tapi ini untuk adik. … Apakah peraturan perusahaan melarang karyawan swasta …?"
     if ask and _NOT_BOUND.search(query) and _LIKE_A_CIVIL_SERVANT.search(ask) \
             and not _SUBJECT.search(_LIKE_A_CIVIL_SERVANT.sub(" ", ask)):
         return True  # "adik saya anggota Polri … Apakah aturannya sama seperti ASN?"
@@ -1097,8 +1105,10 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
             and _FIRST_PERSON.search(_ASKING_PHRASE.sub(" ", ask)) \
             and not _BOUND_ROLE.search(_ASKERS_RELATIVE.sub(" ", ask)):
         return True  # "sy anggota polri aktif. pemilu nanti sy blh nyoblos ga ya?": their own rules answer
-    if _RELATIVE_IN_SERVICE.search(said or query) and _THIRD_PERSON.search(ask) \
-            and not _FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", _ASKING_PHRASE.sub(" ", ask))):
+    # The glosses appended to the asking sentences ("sy" gains "saya") name no one: "suami sy" is not the asker.
+    written_ask = ask.split(" | ", 1)[0]
+    if _RELATIVE_IN_SERVICE.search(said or query) and _THIRD_PERSON.search(written_ask) \
+            and not _FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", _ASKING_PHRASE.sub(" ", written_ask))):
         return True  # "istri saya anggota TNI AD, boleh nggak dia ikut mendampingi adiknya kampanye caleg?"
     if _SELF_NOT_BOUND.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask)):
         return True  # "Nah, kalau saya sendiri karyawan bank swasta, boleh nggak saya jadi tim kampanye caleg?"

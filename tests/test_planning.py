@@ -959,6 +959,9 @@ def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_t
     "takes?",
     "Kami helpdesk di kantor bupati. Warga melapor seorang prajurit TNI aktif (bukan ASN) datang ke deklarasi "
     "capres memakai seragam dinas. Aturan mana yang berlaku bagi prajurit itu?",
+    "min istri sy anggota polri, dia boleh nyoblos ga sih pas pilpres? sy sendiri guru PNS",
+    "Saya PNS, ini untuk kakak saya yang kerja di pabrik swasta. Apakah peraturan perusahaan melarang karyawan swasta "
+    "jadi relawan caleg?",
 ])
 def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
     assert full_assistant.answer(question).abstained
@@ -1236,3 +1239,14 @@ def test_a_relative_who_is_a_civil_servant_running_is_told_the_resignation(full_
     ans = full_assistant.answer("Adik ipar saya PNS camat, mau maju pilkada jadi calon bupati. Kapan dia harus "
                                 "mundur dari PNS?")
     assert ans.verdict == "bersyarat"
+
+
+def test_running_a_candidates_campaign_account_is_campaign_work(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sepupu sy nyaleg DPRD, minta sy jd admin akun IG pemenangannya. sy PPPK, boleh?")
+    assert ans.verdict == "tidak_boleh"
+
+
+def test_relatives_in_parties_leave_the_civil_servants_status_as_it_is(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya PNS. Anak saya jadi pengurus partai dan adik saya kader partai lain. Saya "
+                                "sendiri tidak ikut partai. Apakah status PNS saya terpengaruh?")
+    assert ans.verdict == "boleh"
