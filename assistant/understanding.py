@@ -312,8 +312,8 @@ _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bw
                        r"\bwhich (body|agency)\b", re.I)
 # "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
 # an act is allowed.
-_AUTHORITY = re.compile(r"\b(bisa|dapat|berhak|berwenang|boleh)\s+(langsung\s+)?(memecat|mecat|menghukum|"
-                        r"memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
+_AUTHORITY = re.compile(r"\b(bisa|bs|bisakah|dapat|dapatkah|berhak|berwenang|boleh)\s+(langsung\s+)?"
+                        r"(memecat|mecat|menghukum|memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
                         r"\b(power|authority|authori[sz]ed|able)\s+to\s+(punish|sanction|impose|discipline|dismiss|fire)",
                         re.I)
 # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is the object of a question about who.

@@ -1250,3 +1250,20 @@ def test_relatives_in_parties_leave_the_civil_servants_status_as_it_is(full_assi
     ans = full_assistant.answer("Saya PNS. Anak saya jadi pengurus partai dan adik saya kader partai lain. Saya "
                                 "sendiri tidak ikut partai. Apakah status PNS saya terpengaruh?")
     assert ans.verdict == "boleh"
+
+
+def test_whether_the_supervisor_can_fire_asked_in_chat_is_who_decides(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("rekan PNS bagi2 kalender paslon di loket. 1) lapor kmn? 2) bawaslu bs langsung "
+                                "mecat dia ga?")
+    assert ans.verdict == "informasi"
+
+
+def test_a_civil_servant_retired_and_re_employed_as_contract_staff_is_bound_again(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy pensiun PNS thn 2021 trus skrg udh jadi PPPK guru. ditawari jd pengurus partai, "
+                                "blh kan?")
+    assert ans.verdict == "tidak_boleh"
+
+
+def test_a_civil_servant_retired_last_month_is_no_longer_bound(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("ayah sy pensiun PNS bulan lalu, skrg diajak jd pengurus partai. msh kena larangan?")
+    assert ans.verdict == "boleh"
