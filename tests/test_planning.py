@@ -1267,3 +1267,17 @@ def test_a_civil_servant_retired_and_re_employed_as_contract_staff_is_bound_agai
 def test_a_civil_servant_retired_last_month_is_no_longer_bound(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("ayah sy pensiun PNS bulan lalu, skrg diajak jd pengurus partai. msh kena larangan?")
     assert ans.verdict == "boleh"
+
+
+def test_a_civil_servant_held_as_a_suspect_is_suspended(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Staf PNS kami ditahan polisi sebagai tersangka politik uang pilkada. Bagaimana "
+                                "status kepegawaiannya dan apakah masih digaji?")
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id == "uu-20-2023/pasal-53/ayat-2"
+
+
+def test_the_village_election_supervisor_takes_reports(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Bisa nggak saya lapor guru PNS yang kampanye caleg langsung ke pengawas pemilu di "
+                                "desa?")
+    assert ans.verdict in ("informasi", "boleh")
+    assert any(c.id.startswith("uu-7-2017/pasal-10") for c in ans.citations)
