@@ -50,7 +50,8 @@ _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|har
                    r"(?:kenaikan|besaran|besarnya|hitungan|perhitungan)\s+(?:gaji|pensiun|tunjangan|thr|upah)\w*|"
                    r"naik berapa persen|berapa persen naik|"
                    # when pay is paid out ("THR sama gaji 13 cair kapan?")
-                   r"(?:thr|gaji\s*(?:ke-?)?\s*13|gaji|tunjangan)\w*(?:\s+\w+){0,4}\s+cair\w*|cair\w*\s+(?:thr|gaji|tunjangan)\w*")
+                   r"(?:thr|gaji\s*(?:ke-?)?\s*13|gaji|tunjangan|pensiun)\w*(?:\s+\w+){0,4}\s+cair\w*|"
+                   r"cair\w*\s+(?:thr|gaji|tunjangan|pensiun)\w*")
 # Leave asked about for a campaign ("cukup cuti tahunan, atau harus CLTN?" to join a spouse's campaign) is on topic.
 _CAMPAIGN_LEAVE = re.compile(r"\b(cuti di luar tanggungan|cltn)\b", re.I)
 _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
@@ -355,7 +356,8 @@ _CASE = re.compile(r"\b(terbukti|ketahuan|kedapatan|kepergok|tertangkap|menemuka
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
                              r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
                              r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b", re.I)
-_ASKS_RULE = re.compile(r"\b(apakah|apa|adakah)\s+(ada\s+)?(aturan|ketentuan|peraturan|pasal|dasar hukum)\s+"
+_ASKS_RULE = re.compile(r"\b(apakah|apa|adakah)\s+(ada\s+|terdapat\s+)?"
+                        r"(aturan|ketentuan|peraturan|pasal|dasar hukum)\s+"
                         r"(khusus|yang mengatur|tentang|soal|mengenai)\b|\baturan(nya)? (apa saja|khusus)\b", re.I)
 # "Benarkah PP itu berlaku juga untuk PPPK?" asks which rules apply (a fact); "does the ban apply to PPPK?" asks
 # about the act, and is answered by its verdict.

@@ -599,7 +599,8 @@ ASKED = [
     ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-70/ayat-1/huruf-c"),
     ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
     ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "tidak_boleh", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
+    # Not while acting: the acting post must have ended, and the civil service be left once named.
+    ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "bersyarat", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
     ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
     # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
     ("Civil servants can still vote, right? Soldiers and police can't, so does the same apply to us?", "boleh",
