@@ -1282,3 +1282,16 @@ def test_the_village_election_supervisor_takes_reports(full_assistant: Assistant
                                 "desa?")
     assert ans.verdict in ("informasi", "boleh")
     assert any(c.id.startswith("uu-7-2017/pasal-10") for c in ans.citations)
+
+
+def test_a_private_employee_whose_sibling_serves_may_join_a_campaign(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("aku kerja swasta, adikku PPPK di dinas. aku diajak jd tim sukses caleg, aku boleh "
+                                "ga?")
+    assert ans.verdict == "boleh"
+
+
+def test_goods_taken_from_a_campaign_to_hand_out_are_not_a_bribe_received(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Kepala sekolah kami (PNS) menerima 100 paket sembako dari tim paslon dan mau "
+                                "membagikannya ke wali murid. Boleh?")
+    assert ans.verdict == "tidak_boleh"
+    assert all(not c.id.startswith("uu-10-2016/pasal-187a") for c in ans.citations)
