@@ -91,9 +91,9 @@ _OUT_OF_SCOPE = re.compile(
     r"shares|stocks?|private compan\w*|"
     r"gaji\w*|umroh|umrah|ibadah haji|naik haji|lhkpn|lhkasn|kartu pegawai|karpeg|kpe|karis|karsu|wfh|"
     r"kpr|tapera|housing loans?|mortgage|"
-    # corruption, procurement and village-fund bookkeeping: the inspectorate's and the KPK's desks
     # a summons to testify in someone else's court case
     r"saksi\s+(?:\w+\s+){0,3}(?:pengadilan|persidangan)|witness\w*\s+(?:\w+\s+){0,3}court|"
+    # corruption, procurement and village-fund bookkeeping: the inspectorate's and the KPK's desks
     r"korupsi|mark-?up|gratifikasi|pengadaan barang|siskeudes|realisasi dana desa|laporan realisasi|audit\w*|mengaudit|"
     # tax returns, pay slips and allowances, flights and immigration for official travel
     r"spt|lapor(?:an)? pajak|e-?filing|bukti potong|slip gaji|uang makan|uang lauk|remunerasi|"
@@ -750,15 +750,15 @@ _SERVICE = re.compile(
 
 
 # People the ASN rules do not bind, named as the ones who act ("Apakah wartawan boleh ikut kampanye?").
+_PRIVATE_EMPLOYEE = r"karyawan swasta|pegawai swasta"
 _NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|dpr|dprd|dpd)|tni|polri|tentara|polisi|"
-                        r"prajurit|soldiers?|police|mahasiswa|pelajar|karyawan swasta|pegawai swasta|pengusaha|artis|"
+                        rf"prajurit|soldiers?|police|mahasiswa|pelajar|{_PRIVATE_EMPLOYEE}|pengusaha|artis|"
                         r"selebgram|influencer|tokoh agama|ulama|pendeta)\b", re.I)
 
 
-# A private employer's or a profession's own rules, asked about its people ("peraturan perusahaan melarang karyawan
-# swasta ikut tim sukses?").
-_PRIVATE_WORK = re.compile(r"\b(karyawan swasta|pegawai swasta|peraturan perusahaan|ketenagakerjaan|wartawan|jurnalis|"
-                           r"mahasiswa|pengusaha)\b", re.I)
+# A private employer's own rules, asked about its staff ("peraturan perusahaan melarang karyawan swasta ikut tim
+# sukses?").
+_PRIVATE_WORK = re.compile(rf"\b({_PRIVATE_EMPLOYEE}|peraturan perusahaan|ketenagakerjaan)\b", re.I)
 
 
 # Another country's people, by its adjective ("I'm an Australian working in Bali", "Malaysian civil servants").
@@ -1091,9 +1091,11 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     if _OFFICIAL_FACILITY.search(query):
         return False  # an office's car or house lent to someone else is the civil servant's own act
     named = _LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", said or query))
+    # The glosses appended to the asking sentences ("sy" gains "saya") name no one: "suami sy" is not the asker.
+    written_ask = ask.split(" | ", 1)[0]
     if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
-    if ask and _NOT_BOUND.search(ask) and _PRIVATE_WORK.search(ask) and not _SUBJECT.search(ask.split(" | ", 1)[0]):
+    if _PRIVATE_WORK.search(written_ask) and not _SUBJECT.search(written_ask):
         return True  # "Saya PNS, tapi ini untuk adik. … Apakah peraturan perusahaan melarang karyawan swasta …?"
     if ask and _NOT_BOUND.search(query) and _LIKE_A_CIVIL_SERVANT.search(ask) \
             and not _SUBJECT.search(_LIKE_A_CIVIL_SERVANT.sub(" ", ask)):
@@ -1107,8 +1109,6 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
             and _FIRST_PERSON.search(_ASKING_PHRASE.sub(" ", ask)) \
             and not _BOUND_ROLE.search(_ASKERS_RELATIVE.sub(" ", ask)):
         return True  # "sy anggota polri aktif. pemilu nanti sy blh nyoblos ga ya?": their own rules answer
-    # The glosses appended to the asking sentences ("sy" gains "saya") name no one: "suami sy" is not the asker.
-    written_ask = ask.split(" | ", 1)[0]
     if _RELATIVE_IN_SERVICE.search(said or query) and _THIRD_PERSON.search(written_ask) \
             and not _FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", _ASKING_PHRASE.sub(" ", written_ask))):
         return True  # "istri saya anggota TNI AD, boleh nggak dia ikut mendampingi adiknya kampanye caleg?"
