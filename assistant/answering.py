@@ -180,10 +180,13 @@ class Assistant:
         self._unloaded_named(u, notes)
         result = self.searcher.search(query, k=max(10, self.settings.max_sources + 4))
         planner = self.planner()
-        # "Is UU 5/2014 Pasal 87 still in force?" is answered by the act that repealed it, not by a situation.
+        # "Is UU 5/2014 Pasal 87 still in force?" is answered by the act that repealed it, not by a situation;
+        # unless the rule map has the very question ("UU 5/2014 dicabut, PP 94/2021 ikut gugur?": the old law's
+        # implementing regulations still stand), an entry marked to come first.
         status_of_repealed = bool(u.repealed) and u.focus is not None and u.focus.asks_status
-        plan = planner.plan(u.focus) if planner is not None and u.focus is not None and not status_of_repealed \
-            else None
+        plan = planner.plan(u.focus) if planner is not None and u.focus is not None else None
+        if status_of_repealed and not (plan is not None and plan.situation is not None and plan.situation.priority):
+            plan = None
         if plan is not None:
             notes.extend(n for n in plan.notes if n not in notes)
             if plan.verdict == "informasi" and planner is not None and not (u.focus and u.focus.asks_permission):

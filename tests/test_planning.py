@@ -1295,3 +1295,8 @@ def test_goods_taken_from_a_campaign_to_hand_out_are_not_a_bribe_received(full_a
                                 "membagikannya ke wali murid. Boleh?")
     assert ans.verdict == "tidak_boleh"
     assert all(not c.id.startswith("uu-10-2016/pasal-187a") for c in ans.citations)
+
+
+def test_the_old_laws_regulations_asked_in_a_line_still_stand(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("UU 5/2014 kan sudah dicabut, berarti PP 94/2021 ikut gugur dong?")
+    assert ans.citations[0].id == "uu-20-2023/pasal-75"
