@@ -1146,12 +1146,6 @@ def test_a_candidate_served_as_any_citizen_is_allowed(full_assistant: Assistant,
     assert ans.citations[0].id == "pp-42-2004/pasal-10/huruf-c"
 
 
-def test_official_election_information_shared_is_participation(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("I'm a PPPK teacher. May I repost the official KPU account's infographic about how "
-                                "to check the voter list?")
-    assert ans.verdict == "boleh"
-
-
 def test_a_superior_who_will_not_summon_is_asked_about_himself(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Kasi kami tahu stafnya (PNS) ikut kampanye caleg pakai kaos partai, tapi sungkan "
                                 "memanggil dan memeriksanya. Apa akibatnya bagi kasi itu?")
@@ -1159,48 +1153,11 @@ def test_a_superior_who_will_not_summon_is_asked_about_himself(full_assistant: A
     assert ans.citations[0].id.startswith("pp-94-2021/pasal-28")
 
 
-def test_resigning_properly_before_joining_a_party_is_the_condition(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Ayah saya PNS ditawari jadi pengurus partai. Bisa berhenti baik-baik dulu, baru "
-                                "masuk partai?")
-    assert ans.verdict == "bersyarat"
-
-
-def test_when_to_resign_to_run_for_regent_is_the_condition(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Kadis kami mau maju pilbup. Wajib berhenti dari PNS mulai sekarang, waktu "
-                                "mendaftar ke partai, atau nanti setelah ditetapkan?")
-    assert ans.verdict == "bersyarat"
-
-
 def test_the_old_laws_implementing_regulations_still_stand(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("UU 5/2014 kan sudah dicabut UU 20/2023. Berarti PP 94/2021 yang dibuat untuk "
                                 "melaksanakan UU 5/2014 ikut gugur, jadi larangan kampanyenya tidak berlaku lagi?")
     assert ans.verdict == "informasi"
     assert ans.citations[0].id == "uu-20-2023/pasal-75"
-
-
-def test_a_just_retired_civil_servant_is_no_longer_bound(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("ibu sy br pensiun PNS bulan kemarin. skrg ditawari jd pengurus partai, msh kena "
-                                "larangan ASN?")
-    assert ans.verdict == "boleh"
-
-
-def test_a_voter_education_volunteer_is_not_a_campaign_volunteer(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Saya PPPK di kantor kecamatan. Boleh saya jadi relawan sosialisasi pemilih yang "
-                                "dibentuk KPU kabupaten?")
-    assert ans.verdict == "bersyarat"
-
-
-def test_routine_aid_packed_with_the_incumbents_face_is_not_routine(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Bupati petahana sudah ditetapkan sebagai calon. Bansos rutin dari APBD dibagikan "
-                                "di masa kampanye dalam kantong bergambar wajah beliau. Bolehkah dinas kami "
-                                "melanjutkannya begitu?")
-    assert ans.verdict == "tidak_boleh"
-
-
-def test_officials_at_the_candidates_side_are_his_aides_not_listeners(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Bupati petahana sedang cuti kampanye dan minta sekda serta kepala dinas ikut "
-                                "mendampingi di kampanye akhir pekan. Boleh mereka ikut?")
-    assert ans.verdict == "tidak_boleh"
 
 
 def test_a_desk_asked_to_form_an_ethics_board_is_answered(full_assistant: Assistant) -> None:
@@ -1236,40 +1193,6 @@ def test_temporary_release_from_duties_during_examination(full_assistant: Assist
     assert ans.citations[0].id.startswith("pp-94-2021/pasal-31")
 
 
-def test_a_relative_who_is_a_civil_servant_running_is_told_the_resignation(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Adik ipar saya PNS camat, mau maju pilkada jadi calon bupati. Kapan dia harus "
-                                "mundur dari PNS?")
-    assert ans.verdict == "bersyarat"
-
-
-def test_running_a_candidates_campaign_account_is_campaign_work(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("sepupu sy nyaleg DPRD, minta sy jd admin akun IG pemenangannya. sy PPPK, boleh?")
-    assert ans.verdict == "tidak_boleh"
-
-
-def test_relatives_in_parties_leave_the_civil_servants_status_as_it_is(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Saya PNS. Anak saya jadi pengurus partai dan adik saya kader partai lain. Saya "
-                                "sendiri tidak ikut partai. Apakah status PNS saya terpengaruh?")
-    assert ans.verdict == "boleh"
-
-
-def test_whether_the_supervisor_can_fire_asked_in_chat_is_who_decides(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("rekan PNS bagi2 kalender paslon di loket. 1) lapor kmn? 2) bawaslu bs langsung "
-                                "mecat dia ga?")
-    assert ans.verdict == "informasi"
-
-
-def test_a_civil_servant_retired_and_re_employed_as_contract_staff_is_bound_again(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("sy pensiun PNS thn 2021 trus skrg udh jadi PPPK guru. ditawari jd pengurus partai, "
-                                "blh kan?")
-    assert ans.verdict == "tidak_boleh"
-
-
-def test_a_civil_servant_retired_last_month_is_no_longer_bound(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("ayah sy pensiun PNS bulan lalu, skrg diajak jd pengurus partai. msh kena larangan?")
-    assert ans.verdict == "boleh"
-
-
 def test_a_civil_servant_held_as_a_suspect_is_suspended(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Staf PNS kami ditahan polisi sebagai tersangka politik uang pilkada. Bagaimana "
                                 "status kepegawaiannya dan apakah masih digaji?")
@@ -1284,12 +1207,6 @@ def test_the_village_election_supervisor_takes_reports(full_assistant: Assistant
     assert any(c.id.startswith("uu-7-2017/pasal-10") for c in ans.citations)
 
 
-def test_a_private_employee_whose_sibling_serves_may_join_a_campaign(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("aku kerja swasta, adikku PPPK di dinas. aku diajak jd tim sukses caleg, aku boleh "
-                                "ga?")
-    assert ans.verdict == "boleh"
-
-
 def test_goods_taken_from_a_campaign_to_hand_out_are_not_a_bribe_received(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Kepala sekolah kami (PNS) menerima 100 paket sembako dari tim paslon dan mau "
                                 "membagikannya ke wali murid. Boleh?")
@@ -1300,3 +1217,30 @@ def test_goods_taken_from_a_campaign_to_hand_out_are_not_a_bribe_received(full_a
 def test_the_old_laws_regulations_asked_in_a_line_still_stand(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("UU 5/2014 kan sudah dicabut, berarti PP 94/2021 ikut gugur dong?")
     assert ans.citations[0].id == "uu-20-2023/pasal-75"
+
+
+# Situations of this round's batches, each worded afresh: the verdict the law gives.
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("I'm a PPPK teacher. May I repost the official KPU account's infographic about how to check the voter "
+     "list?", "boleh"),
+    ("Ayah saya PNS ditawari jadi pengurus partai. Bisa berhenti baik-baik dulu, baru masuk partai?", "bersyarat"),
+    ("Kadis kami mau maju pilbup. Wajib berhenti dari PNS mulai sekarang, waktu mendaftar ke partai, atau "
+     "nanti setelah ditetapkan?", "bersyarat"),
+    ("ibu sy br pensiun PNS bulan kemarin. skrg ditawari jd pengurus partai, msh kena larangan ASN?", "boleh"),
+    ("Saya PPPK di kantor kecamatan. Boleh saya jadi relawan sosialisasi pemilih yang dibentuk KPU "
+     "kabupaten?", "bersyarat"),
+    ("Bupati petahana sudah ditetapkan sebagai calon. Bansos rutin dari APBD dibagikan di masa kampanye "
+     "dalam kantong bergambar wajah beliau. Bolehkah dinas kami melanjutkannya begitu?", "tidak_boleh"),
+    ("Bupati petahana sedang cuti kampanye dan minta sekda serta kepala dinas ikut mendampingi di kampanye "
+     "akhir pekan. Boleh mereka ikut?", "tidak_boleh"),
+    ("Adik ipar saya PNS camat, mau maju pilkada jadi calon bupati. Kapan dia harus mundur dari PNS?", "bersyarat"),
+    ("sepupu sy nyaleg DPRD, minta sy jd admin akun IG pemenangannya. sy PPPK, boleh?", "tidak_boleh"),
+    ("Saya PNS. Anak saya jadi pengurus partai dan adik saya kader partai lain. Saya sendiri tidak ikut "
+     "partai. Apakah status PNS saya terpengaruh?", "boleh"),
+    ("rekan PNS bagi2 kalender paslon di loket. 1) lapor kmn? 2) bawaslu bs langsung mecat dia ga?", "informasi"),
+    ("sy pensiun PNS thn 2021 trus skrg udh jadi PPPK guru. ditawari jd pengurus partai, blh kan?", "tidak_boleh"),
+    ("ayah sy pensiun PNS bulan lalu, skrg diajak jd pengurus partai. msh kena larangan?", "boleh"),
+    ("aku kerja swasta, adikku PPPK di dinas. aku diajak jd tim sukses caleg, aku boleh ga?", "boleh"),
+])
+def test_situations_read_as_the_law_has_them(full_assistant: Assistant, question: str, verdict: str) -> None:
+    assert full_assistant.answer(question).verdict == verdict
