@@ -1146,20 +1146,6 @@ def test_a_candidate_served_as_any_citizen_is_allowed(full_assistant: Assistant,
     assert ans.citations[0].id == "pp-42-2004/pasal-10/huruf-c"
 
 
-def test_a_superior_who_will_not_summon_is_asked_about_himself(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Kasi kami tahu stafnya (PNS) ikut kampanye caleg pakai kaos partai, tapi sungkan "
-                                "memanggil dan memeriksanya. Apa akibatnya bagi kasi itu?")
-    assert ans.verdict == "informasi"
-    assert ans.citations[0].id.startswith("pp-94-2021/pasal-28")
-
-
-def test_the_old_laws_implementing_regulations_still_stand(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("UU 5/2014 kan sudah dicabut UU 20/2023. Berarti PP 94/2021 yang dibuat untuk "
-                                "melaksanakan UU 5/2014 ikut gugur, jadi larangan kampanyenya tidak berlaku lagi?")
-    assert ans.verdict == "informasi"
-    assert ans.citations[0].id == "uu-20-2023/pasal-75"
-
-
 def test_a_desk_asked_to_form_an_ethics_board_is_answered(full_assistant: Assistant) -> None:
     # "Kami diminta membentuk …" tells what happened; it is not the writer introducing the office.
     ans = full_assistant.answer("Kami diminta membentuk majelis kode etik untuk PNS yang direkomendasikan Bawaslu. "
@@ -1172,32 +1158,6 @@ def test_a_follow_up_on_summons_and_examination_is_in_the_field(full_assistant: 
     ans = full_assistant.answer("Lanjut kasus kasi tadi: siapa yang memanggil dan memeriksa dia, dan kalau dia "
                                 "mangkir dua kali gimana?")
     assert not ans.abstained and ans.verdict == "informasi"
-
-
-def test_several_breaches_get_one_heaviest_penalty(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Hasil pemeriksaan: seorang PNS memakai kaos partai di kampanye dan juga memakai "
-                                "mobil dinas ke sana. Dihukum sendiri-sendiri untuk tiap pelanggaran atau sekali?")
-    assert ans.verdict == "informasi"
-    assert ans.citations[0].id == "pp-94-2021/pasal-35/ayat-1"
-
-
-def test_resigning_while_serving_a_penalty_is_the_step_of_the_case(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("sy PNS lg jalanin hukdis gara2 kampanye. mau ngajuin berhenti atas permintaan "
-                                "sendiri aja, bs diproses?")
-    assert ans.citations[0].id.startswith("pp-11-2017/pasal-238")
-
-
-def test_temporary_release_from_duties_during_examination(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Apakah atasan dapat membebaskan sementara dari tugasnya PNS yang sedang diperiksa "
-                                "karena diduga ikut kampanye?")
-    assert ans.citations[0].id.startswith("pp-94-2021/pasal-31")
-
-
-def test_a_civil_servant_held_as_a_suspect_is_suspended(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("Staf PNS kami ditahan polisi sebagai tersangka politik uang pilkada. Bagaimana "
-                                "status kepegawaiannya dan apakah masih digaji?")
-    assert ans.verdict == "informasi"
-    assert ans.citations[0].id == "uu-20-2023/pasal-53/ayat-2"
 
 
 def test_the_village_election_supervisor_takes_reports(full_assistant: Assistant) -> None:
@@ -1214,9 +1174,30 @@ def test_goods_taken_from_a_campaign_to_hand_out_are_not_a_bribe_received(full_a
     assert all(not c.id.startswith("uu-10-2016/pasal-187a") for c in ans.citations)
 
 
-def test_the_old_laws_regulations_asked_in_a_line_still_stand(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("UU 5/2014 kan sudah dicabut, berarti PP 94/2021 ikut gugur dong?")
-    assert ans.citations[0].id == "uu-20-2023/pasal-75"
+# Steps of a case and facts around it: the verdict (None: not asserted) and the provision cited first, exactly or
+# (exact False) as the article its id starts with.
+@pytest.mark.parametrize(("question", "verdict", "first", "exact"), [
+    ("Kasi kami tahu stafnya (PNS) ikut kampanye caleg pakai kaos partai, tapi sungkan memanggil dan memeriksanya. "
+     "Apa akibatnya bagi kasi itu?", "informasi", "pp-94-2021/pasal-28", False),
+    ("UU 5/2014 kan sudah dicabut UU 20/2023. Berarti PP 94/2021 yang dibuat untuk melaksanakan UU 5/2014 ikut "
+     "gugur, jadi larangan kampanyenya tidak berlaku lagi?", "informasi", "uu-20-2023/pasal-75", True),
+    ("UU 5/2014 kan sudah dicabut, berarti PP 94/2021 ikut gugur dong?", None, "uu-20-2023/pasal-75", True),
+    ("Hasil pemeriksaan: seorang PNS memakai kaos partai di kampanye dan juga memakai mobil dinas ke sana. Dihukum "
+     "sendiri-sendiri untuk tiap pelanggaran atau sekali?", "informasi", "pp-94-2021/pasal-35/ayat-1", True),
+    ("sy PNS lg jalanin hukdis gara2 kampanye. mau ngajuin berhenti atas permintaan sendiri aja, bs diproses?",
+     None, "pp-11-2017/pasal-238", False),
+    ("Apakah atasan dapat membebaskan sementara dari tugasnya PNS yang sedang diperiksa karena diduga ikut "
+     "kampanye?", None, "pp-94-2021/pasal-31", False),
+    ("Staf PNS kami ditahan polisi sebagai tersangka politik uang pilkada. Bagaimana status kepegawaiannya dan "
+     "apakah masih digaji?", "informasi", "uu-20-2023/pasal-53/ayat-2", True),
+])
+def test_steps_of_a_case_cite_their_provision_first(full_assistant: Assistant, question: str, verdict: str | None,
+                                                    first: str, exact: bool) -> None:
+    ans = full_assistant.answer(question)
+    if verdict is not None:
+        assert ans.verdict == verdict
+    cited = ans.citations[0].id
+    assert cited == first if exact else cited.startswith(first)
 
 
 # Situations of this round's batches, each worded afresh: the verdict the law gives.
