@@ -24,6 +24,11 @@ MAX_QUOTE_CHARS = 700
 # A premise set right adds a provision only while the answer cites fewer than this many (fewer, right provisions).
 MAX_CITED = 3
 _CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\b", re.I)
+# A criminal penalty asked on top of the disciplinary one ("selain hukuman disiplin, apakah bisa dipidana?",
+# "dia juga bisa dipidana?"): the criminal provisions are what is asked, not the act again.
+_CRIMINAL_TOO = re.compile(r"\b(selain|besides|in addition|juga|jg)\b[^.?!]{0,60}\b((di)?pidana\w*|penjara|criminal\w*|"
+                           r"prison|jail)|\b((di)?pidana\w*|penjara|criminal\w*|prison|jail)\b[^.?!]{0,30}"
+                           r"\b(juga|jg|too|as well)\b", re.I)
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
 _SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga|dan apakah|"
                            r"serta apakah|lalu apakah|dan siapa|dan bagaimana|dan berapa)\b", re.I | re.S)
@@ -134,6 +139,13 @@ class Planner:
                 if fact is not None:
                     ranked.remove(fact)
                     ranked.insert(0, fact)
+        if ranked and _CRIMINAL_TOO.search(focus.ask):
+            # The rule map's criminal-penalty entries are the fact entries matched by its "pidana" facet.
+            crime = next((m for m in ranked if m.situation.verdict == "informasi"
+                          and any("pidana" in g for g in m.situation.match)), None)
+            if crime is not None:
+                ranked.remove(crime)
+                ranked.insert(0, crime)
         # "Bupati petahana boleh kampanye pakai mobil dinas?": the car breaks the condition of campaigning at all,
         # so the answer is that condition (on leave, without the car), not the breach alone. A breach told as what
         # someone does ("kampanye pakai fasilitas jabatan. Apa aturannya?"), or committed and being handled, stays

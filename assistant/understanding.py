@@ -184,9 +184,11 @@ _PERMISSION_Q = re.compile(
     r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )"
     r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)|aman|kena|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
+    # "Apakah selama CLTN saya bebas berpartai?"
+    r"apakah\s+(?:\w+\s+){0,4}bebas\s+(?:ber|ikut|menjadi|jadi|masuk|gabung)\w*|"
     # "Apakah Bupati dapat melakukan kampanye …", "apakah kendaraan dinas masih dapat digunakan"
     r"apakah\s+(?:\w+\s+){1,3}(?:masih\s+)?dapat|"
-    r"apakah\s+(?:saya|asn|pns|pppk)?\s*\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
+    r"apakah\s+(?:saya|asn|pns|pppk)?\s*(?!wajib\b|harus\b|perlu\b|mesti\b)\w*\s*(?:ikut|menjadi|jadi|hadir|datang|memberi\w*|menghadiri|"
     r"mencalonkan|share|like|pakai|memakai|memasang))\b",
     re.I,
 )
@@ -300,6 +302,8 @@ _I_AM = r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|sbg\s+|seba
 _SELF = re.compile(_I_AM + r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
                    r"camat|lurah|sekda|kadis|kabid|kasi|kepala (?:dinas|bidang|seksi|bagian|badan|kantor|puskesmas|"
                    r"sekolah)|bupati|wali\s?kota|gubernur|a civil servant|civil servant)\b", re.I)
+# The asker naming their own status as one the ASN rules bind ("min sy pppk paruh waktu").
+_BOUND_SELF = re.compile(_I_AM + r"(pns|asn|pppk|p3k|cpns|pegawai negeri sipil)\b", re.I)
 # "Saya guru kelas PNS", "sy perawat p3k di RSUD": the asker's work, then their status.
 _SELF_ROLE = re.compile(_I_AM + r"(guru|dosen|bidan|perawat|dokter|"
                         r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+|"
@@ -315,6 +319,9 @@ _ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bw
 # an act is allowed.
 _AUTHORITY = re.compile(r"\b(bisa|bs|bisakah|dapat|dapatkah|berhak|berwenang|boleh)\s+(langsung\s+)?"
                         r"(memecat|mecat|menghukum|memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
+                        # "Apakah aduan anonim begini boleh kami tindak lanjuti?": the desk's own step in a case
+                        r"\b(bisa|bs|bisakah|dapat|dapatkah|boleh|bolehkah)\s+(kami|kita)\s+(langsung\s+)?"
+                        r"(tindak ?lanjuti|menindaklanjuti|periksa|memeriksa|panggil|memanggil)\b|"
                         r"\b(power|authority|authori[sz]ed|able)\s+to\s+(punish|sanction|impose|discipline|dismiss|fire)",
                         re.I)
 # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is the object of a question about who.
@@ -620,6 +627,9 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     )
 
 
+_OR_OPENING = re.compile(r"\s*(atau|ato|atw|or)\b", re.I)
+
+
 def _parts(text: str) -> tuple[Focus, ...]:
     background, questions = numbered_parts(text)
     # Numbered facts of a case followed by one question ("(1) Camat … (2) Sekcam … Apakah surat edaran itu
@@ -636,14 +646,18 @@ def _parts(text: str) -> tuple[Focus, ...]:
     # yang akhirnya menghukum?"), the questions together say what is asked: no split.
     sentences = _SENTENCES.findall(text)
     asking = [k for k, s in enumerate(sentences) if "?" in s]
-    if len(asking) < 2:
+    # "Diam-diam saja bisa? Atau harus keluar PNS dulu?": a question opening with "atau" is the other half of the
+    # one before it, and is read with it.
+    heads = [n for n, k in enumerate(asking) if n == 0 or not _OR_OPENING.match(sentences[k])]
+    if len(heads) < 2:
         return ()
-    first = gloss(sentences[asking[0]])
+    first = gloss(" ".join(sentences[k] for k in asking[:heads[1]]))
     if not (asks_permission(_AUTHORITY.sub(" ", first)) or _ASKS_WHEN.search(first)):
         return ()
     background = " ".join(s.strip() for s in sentences if "?" not in s)
-    return tuple(focus_of(" ".join((background, *(sentences[k].strip() for k in asking[:n + 1]))), whole=False)
-                 for n in range(len(asking)))
+    ends = [*heads[1:], len(asking)]
+    return tuple(focus_of(" ".join((background, *(sentences[k].strip() for k in asking[:end]))), whole=False)
+                 for end in ends)
 
 
 @dataclass
@@ -675,7 +689,10 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
             repl = registry.replacement_for(info.id)
             if repl is not None and repl not in replacements:
                 replacements.append(repl)
-    focus = focus_of(query, cleaned if query != cleaned else "")
+    recap, rest = _recap_and_rest(cleaned) if query == cleaned else ("", "")
+    # A message opening with what the last answer said ("Lanjut dari jawaban tadi bahwa like dan komentar tidak
+    # boleh. Kalau cuma nonton live, tanpa like?") is read as a follow-up to that sentence: its own words ask.
+    focus = focus_of(query, rest if recap else cleaned if query != cleaned else "")
     # A first message with no asker and no one bound, asking nothing of what is allowed, is about the candidates or
     # the election itself (a follow-up leans on the message before it).
     # Keywords typed as a search ("menggunakan fasilitas negara untuk kampanye") go on to the rule map.
@@ -684,8 +701,10 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     if mentions:
         # A regulation named ("PP Disiplin PNS") is the field itself, unless the topic is pay or the like, or the
         # asker is someone it does not bind asking whether it does (a state enterprise's director).
+        asked = _requests(focus) or focus.text
         out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text) \
-            and not _PENALTY.search(focus.text) or _about_someone_not_bound(focus.text, _requests(focus), said)
+            and not _PENALTY.search(focus.text) or _about_someone_not_bound(focus.text, _requests(focus), said) \
+            or bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked) and not _CIVIL_SERVICE.search(asked)
     else:
         out = is_out_of_scope(focus.text, _requests(focus), said=said) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
@@ -711,6 +730,21 @@ def _requests(focus: Focus) -> str:
     if focus.ask != focus.text:
         return focus.ask
     return " ".join(s for s in _SENTENCES.findall(focus.text) if _REQUEST.search(s)) or focus.ask
+
+
+# A first sentence that sums up the last answer ("Lanjut dari jawaban tadi bahwa like dan komentar tidak boleh.",
+# "… jawaban tadi yang bilang saya boleh datang"): what was answered, not facts of the case.
+_RECAP = re.compile(r"^\s*(lanjut|melanjutkan|menyambung|nyambung|sambungan|terkait|masih soal|masih terkait)\s+"
+                    r"(dari\s+|dengan\s+|ke\s+)?(jawaban|penjelasan|balasan)\s+(\w+\s+){0,3}?"
+                    r"(tadi|sebelumnya|kemarin|td|kmrn|barusan|sblmnya)\s+(bahwa|yang|yg)\b[^.?!]*[.!]+", re.I)
+
+
+def _recap_and_rest(text: str) -> tuple[str, str]:
+    """The opening recap of an earlier exchange and the words after it; ("", "") when the message has none or
+    nothing is asked after it."""
+    m = _RECAP.match(text)
+    rest = text[m.end():].strip() if m else ""
+    return (m.group(0), rest) if m and "?" in rest else ("", "")
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
@@ -824,22 +858,30 @@ _FOREIGN_SERVICE = re.compile(r"\b(hatch act|federal (employees?|workers?|civil 
 # The asker's relative serving in the armed forces or the police ("suami saya anggota Polri aktif"): asked about
 # that relative's own conduct (and not the asker's), the question is the soldier's or officer's.
 _RELATIVE_IN_SERVICE = re.compile(rf"\b({_KIN})\w*\s+(saya|sy|aku|ku|gw|gue)\b[^.?!]{{0,25}}{_OTHER_SERVICE.pattern}|"
-                                  r"\bmy\s+(husband|wife|son|daughter|brother|sister|father)\b[^.?!]{0,25}"
+                                  r"\bmy\s+((younger|older|elder|little|big)\s+)?"
+                                  r"(husband|wife|son|daughter|brother|sister|father)\b[^.?!]{0,25}"
                                   r"\b(police|army|military|soldier)\w*", re.I)
 # The asker serving in the armed forces or the police ("sy anggota polri (brigpol)", "saya prajurit TNI AD").
-_SELF_IN_SERVICE = re.compile(rf"{_I_AM}(anggota\s+|member of (the )?)?{_OTHER_SERVICE.pattern}", re.I)
+_SELF_IN_SERVICE = re.compile(rf"{_I_AM}((active[- ]duty|active|serving)\s+)?(anggota\s+|member of (the )?)?"
+                              rf"{_OTHER_SERVICE.pattern}|"
+                              # "I'm a district military commander (Danramil) in the army"
+                              rf"{_I_AM}(\w+\s+){{0,4}}(\(\w+\)\s+)?(in|of) the "
+                              r"(army|military|police|navy|air force)\b",
+                              re.I)
 _THIRD_PERSON = re.compile(rf"\b(dia|ia|beliau|doi|{_KIN}|he|she|him|her)\b", re.I)
 _ASKING_PHRASE = re.compile(rf"\b(yang\s+)?{_ASKING_WORDS}\b", re.I)
 # Indonesia named only as what a thesis compares another country's rules with ("I'm comparing it with Indonesian ASN
 # rules"): the question is still about the other country.
 _COMPARED_WITH_OURS = re.compile(r"\b(compar\w*|membandingkan|bandingkan|dibandingkan|perbandingan)\b[^.?!]{0,30}"
-                                 r"\bindonesia\w*", re.I)
+                                 r"\bindonesia\w*|\bindonesia\w*[^.?!]{0,40}\b(compar\w*|dibandingkan)\b", re.I)
 # Running a village-head election (its candidates' requirements, its campaign period, its committee) is the Village
 # Law's affair; a civil servant's part in it is not, and names the civil servant.
 _VILLAGE_ELECTION_ADMIN = re.compile(r"\b(panitia pilkades|syarat (\w+\s+){0,3}(calon )?(kepala desa|kades)|"
                                      r"masa jabatan (kepala desa|kades)|"
                                      r"(masa|jadwal|tahapan) kampanye pilkades|tahapan pilkades)\b", re.I)
 _CIVIL_SERVANT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur sipil|pegawai negeri|civil servants?)\b", re.I)
+# "kepala desa kami (dipilih warga, bukan PNS)": named to say who is not one.
+_NOT_A_CIVIL_SERVANT = re.compile(r"\b(bukan|bkn|non|tidak|tdk)[ -]?(pns|asn|pppk|p3k)\b", re.I)
 
 
 # A civil servant named only to compare ("Ada larangan kayak PNS?"), not as someone who acts.
@@ -920,6 +962,9 @@ _CONTENT_REQUEST = re.compile(
 
 # Asked for an opinion or a forecast of who wins ("mnurut km pilkada nnt yg mnang siapa?"): not the desk's to give.
 _OPINION_REQUEST = re.compile(r"\b(siapa|sp)\s+(yang|yg)\s+(bakal\s+|akan\s+)?m(e)?nang\b|"
+                             # "mnrt min capres no brp yg paling peduli sm ASN?": the desk's own pick asked
+                             r"\b(menurut|mnrt|mnurut)\s+(min|mimin|admin|kamu|km|anda|bot)\b[^.?!]{0,60}"
+                             r"\b(capres|cawapres|calon|paslon|caleg|partai|cabup|cagub)\w*|"
                               r"\b(yang|yg)\s+(bakal\s+|akan\s+)?m(e)?nang\w*\s+(siapa|sp)\b|\bprediksi\w*|"
                               r"\belektabilitas\b|\bpeluang menang\b|\bwho (will|is going to) win\b", re.I)
 
@@ -1070,6 +1115,12 @@ _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|cal
                               r"(panwas\w*|pengawas pemilu|bawaslu|kpps|pps|ppk|kpu|penyelenggara pemilu)\b", re.I)
 
 
+# Another service's own rules named as what answers ("apa sanksinya menurut aturan TNI").
+_OTHER_RULES = re.compile(r"\b(menurut|berdasarkan|dalam|di|sesuai|under)\s+(aturan|peraturan|ketentuan|hukum|"
+                          r"kode etik|uu|undang-undang|disiplin|rules?|regulations?|code)\s+(internal\s+)?(di\s+)?"
+                          rf"(the\s+)?{_OTHER_SERVICE.pattern}|"
+                          r"\brules?\s+((apply|applies)\s+to|for|of)\s+(soldiers|police\w*|the (military|army|police)|"
+                          r"(tni|polri)( members)?)\b", re.I)
 # Leaving a seat that is not the civil service's ("pengunduran diri dari keanggotaan DPRD", "mundur dari Polri").
 _LEAVING_OTHER_SEAT = re.compile(r"\b(pengunduran diri|mengundurkan diri|mundur|berhenti)\s+(\w+\s+)?dari\s+"
                                  r"(keanggotaan\s+|jabatan\s+|dinas\s+)?"
@@ -1080,9 +1131,16 @@ _LEAVING_OTHER_SEAT = re.compile(r"\b(pengunduran diri|mengundurkan diri|mundur|
 _OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilitas) dinas\b|"
                                 r"\b(mobil|motor|kendaraan) (plat |pelat )?merah\b", re.I)
 # The asker saying the matter has nothing to do with an election ("tidak ada kaitannya dengan pemilu").
-_NO_LINK = re.compile(r"\b(tidak|tdk|gak|ga|nggak|bukan|tanpa)\s+(ada\s+)?(urusan|kaitan\w*|hubungan\w*|"
-                      r"sangkut ?paut\w*)\s+(\w+\s+)?(dengan|dgn|sama|ke)\s+(kampanye|pemilu|pilkada|pemilihan|politik|"
-                      r"netral\w*)|\b(unrelated|nothing to do)\b[^.?!]{0,20}\b(elections?|campaigns?|politic\w*)", re.I)
+_NO_LINK = re.compile(r"\b(tidak|tdk|gak|ga|nggak|bukan|tanpa)\s+(ada\s+)?(sama sekali\s+)?"
+                      r"(urusan|kaitan\w*|hubungan\w*|terkait|berkaitan|berhubungan|sangkut ?paut\w*)"
+                      r"(\s+\w+)?(\s+(dengan|dgn|sama|ke))?\s+(kampanye|pemilu|pilkada|pemilihan|politik|netral\w*)|"
+                      r"\b(unrelated|nothing to do)\b[^.?!]{0,20}\b(elections?|campaigns?|politic\w*)", re.I)
+
+
+# The asker calling the matter unrelated in so many words ("sama sekali tidak terkait pemilu", "Ini tidak ada
+# hubungannya dengan pemilu.").
+_UNRELATED_PENALTY = re.compile(r"\b(sama sekali|murni|benar-benar|ini)\s+(tidak|tdk|gak|bukan)\s+(ada\s+)?"
+                                r"(terkait|berkaitan|berhubungan|hubungan\w*|kaitan\w*|urusan)\b", re.I)
 
 
 def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
@@ -1120,6 +1178,8 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     declaring = [s for s in _SENTENCES.findall(query) if _DECLARED_NOT_BOUND.search(s)]
     if not declaring or not all(_binds_nobody(s) for s in declaring):
         return False
+    if _BOUND_SELF.search(said or query):
+        return False  # "sy pppk paruh waktu … kan sy cuma paruh waktu bkn pns": a contract employee is bound too
     # "sy admin BUMDes, bkn PNS … aturan netralitas ASN berlaku ga buat karyawan BUMDes kyk sy?"; "Kami pengurus
     # BEM (semuanya mahasiswa, bukan pegawai) … Apakah BEM boleh menyatakan dukungan?"
     return bool(_APPLIES_TO.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask))) or (
@@ -1131,13 +1191,15 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
     if not ask:
         return False
     if ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
-            and not _CAMPAIGN_LEAVE.search(query):
+            and not _CAMPAIGN_LEAVE.search(query) and not (asks_permission(ask) and _ELECTION_WORK.search(ask)):
         return True  # pay, a lawsuit, training credits ("Sertifikat sosialisasi netralitas itu bisa diakui 20 JP?")
     if ask != query and _OTHER_SERVICE.search(ask) and _CAREER.search(ask) and not _CIVIL_SERVICE.search(ask):
         return True  # "Saya PNS … Kami bingung soal prosedur pensiun dini suami dari TNI": the soldier's career
-    # "… tidak ada kaitannya dengan pemilu. Ke mana saya melapor?": the asker says so
-    return bool(_NO_LINK.search(query)) and not _NEUTRALITY.search(ask) and not _ASN_TOPIC.search(ask) \
-        and not asks_permission(ask)
+    # "… tidak ada kaitannya dengan pemilu. Ke mana saya melapor?": the asker says so; a penalty or a leave asked
+    # of a matter the asker calls unrelated to elections is the general discipline or leave rules, not neutrality.
+    return bool(_NO_LINK.search(query)) and not _POLITICAL.search(ask) and (
+        not (_NEUTRALITY.search(ask) or _ASN_TOPIC.search(ask) or asks_permission(ask))
+        or bool(_NO_LINK.search(ask) or _UNRELATED_PENALTY.search(query)))
 
 
 def _another_matter(query: str) -> bool:
@@ -1149,11 +1211,66 @@ def _another_matter(query: str) -> bool:
         and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query))
 
 
+# Facts of the parties and the results ("program unggulan Partai X", "berapa kursi", "who won … the turnout").
+_ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|capres)\w*|berapa kursi|jumlah kursi|"
+                             r"perolehan (suara|kursi)|ketua ?umum\w*|hasil (akhir )?(pemilu|pilkada|pilpres|pemilihan|"
+                             r"rekapitulasi|quick count)|quick count|siapa (yang|yg) (menang|terpilih)|"
+                             r"pemenang (pemilu|pilkada|pilpres|pemilihan)|who won|turnout|final results?|"
+                             r"election results?)\b", re.I)
+# The asker turning to another matter ("alhamdulillah sudah selesai. Sekarang saya mau tanya hal lain: …",
+# "sekalian ya, tolong buatkan …"): what follows is the question, whatever field the earlier words named.
+_TOPIC_SWITCH = re.compile(
+    r"\b(?:(?:mau|ingin|pengen|pgn|izin|boleh|sekalian|satu lagi|oh ya|btw)\s+(?:\w+\s+){0,2}?"
+    r"(?:tanya|nanya|bertanya)\s+(?:hal|soal|yang|yg|perihal|masalah|urusan)\s+(?:lain|beda|berbeda)|"
+    r"sekalian(?:\s+(?:ya|yah|nih|aja|juga|deh))?[,\s]+(?:tolong|minta|mohon)|(?:ganti|beda|lain) topik|"
+    r"di ?luar (?:topik|konteks)(?: \w+)?|on (?:another|a different) (?:note|topic|matter)|"
+    r"(?:kali ini|sekarang|skrg)\s+(?:pertanyaan|tanya)\s+(?:saya\s+|sy\s+)?(?:pribadi|lain)|"
+    # thanks for the last answer, then the next question ("Terima kasih penjelasan soal pengadaan barang tadi.")
+    r"(?:terima kasih|makasih|makasi|thanks|thx)\s+(?:atas\s+)?(?:\w+\s+)?(?:penjelasan|jawaban|info|informasi)\w*"
+    r"[^.?!]{0,80}?\b(?:tadi|sebelumnya|kemarin|td|kmrn)(?=\s*[.!])|"
+    r"(?:an? )?(?:unrelated|different|separate) (?:question|topic|matter)|off[- ]topic)\b[\s:,.-]*", re.I)
+
+
+# A lighter turn ("btw mau nanya …", "skrg mau nanya: …"): what follows is another matter only when it names one.
+_ASIDE = re.compile(r"\b(btw|by the way|oh ya|oh iya|(skrg|sekarang|sekalian)\s+(mau|mo|pengen)\s+(nanya|tanya))\b"
+                    r"[\s:,.-]*", re.I)
+
+
+def _aside_elsewhere(query: str) -> bool:
+    """After a lighter turn, another matter (tax, a career step …) named without the field's words."""
+    turns = list(_ASIDE.finditer(query.split(" | ", 1)[0]))
+    rest = query[turns[-1].end():].split(" | ", 1)[0] if turns else ""
+    return bool(_OUT_OF_SCOPE.search(rest) or _CAREER.search(rest)) and not _NEUTRALITY.search(rest) \
+        and not _POLITICAL.search(rest)
+
+
+def _after_topic_switch(text: str) -> str:
+    """The words after the last turn to another matter, without the glosses of the words before it; `text` when
+    it has no such turn or nothing much follows it."""
+    turns = list(_TOPIC_SWITCH.finditer(text.split(" | ", 1)[0]))
+    if not turns:
+        return text
+    rest = text[turns[-1].end():].split(" | ", 1)[0]
+    return rest if len(rest.split()) >= 5 else text
+
+
+def _another_service(query: str) -> bool:
+    """Another service's affair, with no civil servant named: its careers, its own rules, leaving its seat."""
+    if _CIVIL_SERVICE.search(query):
+        return False
+    # a soldier's or police officer's career is governed by their own laws, not the ASN corpus; "apa sanksinya
+    # menurut aturan TNI?": the soldier's own code answers; a legislator or an officer leaving that seat to run: the
+    # election acts and their own laws
+    return bool(_OTHER_SERVICE.search(query) and _CAREER.search(query) or _OTHER_RULES.search(query)
+                or _LEAVING_OTHER_SEAT.search(query))
+
+
 def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
     """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
     as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind)."""
+    query, ask, said = _after_topic_switch(query), _after_topic_switch(ask), _after_topic_switch(said)
     declined, query = _another_sense(query, ask)
-    if declined:
+    if declined or _aside_elsewhere(query):
         return True
     if _BOUND_ROLE.search(query) and asks_permission(ask or query):
         query = _ELECTION_STAGE.sub(" ", query)
@@ -1165,14 +1282,15 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if _asks_elsewhere(query, ask):
         return True
-    if _OTHER_SERVICE.search(query) and _CAREER.search(query) and not _CIVIL_SERVICE.search(query):
-        return True  # a soldier's or police officer's career is governed by their own laws, not the ASN corpus
-    if _LEAVING_OTHER_SEAT.search(query) and not _CIVIL_SERVICE.search(query):
-        return True  # a legislator or an officer leaving that seat to run: the election acts and their own laws
+    if _another_service(query):
+        return True
     if (_CAMPAIGN_FINANCE.search(query) or _PARTY_ADMIN.search(query)) and _binds_nobody(query):
         return True
     if _about_someone_not_bound(query, ask, said):
         return True
+    asked = ask or query
+    if _ELECTION_FACTS.search(asked) and not asks_permission(asked) and not _CIVIL_SERVICE.search(asked):
+        return True  # a party's programme, its seats, who won: the parties' and the election bodies' own records
     if any((m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
            for s in map(str.strip, _SENTENCES.findall(query))):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
@@ -1182,7 +1300,7 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if ask and _FOREIGN_NAMED.search(query) and not _FIRST_PERSON.search(ask):
         return True  # an Indonesian asking for a housemate in the Australian Public Service
-    if _VILLAGE_ELECTION_ADMIN.search(query) and not _CIVIL_SERVANT.search(query):
+    if _VILLAGE_ELECTION_ADMIN.search(query) and not _CIVIL_SERVANT.search(_NOT_A_CIVIL_SERVANT.sub(" ", query)):
         return True
     if not _SUBJECT.search(query) and not _NEUTRALITY.search(query) and not (
             typed_as_search(query) and _SERVICE.search(query)):

@@ -194,10 +194,11 @@ class RuleMap:
 # or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
             r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
-            r"not|without|with no|and no)\b"
+            r"not|without|with no|and no|out of|lepas|melepas|copot|mencopot)\b"
 # "bisa sy tarik gak biar bisa balik": a "gak" that closes a question and runs on with "biar/supaya/karena" denies
 # nothing after it.
-_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|"
+_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|"
+                                 r"netral\w*|neutral|"
                                  r"biar|supaya|agar|soalnya|karena|krn|soale)\b)"
                      r"(\s+[^\s,.;:?!]+){0,2}\s*$")  # at most two words, within one clause
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
@@ -212,7 +213,7 @@ _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)
                           # tim pemenangan": a denial runs on through "or" and "let alone" (not "tidak boleh … atau",
                           # which asks, nor "tidak tahu … atau", which doubts).
                           r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|never|no)"
-                          r"(?!\s+(boleh|bisa|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|tahu|tau|"
+                          r"(?!\s+(boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|tahu|tau|"
                           r"paham|yakin|ngerti|mengerti|jelas|sempat)\b)\s+(\w+[\s,]+){1,5}"
                           r"(atau|ato|maupun|ataupun|apalagi|or|nor|let alone)\s+(\w+\s+){0,2}$|"
                           # "gak ada gambar caleg/paslon sama sekali": a denial runs on through a slash.

@@ -963,6 +963,18 @@ def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_t
     "min istri sy anggota polri, dia boleh nyoblos ga sih pas pilpres? sy sendiri guru PNS",
     "Saya PNS, ini untuk kakak saya yang kerja di pabrik swasta. Apakah peraturan perusahaan melarang karyawan swasta "
     "jadi relawan caleg?",
+    "Soal kasus kode etik minggu lalu sudah beres, terima kasih. Sekarang saya mau tanya hal lain: syarat naik "
+    "pangkat pilihan untuk analis SDM itu apa saja?",
+    "Ada tetangga yang bertanya, anaknya anggota Polri aktif. Boleh ikut jadi saksi partai di TPS, dan apa "
+    "hukumannya menurut aturan Polri kalau ketahuan?",
+    "Buat bahan kuliah kewarganegaraan: berapa kursi yang diraih Partai Y di DPRD provinsi dan siapa ketua umumnya?",
+    "Who won the governor race in our province last year, and what was the final turnout?",
+    "Kepegawaian bertanya: staf PNS kami tidak masuk 15 hari karena urusan rumah tangga, sama sekali tidak terkait "
+    "pemilu. Hukuman disiplin apa yang tepat?",
+    "My older brother is an army sergeant. May he help our cousin's campaign as a driver on weekends?",
+    "I'm an active-duty police officer. Can I attend a candidate's rally when I'm off duty?",
+    "sy guru PNS, udh ikut bimtek netralitas kmrn. btw mau nanya, klo mau pindah tugas ke kota lain syaratnya apa?",
+    "mnrt admin paslon nomor brp yg paling pro guru honorer? sy PNS sih, biar ga salah pilih",
 ])
 def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
     assert full_assistant.answer(question).abstained
@@ -1222,6 +1234,34 @@ def test_steps_of_a_case_cite_their_provision_first(full_assistant: Assistant, q
     ("sy pensiun PNS thn 2021 trus skrg udh jadi PPPK guru. ditawari jd pengurus partai, blh kan?", "tidak_boleh"),
     ("ayah sy pensiun PNS bulan lalu, skrg diajak jd pengurus partai. msh kena larangan?", "boleh"),
     ("aku kerja swasta, adikku PPPK di dinas. aku diajak jd tim sukses caleg, aku boleh ga?", "boleh"),
+    ("Terima kasih penjelasan soal cuti tadi. Lanjut: saya kasi di dinas sosial, atasan minta beras bansos "
+     "ditempeli stiker wajah bupati petahana yang maju lagi. Kalau saya cuma ikut perintah, tetap kena?",
+     "tidak_boleh"),
+    ("sy p3k paruh waktu di kelurahan, bkn pns kan, jd aturan netral ga berlaku ya? ditawari jd pengurus partai",
+     "tidak_boleh"),
+    ("Paman saya PNS sedang masa persiapan pensiun, pensiunnya masih 6 bulan lagi. Sudah boleh gabung partai?",
+     "tidak_boleh"),
+    ("Saya sudah 1 tahun cuti di luar tanggungan negara. Apakah selama itu saya bebas jadi pengurus partai?",
+     "tidak_boleh"),
+    ("Saya kasubbag di setda, ditawari jadi sekretaris DPC partai. Diam-diam saja bisa? Atau harus keluar PNS dulu?",
+     "bersyarat"),
+    ("Saya camat, rencana maju pilbup. Kalau saya sudah mundur waktu mendaftar, baru boleh buka akun kampanye?",
+     "bersyarat"),
+    ("Saya guru PNS dan sudah didaftarkan partai sebagai bakal calon DPRD. Kapan boleh mulai kampanye di medsos, "
+     "dan status PNS saya bagaimana?", "bersyarat"),
+    ("Lanjut dari jawaban tadi bahwa komen di akun capres tidak boleh. Kalau cuma nonton live kampanyenya di "
+     "YouTube, tanpa like dan tanpa komen, melanggar?", "boleh"),
+    ("Teman reuni upload foto bareng caleg DPRD dan saya ikut di-tag. Saya PPPK, harus bagaimana?", "bersyarat"),
+    ("Ada konser dangdut gratis di alun-alun, ternyata kampanye caleg. Saya PNS, kalau cuma nonton tanpa kaos "
+     "partai, boleh?", "bersyarat"),
+    ("I'm a PNS nurse. May I go and just listen to a rally tonight after my shift if I change out of my uniform?",
+     "bersyarat"),
+    ("Inspektorat menerima aduan tanpa nama: guru PNS mengajak wali murid memilih paslon. Apakah aduan anonim "
+     "begini boleh kami tindak lanjuti?", "informasi"),
+    ("Sekda ingin menggelar apel dan ikrar netralitas ASN sebelum masa kampanye, tanpa menyebut calon mana pun. "
+     "Boleh?", "boleh"),
+    ("Lurah kami (PNS) membagikan bantuan kelurahan hanya ke pendukung calon wali kota. Selain hukuman disiplin, "
+     "apakah dia juga bisa dipidana?", "informasi"),
 ])
 def test_situations_read_as_the_law_has_them(full_assistant: Assistant, question: str, verdict: str) -> None:
     assert full_assistant.answer(question).verdict == verdict
