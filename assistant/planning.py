@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.retrieval import HybridSearcher
 from assistant.sources import best_provision
-from assistant.understanding import Focus, asks_fact
+from assistant.understanding import Focus, asks_case_steps, asks_fact
 from corpus.registry import Registry
 from corpus.rules import ELECTION_DOCS, Bridge, MaterialQuote, RuleMap, Situation
 from ingest.kinds import article_label
@@ -178,6 +178,12 @@ class Planner:
         """The plan of the question (below), with the provision that sets right a premise it names when its own
         situation is another's (KASN said to be gone: it works on until the implementing rules are made)."""
         main = self._plan_question(focus)
+        if main is not None and main.situation is not None and main.verdict == "tidak_boleh" and main.sanction \
+                and not main.situation.priority and asks_case_steps(focus):
+            # A violation being handled whose steps are asked (who examines, by when, which sanction): the act's
+            # ban and its sanction ground the answer, and its bottom line is information, however one of the
+            # questions is put ("apakah pakai tim?").
+            main.verdict = "informasi"
         if main is None or main.situation is None or len(main.sources) >= MAX_CITED:
             return main
         cited = {s.citation_id for s in main.sources}

@@ -38,6 +38,13 @@ _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|har
                    r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp|"
                    # a researcher's or a traveller's papers ("which research permit and visa do I need?")
                    r"visa|paspor|passport|kitas|research permits?|izin (?:riset|penelitian)|"
+                   # a transfer's procedure ("prosedur mutasi PNS antarkabupaten, dokumen apa saja?") and a pension
+                   # fund's payout ("cara nyairin THT Taspen")
+                   r"(?:prosedur|syarat|alur|berkas|dokumen)\w*\s+(?:\w+\s+){0,2}"
+                   r"(?:mutasi|pindah tugas|pindah instansi)\w*\s+(?:pns|asn|antar)\w*|"
+                   r"(?:mutasi|pindah tugas|pindah)\s+(?:pns\s+)?antar\w+|taspen|tabungan hari tua|nyairin|mencairkan|"
+                   # tax on any income ("dipotong PPh 21 … dilaporkan di SPT tahunan?")
+                   r"pph|pajak\w*|npwp|spt tahunan|tax(?:es)?|"
                    # an exam's syllabus and pass mark ("materi apa yang diujikan, berapa nilai ambang kelulusannya")
                    r"diujikan|ujian dinas|ujian kenaikan pangkat|ujian penyesuaian\w*|kisi-kisi|nilai ambang|"
                    r"ambang (?:batas )?kelulusan\w*|"
@@ -58,7 +65,7 @@ _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # Voter registration and polling procedure: the election administration's desk, not neutrality; unless whether a
 # civil servant may do it is asked ("Bolehkah ASN mengecek namanya di DPT?": voting is a right the corpus states).
 _VOTER_ADMIN = re.compile(
-    r"\b(daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih|tps)|formulir\s+a5|"
+    r"\b(daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih\w*|tps)|formulir\s+a5|"
     r"pemilih\s+tambahan|dptb|(?:nyoblos|mencoblos|memilih|milih)\s+di\s+(?:luar\s+)?(?:kota|daerah|domisili|tps)\s+lain|"
     r"(?:nyoblos|mencoblos|memilih|milih)\s+(?:di\s+)?(?:tempat|kota)\s+(?:kerja|tinggal|domisili)|"
     r"ktp\s+(?:\w+\s+){0,3}(?:tapi|tp|tetapi|sedangkan)\s+(?:\w+\s+){0,2}(?:kerja|tinggal|domisili|kuliah)|"
@@ -99,7 +106,9 @@ _OUT_OF_SCOPE = re.compile(
     r"spt|lapor(?:an)? pajak|e-?filing|bukti potong|slip gaji|uang makan|uang lauk|remunerasi|"
     r"tax returns?|payslips?|pay slips?|allowances?|per diem|penerbangan|pesawat|bagasi|imigrasi|flights?|"
     r"work from home|uang duka|santunan|paruh waktu|daftar (?:pppk|cpns)|purnawirawan|ramadh?an|"
-    r"quick count|hitung cepat|real count|rekapitulasi|surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
+    r"quick count|hitung cepat|real count|rekapitulasi|"
+    # the ballots themselves, not a civil servant showing a marked one ("foto surat suara … up ke IG")
+    r"(?<!foto )(?<!memfoto )(?<!motret )surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres)|"
     r"daerah pemilihan|dapil|alokasi kursi|jumlah kursi|kursi (?:dpr|dprd|dpd)\w*|"
     + _OFF_TOPIC_ASKS + r")\b",
@@ -238,7 +247,7 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(sy|aku|gue|gw)\b", "saya"), (r"\b(yg)\b", "yang"), (r"\b(dgn|dg)\b", "dengan"),
     (r"\b(utk|buat)\b", "untuk"), (r"\b(kl|klo|kalo)\b", "kalau"), (r"\b(bs|bisa2)\b", "bisa"),
     (r"\b(sm)\b", "sama"), (r"\b(jd)\b", "jadi"), (r"\b(sdh|udh|udah)\b", "sudah"), (r"\b(tp)\b", "tapi"),
-    (r"\b(p3k)\b", "pppk"), (r"\b(civil servants?|government employees?)\b", "pns asn"),
+    (r"\b(p3k)\b", "pppk"), (r"\b(civil servants?|civil service|government employees?)\b", "pns asn"),
     (r"\bcontract (civil servants?|employees?|workers?)\b", "pppk"),
     (r"\bcampaign\w*\b", "kampanye"), (r"\b(political )?part(y|ies)\b", "partai politik"),
     (r"\bcandidat\w*\b", "calon"), (r"\bhusband\b", "suami"), (r"\bwife\b", "istri"),
@@ -259,9 +268,11 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(member\w*)\b", "anggota"), (r"\b(rally|rallies)\b", "kampanye rapat umum"),
     (r"\b(supporters?|support\w*|endorse\w*)\b", "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
     (r"\b(village head)\b", "kepala desa"),
-    (r"\b(hand(ing|s)? out|distribut\w*|give away|giving away)\b", "membagikan barang"),
+    (r"\b(hand(ing|s)? (\w+ ){0,2}out|distribut\w*|give away|giving away)\b", "membagikan barang"),
+    # "my sister-in-law is running for mayor": someone is a candidate (whose, the rest of the message says)
+    (r"\b(run|runs|running|ran|standing|stands) (as a candidate )?for\b", "calon"),
     (r"\b(calendars?|t-?shirts?|rice|food packages?|envelopes?)\b", "barang"), (r"\b(teachers?)\b", "guru"),
-    (r"\b(report\w*|complain\w*)\b", "lapor"),
+    (r"\b(report(?!\s+cards?\b)\w*|complain\w*)\b", "lapor"),
     (r"\b(who)\b", "siapa"), (r"\b(when|deadline)\b", "kapan"), (r"\b(gifts?|goods|groceries|money)\b", "barang uang"),
     (r"\b(neutral\w*)\b", "netral netralitas"), (r"\b(speak\w*|speech)\b", "pidato juru kampanye"),
 )
@@ -311,14 +322,16 @@ _SELF_ROLE = re.compile(_I_AM + r"(guru|dosen|bidan|perawat|dokter|"
                         r"(\s+[^\s,.;:?!]+){0,3}?\s+(?P<who>pns|asn|pppk|p3k|cpns|honorer)\b", re.I)
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
-_ASKS_WHO = re.compile(r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
+# "Ditanya tetangga nyoblos siapa": whom one voted for is not who decides.
+_ASKS_WHO = re.compile(r"(?<!pilih )(?<!milih )(?<!memilih )(?<!coblos )(?<!nyoblos )(?<!mencoblos )(?<!dukung )"
+                       r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
                        r"\bwho (actually |then |else )?(decides?|imposes?|punish\w*|investigates?|examines?|handles?|"
                        r"is responsible)\b|"
                        r"\bwhich (body|agency)\b", re.I)
 # "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
 # an act is allowed.
 _AUTHORITY = re.compile(r"\b(bisa|bs|bisakah|dapat|dapatkah|berhak|berwenang|boleh)\s+(langsung\s+)?"
-                        r"(memecat|mecat|menghukum|memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
+                        r"(memecat|mecat|menghukum|nge?hukum|memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
                         # "Apakah aduan anonim begini boleh kami tindak lanjuti?": the desk's own step in a case
                         r"\b(bisa|bs|bisakah|dapat|dapatkah|boleh|bolehkah)\s+(kami|kita)\s+(langsung\s+)?"
                         r"(tindak ?lanjuti|menindaklanjuti|periksa|memeriksa|panggil|memanggil)\b|"
@@ -329,7 +342,9 @@ _WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi(nya)?|hukuman(
                            r"sanctions?)\b|"
                            r"\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?"
                            r"(berwenang|menjatuhkan|memberi)\w*\s+(sanksi|hukuman)\b", re.I)
-_STILL_POSSIBLE = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b", re.I)
+# "Ke mana saya bisa melaporkan?" asks where, not whether.
+_STILL_POSSIBLE = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
+                             r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
 # A message with no question in it ("Laporan masuk ke Inspektorat: …. Mohon kualifikasi pelanggarannya.") names
@@ -436,6 +451,14 @@ def asks_fact(focus: Focus) -> bool:
     """When, who, where to report, how: a question whose bottom line is a fact rather than a permission."""
     return (focus.asks_when or focus.asks_who or focus.asks_report or focus.asks_procedure or focus.asks_status) \
         and not focus.asks_permission and not focus.asks_sanction
+
+
+def asks_case_steps(focus: Focus) -> bool:
+    """A case being handled, asked about in two or more of its steps ("1) siapa yang memeriksa saya? 2) berapa lama
+    jarak surat panggilan? 3) kalau dihukum, kapan berlaku?"): what follows the act is asked, not whether it was
+    allowed."""
+    steps = (focus.asks_who, focus.asks_when, focus.asks_procedure, focus.asks_sanction, focus.asks_report)
+    return focus.reports_case and sum(steps) >= 2
 
 
 def strip_injection(text: str) -> tuple[str, bool]:
@@ -797,7 +820,7 @@ _PRIVATE_WORK = re.compile(rf"\b({_PRIVATE_EMPLOYEE}|peraturan perusahaan|ketena
 
 # Another country's people, by its adjective ("I'm an Australian working in Bali", "Malaysian civil servants").
 _FOREIGN_NATION = (r"(malaysian|singaporean|thai|filipino|philippine|american|british|australian|japanese|korean|"
-                   r"indian|dutch|taiwanese)")
+                   r"indian|dutch|taiwanese|uk|u\.k\.|german|french|canadian)")
 
 
 # An asker who says they are someone the ASN rules do not bind (declined unless they ask about someone who is:
@@ -879,6 +902,7 @@ _COMPARED_WITH_OURS = re.compile(r"\b(compar\w*|membandingkan|bandingkan|dibandi
 _VILLAGE_ELECTION_ADMIN = re.compile(r"\b(panitia pilkades|syarat (\w+\s+){0,3}(calon )?(kepala desa|kades)|"
                                      r"masa jabatan (kepala desa|kades)|"
                                      r"(masa|jadwal|tahapan) kampanye pilkades|tahapan pilkades)\b", re.I)
+_ORGANISER_ETHICS = re.compile(r"\b(dkpp|dewan kehormatan penyelenggara pemilu)\b", re.I)
 _CIVIL_SERVANT = re.compile(r"\b(pns|asn|pppk|p3k|cpns|aparatur sipil|pegawai negeri|civil servants?)\b", re.I)
 # "kepala desa kami (dipilih warga, bukan PNS)": named to say who is not one.
 _NOT_A_CIVIL_SERVANT = re.compile(r"\b(bukan|bkn|non|tidak|tdk)[ -]?(pns|asn|pppk|p3k)\b", re.I)
@@ -1260,9 +1284,9 @@ def _another_service(query: str) -> bool:
         return False
     # a soldier's or police officer's career is governed by their own laws, not the ASN corpus; "apa sanksinya
     # menurut aturan TNI?": the soldier's own code answers; a legislator or an officer leaving that seat to run: the
-    # election acts and their own laws
+    # election acts and their own laws; a complaint against an election body's member to its ethics council (DKPP)
     return bool(_OTHER_SERVICE.search(query) and _CAREER.search(query) or _OTHER_RULES.search(query)
-                or _LEAVING_OTHER_SEAT.search(query))
+                or _LEAVING_OTHER_SEAT.search(query) or _ORGANISER_ETHICS.search(query))
 
 
 def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:

@@ -192,9 +192,9 @@ class RuleMap:
 
 # A negation just before a mention denies it, unless it is the question's own "tidak boleh …?" ("not allowed to")
 # or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
-_NEGATION = r"(?<!boleh )(?<!bisa )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
+_NEGATION = r"(?<!boleh )(?<!bisa )(?<!bs )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
             r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
-            r"not|without|with no|and no|out of|lepas|melepas|copot|mencopot)\b"
+            r"not|won't|don't|didn't|doesn't|wouldn't|without|with no|and no|out of|lepas|melepas|copot|mencopot)\b"
 # "bisa sy tarik gak biar bisa balik": a "gak" that closes a question and runs on with "biar/supaya/karena" denies
 # nothing after it.
 _DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|"

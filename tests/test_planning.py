@@ -1265,3 +1265,53 @@ def test_steps_of_a_case_cite_their_provision_first(full_assistant: Assistant, q
 ])
 def test_situations_read_as_the_law_has_them(full_assistant: Assistant, question: str, verdict: str) -> None:
     assert full_assistant.answer(question).verdict == verdict
+
+
+# Situations of a later round (witnesses, ballots, voting secrecy, resignations taken back, transfers and tax asked
+# beside an election), each worded afresh: the verdict, and the article cited first (None: nothing cited).
+@pytest.mark.parametrize(("question", "verdict", "first"), [
+    ("sy PNS ditawari tim caleg jd saksi partai di TPS pas pencoblosan, ada uang sakunya. boleh?", "tidak_boleh",
+     "uu-20-2023/pasal-24"),
+    ("Saya PPPK. Habis mencoblos saya foto surat suara, mau saya pasang di status WA biar kelihatan pilihan saya. "
+     "Boleh?", "tidak_boleh", "uu-7-2017/pasal-2"),
+    ("Kalau tetangga nanya saya nyoblos siapa, saya kan PNS, wajib jawab nggak?", "boleh", "uu-7-2017/pasal-2"),
+    ("Saya guru PNS. Boleh upload foto jari bertinta habis nyoblos dengan caption ayo ke TPS?", "bersyarat",
+     "uu-20-2023/pasal-24"),
+    ("Saya PNS di konsulat jenderal RI, PPLN meminta saya membantu sebagai Pantarlih luar negeri. Boleh?", "boleh",
+     "uu-7-2017/pasal-212"),
+    ("sy udh mundur dr PNS krn maju pilbup, trnyt kalah. bs ga sy tarik surat mundurnya trus kerja lg?",
+     "tidak_boleh", "pp-11-2017/pasal-254"),
+    ("I'm a PNS and a friend wants me as treasurer of his new party. What would I have to do first?", "bersyarat",
+     "pp-11-2017/pasal-255"),
+    ("Apakah ada cara yang sah supaya saya, PNS, bisa menjadi anggota partai?", "bersyarat", "pp-11-2017/pasal-255"),
+    ("Mohon penegasan: apakah kewajiban netral berarti PNS tidak boleh menggunakan hak pilihnya, sebagaimana "
+     "anggota TNI?", "boleh", "uu-7-2017/pasal-198"),
+    ("Kepala puskesmas kami (PNS) meminta warga pemegang kartu relawan salah satu paslon didahulukan antreannya. "
+     "Apakah itu melanggar netralitas?", "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("I'm a PNS. May I watch the presidential debate livestream at home? I won't post anything about it.", "boleh",
+     "pp-94-2021/pasal-5"),
+    ("Saya PNS, minggu lalu memberi fotokopi KTP ke calon perseorangan dan sekarang mendapat surat panggilan. "
+     "1) Siapa yang memeriksa saya? 2) Kapan keputusan hukumannya berlaku?", "informasi", "pp-94-2021/pasal-38"),
+    ("Saya PNS, jadi narasumber seminar di kampus swasta (bukan acara politik). Honornya dipotong PPh 21: berapa "
+     "tarifnya dan perlu dilaporkan di SPT tahunan?", "di_luar_cakupan", None),
+    ("Suami saya baru dilantik jadi anggota DPRD di kabupaten lain. Bagaimana prosedur mutasi PNS antarkabupaten "
+     "dan dokumen apa saja yang diperlukan?", "di_luar_cakupan", None),
+    ("Bagaimana cara mengadukan anggota KPU kabupaten ke DKPP atas dugaan pelanggaran kode etik, dan berapa "
+     "tenggatnya?", "di_luar_cakupan", None),
+    ("sy pns br pindah tugas ke kota lain, KTP msh kota lama. gmn caranya ngurus pindah memilihnya?",
+     "di_luar_cakupan", None),
+    ("I'm a PPPK teacher. My brother-in-law is running for regent and gave me calendars with his face on them. "
+     "Can I hand them out to parents on report card day?", "tidak_boleh", "uu-20-2023/pasal-24"),
+    ("Saya warga biasa. Tetangga saya PNS tiap malam membagikan stiker caleg istrinya. Ke mana saya bisa "
+     "melaporkan, dan siapa yang memutuskan sanksinya?", "informasi", "uu-7-2017/pasal-103"),
+    ("Saya camat. Tim sukses paslon bupati meminta bantuan kecamatan diprioritaskan untuk desa-desa pendukung "
+     "mereka. Boleh saya turuti?", "tidak_boleh", "pp-94-2021/pasal-5"),
+])
+def test_later_situations_read_as_the_law_has_them(full_assistant: Assistant, question: str, verdict: str,
+                                                   first: str | None) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    if first is None:
+        assert not ans.citations
+    else:
+        assert ans.citations[0].id.startswith(first)
