@@ -81,12 +81,12 @@ _MARRIAGE = (r"cerai|bercerai|perceraian|poligami|beristri lebih|menikah lagi|is
              r"izin (?:perkawinan|menikah|kawin)|divorce\w*")
 # Topics this corpus does not govern even when election words appear (pay, tax).
 _OUT_OF_SCOPE = re.compile(
-    r"\b(gaji|tunjangan|thr|gaji\s*13|pajak|pph|npwp|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
+    r"\b(gaji|tunjangan|thr|gaji\s*13|bpjs|kredit|pinjaman|cicilan|pensiun(?:an)?\s+berapa|"
     r"resep|cuaca|sepak\s*bola|harga|cpns\s+2\d{3}\s+dibuka|formasi\s+cpns|nilai\s+skd|passing\s+grade|"
     r"visa|paspor|passport|tiket\s+(?:pesawat|kereta|kapal|bus|konser|pertandingan|masuk|mudik)|liburan|wisata|hotel|tourist|travel|"
     # a civil servant's career and pay, election administration: other rules, other desks
     r"tukin|tunjangan kinerja|kenaikan pangkat|naik pangkat|angka kredit|skp|presensi|absensi|siasn|myasn|"
-    r"taspen|cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|usia pensiun|batas usia|"
+    r"cuti (?:tahunan|melahirkan|besar|sakit)|formasi|seleksi (?:cpns|pppk)|usia pensiun|batas usia|"
     r"perjalanan dinas|tugas belajar|izin belajar|"
     # personal and working life outside politics: marriage, side work, dress, leave, transfers, pay rises, pension
     rf"{_MARRIAGE}|menikah|pernikahan|nikah|wna|"
@@ -727,7 +727,7 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
         asked = _requests(focus) or focus.text
         out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text) \
             and not _PENALTY.search(focus.text) or _about_someone_not_bound(focus.text, _requests(focus), said) \
-            or bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked) and not _CIVIL_SERVICE.search(asked)
+            or _asks_election_facts(asked)
     else:
         out = is_out_of_scope(focus.text, _requests(focus), said=said) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
@@ -1255,6 +1255,12 @@ _TOPIC_SWITCH = re.compile(
     r"(?:an? )?(?:unrelated|different|separate) (?:question|topic|matter)|off[- ]topic)\b[\s:,.-]*", re.I)
 
 
+def _asks_election_facts(asked: str) -> bool:
+    """A party's programme, its seats, who won, asked without a civil servant or a permission: the parties' and
+    the election bodies' own records."""
+    return bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked) and not _CIVIL_SERVICE.search(asked)
+
+
 # A lighter turn ("btw mau nanya …", "skrg mau nanya: …"): what follows is another matter only when it names one.
 _ASIDE = re.compile(r"\b(btw|by the way|oh ya|oh iya|(skrg|sekarang|sekalian)\s+(mau|mo|pengen)\s+(nanya|tanya))\b"
                     r"[\s:,.-]*", re.I)
@@ -1313,8 +1319,8 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
     if _about_someone_not_bound(query, ask, said):
         return True
     asked = ask or query
-    if _ELECTION_FACTS.search(asked) and not asks_permission(asked) and not _CIVIL_SERVICE.search(asked):
-        return True  # a party's programme, its seats, who won: the parties' and the election bodies' own records
+    if _asks_election_facts(asked):
+        return True
     if any((m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
            for s in map(str.strip, _SENTENCES.findall(query))):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
