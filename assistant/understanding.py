@@ -342,9 +342,10 @@ _WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi(nya)?|hukuman(
                            r"sanctions?)\b|"
                            r"\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?"
                            r"(berwenang|menjatuhkan|memberi)\w*\s+(sanksi|hukuman)\b", re.I)
-# "Ke mana saya bisa melaporkan?" asks where, not whether.
-_STILL_POSSIBLE = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
-                             r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
+# "Sudah lewat 5 hari, masih bisa?" asks whether it is still possible, and "Ke mana saya bisa melaporkan?" asks
+# where: neither asks whether something is allowed.
+_POSSIBLE_NOT_ALLOWED = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
+                                   r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
 # A message with no question in it ("Laporan masuk ke Inspektorat: …. Mohon kualifikasi pelanggarannya.") names
@@ -630,7 +631,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     asking_text = ask if asked else glossed
     if (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask) or _ASKS_WHEN.search(ask):
         # "Lapor ke mana, paling lambat kapan? Sudah lewat 5 hari, masih bisa?": still possible, not allowed.
-        asking_text = _STILL_POSSIBLE.sub(" ", asking_text)
+        asking_text = _POSSIBLE_NOT_ALLOWED.sub(" ", asking_text)
     # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is what someone imposes, the
     # question is who; it does not ask which sanction.
     sanction_text = gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked else without_desk_intro(cleaned)))

@@ -195,10 +195,11 @@ class RuleMap:
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!bs )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
             r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
             r"not|won't|don't|didn't|doesn't|wouldn't|without|with no|and no|out of|lepas|melepas|copot|mencopot)\b"
+# A negation followed by these asks or names the rule ("ga boleh?", "tidak wajib", "tidak netral"), not a denial.
+_ASKING_AFTER = r"boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral"
 # "bisa sy tarik gak biar bisa balik": a "gak" that closes a question and runs on with "biar/supaya/karena" denies
 # nothing after it.
-_DENIAL = re.compile(_NEGATION + r"(?!\s+(boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|"
-                                 r"netral\w*|neutral|"
+_DENIAL = re.compile(_NEGATION + rf"(?!\s+({_ASKING_AFTER}|"
                                  r"biar|supaya|agar|soalnya|karena|krn|soale)\b)"
                      r"(\s+[^\s,.;:?!]+){0,2}\s*$")  # at most two words, within one clause
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
@@ -213,7 +214,7 @@ _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)
                           # tim pemenangan": a denial runs on through "or" and "let alone" (not "tidak boleh … atau",
                           # which asks, nor "tidak tahu … atau", which doubts).
                           r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|never|no)"
-                          r"(?!\s+(boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral|tahu|tau|"
+                          rf"(?!\s+({_ASKING_AFTER}|tahu|tau|"
                           r"paham|yakin|ngerti|mengerti|jelas|sempat)\b)\s+(\w+[\s,]+){1,5}"
                           r"(atau|ato|maupun|ataupun|apalagi|or|nor|let alone)\s+(\w+\s+){0,2}$|"
                           # "gak ada gambar caleg/paslon sama sekali": a denial runs on through a slash.
