@@ -426,8 +426,14 @@ class Planner:
     # --- sources -------------------------------------------------------------------------------------------
 
     def source(self, any_id: str) -> Source | None:
-        """The provision (or article) an id names, as a citable source with its exact text."""
+        """The provision (or article) an id names, as a citable source with its exact text: the text in force, so
+        an article a later act replaced is quoted as that act has it ("Pasal 117 ayat (1) huruf j UU 7/2017
+        sebagaimana diubah dengan Perppu 1/2022"), when the amendment has the same provision."""
         aid = ArticleId.try_parse(any_id)
+        if aid is not None and aid.article in self.searcher.superseded():
+            newer = ArticleId.try_parse(self.searcher.amended_by().get(aid.article, ""))
+            if newer is not None and self._has(newer.at(aid.provision)):
+                aid = newer.at(aid.provision)
         art = self.searcher.article(aid.article) if aid else None
         info = self.searcher.info(art.doc_id) if art else None
         if aid is None or art is None or info is None:
@@ -443,6 +449,10 @@ class Planner:
         return Source(number=0, article_id=art.id, doc_id=art.doc_id, label=article_label(art, info, aid.provision),
                       status=self.searcher.status_of(art, info), quote=_trim(quote), provision=aid.provision,
                       text=art.text, kind=art.kind, lead=lead)
+
+    def _has(self, aid: ArticleId) -> bool:
+        art = self.searcher.article(aid.article)
+        return art is not None and (not aid.provision or any(p.path == aid.provision for p in art.all_provisions()))
 
     def material(self, q: MaterialQuote) -> Source | None:
         """The section of a training material that says `q.quote`, quoting it as the section has it."""

@@ -516,15 +516,20 @@ _DESK_INTRO = re.compile(
     # membentuk majelis … direkomendasikan Bawaslu" tells what happened.
     r"kami\s+(?:(?:dari|staf|staff|pegawai|petugas|tim|bagian|subbag\w*|pengelola\s+kepegawaian|admin)\b"
     r"[^.?!]{0,160}?|(?:di\s+|selaku\s+)?(?:[\w.]+\s+){0,3}?)\b(?:bawaslu|panwas\w*|inspektorat|bkd|bkpsdm|bkpp|bkn|kepegawaian|biro\s+hukum|"
-    r"sekretariat\s+daerah)\b[^.?!]{0,160}[.!]\s*",
+    r"sekretariat\s+daerah)\b(?P<tail>[^.?!]{0,160}[.!])\s*",
     re.I,
 )
 
 
 def without_desk_intro(text: str) -> str:
-    """`text` without a helpdesk writer's self-introduction, when something follows it."""
+    """`text` without a helpdesk writer's self-introduction, when something follows it. The facts that go on in
+    its sentence stay ("Kami di BKPSDM menemukan seorang guru PPPK … anggota partai politik."): only the office
+    is dropped."""
     m = _DESK_INTRO.match(text)
-    return text[m.end():] if m and len(text) - m.end() > 40 else text
+    if not m:
+        return text
+    start = m.start("tail") if _POLITICAL.search(m.group("tail")) else m.end()
+    return text[start:].lstrip(" ,") if len(text) - start > 40 else text
 
 
 # Numbered questions in one message: "1) …", "(2) …", "a. …", "Pertama, … kedua, …". Counted only as a run

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assistant.answering import Assistant
 from evals.gold import load_gold, split_path, unknown_ids, validate
+from evals.metrics import CorpusFacts
 from evals.report import check, gated, write_report
 from evals.runner import run_items
 from netral.config import Settings
@@ -48,11 +49,11 @@ def run_evaluation(assistant: Assistant, settings: Settings, args: argparse.Name
     for item_id, ref in unknown_ids(gold_path, store.article_ids()):
         print(f"catatan: {item_id} merujuk {ref}, yang tidak ada di indeks (pasal hilang saat diurai)", file=sys.stderr)
     items = load_gold(gold_path)[: args.limit] if args.limit else load_gold(gold_path)
-    corpus_text = store.article_texts()
-    doc_status = {d["doc_id"]: d["info"].status for d in store.documents()}
+    corpus = CorpusFacts(store.article_texts(), {d["doc_id"]: d["info"].status for d in store.documents()},
+                         {a.article_id: a.target_id for a in store.amendments()})
     started = time.strftime("%Y-%m-%d %H:%M:%S")
     with tqdm(total=len(items), desc="eval", unit="butir", file=sys.stderr) as bar:
-        results = run_items(assistant, items, corpus_text, doc_status, progress=lambda _i: bar.update(1))
+        results = run_items(assistant, items, corpus, progress=lambda _i: bar.update(1))
     from evals.ragas_eval import judged_scores, non_llm_scores
 
     non_llm_scores(results)

@@ -6,7 +6,7 @@ Everything is computed at article level: a citation of `pp-94-2021/pasal-5/huruf
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
@@ -83,6 +83,21 @@ class ItemResult:
         return out
 
 
+@dataclass(frozen=True)
+class CorpusFacts:
+    """What scoring reads from the index: each article's exact text (to check quotes), each document's status, and
+    for each article of an amending act the article whose text it replaced. The two name one provision: "Pasal 117
+    UU 7/2017" in a reference and its text in force, "Pasal 117 … sebagaimana diubah dengan Perppu 1/2022", in an
+    answer (or the other way round) are the same basis."""
+
+    texts: Mapping[str, str]
+    doc_status: Mapping[str, str]
+    replaces: Mapping[str, str] = field(default_factory=dict)
+
+    def provision(self, article_id: str) -> str:
+        return self.replaces.get(article_id, article_id)
+
+
 def retrieval_scores(retrieved: Sequence[str], reference: Sequence[str]) -> dict[str, float]:
     ref = set(reference)
     ranks = [i for i, r in enumerate(retrieved, start=1) if r in ref]
@@ -101,8 +116,8 @@ def citation_scores(cited: Sequence[str], reference: Sequence[str]) -> dict[str,
     }
 
 
-def score_item(r: ItemResult, corpus_text: dict[str, str], doc_status: dict[str, str]) -> dict[str, float]:
-    """Per-item scores. `corpus_text` maps article id -> exact article text (to check quotes)."""
+def score_item(r: ItemResult, corpus: CorpusFacts) -> dict[str, float]:
+    """Per-item scores."""
     s: dict[str, float] = {}
     a = r.answer
     if a is None:
@@ -110,18 +125,19 @@ def score_item(r: ItemResult, corpus_text: dict[str, str], doc_status: dict[str,
     s["abstained"] = float(a.abstained)
     s["verdict_correct"] = float(a.verdict == r.item.verdict)
     # Every citation must exist in the corpus and quote its text exactly.
-    valid = [c for c in a.citations if c.quote.rstrip(" …") in corpus_text.get(article_of(c.id), "")]
+    valid = [c for c in a.citations if c.quote.rstrip(" …") in corpus.texts.get(article_of(c.id), "")]
     s["citations"] = float(len(a.citations))
     s["citation_valid"] = float(len(valid) == len(a.citations))
     s["repealed_as_in_force"] = float(sum(
-        1 for c in a.citations if doc_status.get(c.doc_id) == "dicabut" and c.status != "dicabut"
+        1 for c in a.citations if corpus.doc_status.get(c.doc_id) == "dicabut" and c.status != "dicabut"
     ))
     if r.item.verdict == "bersyarat" and r.item.condition:
         s["condition_stated"] = float(a.verdict == "bersyarat" and condition_overlap(r.item.condition, a.answer) >= 0.5)
     if not r.item.out_of_scope and r.item.reference_context_ids:
         # Items grounded only on training material (the binding text is not in the corpus) have no basis to score.
-        s.update(retrieval_scores(r.retrieved, r.item.reference_context_ids))
-        s.update(citation_scores(r.cited, r.item.reference_context_ids))
+        reference = [corpus.provision(i) for i in r.item.reference_context_ids]
+        s.update(retrieval_scores([corpus.provision(i) for i in r.retrieved], reference))
+        s.update(citation_scores([corpus.provision(i) for i in r.cited], reference))
     return s
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from evals.gold import GoldItem
-from evals.metrics import ItemResult, score_item
+from evals.metrics import CorpusFacts, ItemResult, score_item
 from netral.records import Answer
 
 
@@ -19,7 +19,7 @@ class Answerer(Protocol):
 
 
 def run_items(
-    assistant: Answerer, items: Sequence[GoldItem], corpus_text: dict[str, str], doc_status: dict[str, str],
+    assistant: Answerer, items: Sequence[GoldItem], corpus: CorpusFacts,
     progress: Callable[[GoldItem], None] | None = None,
 ) -> list[ItemResult]:
     results = []
@@ -31,7 +31,7 @@ def run_items(
         except Exception as exc:  # recorded in the report; the run goes on
             r = ItemResult(item, None, error=f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}",
                            seconds=time.perf_counter() - t0)
-        r.scores = score_item(r, corpus_text, doc_status)
+        r.scores = score_item(r, corpus)
         results.append(r)
         if progress:
             progress(item)

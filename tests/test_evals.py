@@ -11,11 +11,12 @@ from assistant.answering import Assistant
 from assistant.retrieval import HybridSearcher
 from corpus.registry import Registry
 from evals.gold import GoldItem, load_gold, split_path, unknown_ids, validate
-from evals.metrics import ItemResult, article_of, citation_scores, retrieval_scores
+from evals.metrics import CorpusFacts, ItemResult, article_of, citation_scores, retrieval_scores, score_item
 from evals.report import check, write_report
 from evals.runner import run_items
 from ingest.index import Index
 from netral.config import Settings
+from netral.records import Answer, Citation
 from tests.conftest import HashEmbedder
 from ui import cli
 
@@ -72,6 +73,26 @@ def test_metric_functions() -> None:
     assert c == {"citation_hit": 1.0, "citation_precision": 0.5, "citation_recall": 0.5}
 
 
+def test_an_amended_article_and_its_amendment_are_one_basis() -> None:
+    """A reference written as "Pasal 117 UU 7/2017" is met by the text in force that Perppu 1/2022 put in its place,
+    and the other way round; an unrelated article of the amending act is not."""
+    old, new = "uu-7-2017/pasal-117", "perppu-1-2022/pasal-117"
+    corpus = CorpusFacts({new: "(1) Syarat … j. mengundurkan diri", old: "lama"}, {"perppu-1-2022": "berlaku"},
+                         {new: old, "perppu-1-2022/pasal-276": "uu-7-2017/pasal-276"})
+
+    def scored(reference: str, cited: str) -> dict[str, float]:
+        item = GoldItem("x", "q", "r", (reference,), "bersyarat", "c")
+        citation = Citation(f"{cited}/ayat-1/huruf-j", cited.split("/")[0], "Pasal 117", "berlaku",
+                            "mengundurkan diri")
+        answer = Answer("q", "a", "bersyarat", [citation], retrieved=[cited])
+        return score_item(ItemResult(item, answer), corpus)
+
+    assert scored(old, new)["citation_hit"] == 1.0 and scored(old, new)["hit@1"] == 1.0
+    assert scored(new, old)["citation_hit"] == 1.0
+    assert scored("uu-7-2017/pasal-276", new)["citation_hit"] == 0.0
+    assert scored(old, new)["citation_valid"] == 1.0
+
+
 class _Flaky:
     """An assistant that crashes on one question."""
 
@@ -92,9 +113,8 @@ def test_run_report_compare_and_check(full_fake_index: Settings, tmp_path: Path)
     dev = load_gold(split_path("dev"))
     items = [i for i in dev if i.id in ("g001", "g007", "g085", "g090", "g099")]
     items += [i for i in dev if "paspor" in i.user_input]
-    texts = index.store.article_texts()
-    status = {d["doc_id"]: d["info"].status for d in index.store.documents()}
-    results = run_items(_Flaky(assistant), items, texts, status)
+    corpus = CorpusFacts(index.store.article_texts(), {d["doc_id"]: d["info"].status for d in index.store.documents()})
+    results = run_items(_Flaky(assistant), items, corpus)
     index.close()
     crashed = [r for r in results if r.answer is None]
     assert len(crashed) == 1 and "boom" in crashed[0].error

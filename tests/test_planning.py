@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage
 from assistant.answering import Assistant
 from assistant.backends import LangChainGenerator
 from assistant.retrieval import HybridSearcher
-from assistant.understanding import focus_of, strip_injection
+from assistant.understanding import focus_of, strip_injection, without_desk_intro
 from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.index import Index
@@ -1315,3 +1315,29 @@ def test_later_situations_read_as_the_law_has_them(full_assistant: Assistant, qu
         assert not ans.citations
     else:
         assert ans.citations[0].id.startswith(first)
+
+
+# A desk's introduction that goes on to tell the case, and an article a later act replaced.
+@pytest.mark.parametrize(("question", "verdict", "first"), [
+    ("Kami di BKD menemukan seorang perawat berstatus PPPK ternyata menjadi bendahara partai politik di kecamatan. "
+     "Apa konsekuensinya, dan apakah sama dengan PNS?", "informasi", "pp-49-2018/pasal-53"),
+    ("Saya PNS staf kecamatan dan ingin mendaftar sebagai anggota Panwaslu Kecamatan. Boleh?", "bersyarat",
+     "perppu-1-2022/pasal-117"),
+])
+def test_what_the_law_now_says_is_read_and_quoted(full_assistant: Assistant, question: str, verdict: str,
+                                                  first: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first)
+    if first.startswith("perppu"):  # the amended article is named as amended, quoting the text in force
+        assert "UU 7/2017 sebagaimana diubah dengan" in ans.citations[0].label
+        assert ans.citations[0].status == "berlaku"
+
+
+def test_a_desk_introduction_is_dropped_but_not_the_case_it_goes_on_to_tell() -> None:
+    assert without_desk_intro("Kami dari BKPSDM Kabupaten Sleman. Ada PNS yang mau nyaleg, kapan dia wajib mundur?") \
+        == "Ada PNS yang mau nyaleg, kapan dia wajib mundur?"
+    told = without_desk_intro("Kami di Inspektorat menemukan seorang guru PPPK menjadi pengurus ranting partai. "
+                              "Apa akibatnya?")
+    assert told.startswith("menemukan seorang guru PPPK menjadi pengurus ranting partai.")
+    assert "Inspektorat" not in told
