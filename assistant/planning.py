@@ -451,6 +451,7 @@ class Planner:
                       text=art.text, kind=art.kind, lead=lead)
 
     def _has(self, aid: ArticleId) -> bool:
+        """Whether the index holds the article an id names, and the provision when it names one."""
         art = self.searcher.article(aid.article)
         return art is not None and (not aid.provision or any(p.path == aid.provision for p in art.all_provisions()))
 
