@@ -438,7 +438,7 @@ WHO_RUNS = [
      "Boleh saya maju, apa syaratnya?", "bersyarat", "uu-7-2017/pasal-182"),
     # Whose party card: a spouse outside the civil service is not bound by the ban.
     ("sy PNS, suami sy karyawan swasta (bukan ASN) diangkat jadi bendahara DPC partai. apakah sy ikut kena larangan?",
-     "boleh", "uu-20-2023/pasal-1/angka-2"),
+     "boleh", "pp-11-2017/pasal-255"),
     # The first question gives the bottom line; taking the resignation back, asked after it, does not. A DPRD
     # candidate is put forward by a party, which a PNS may not join (PP 11/2017 Pasal 255).
     ("Saya PNS, ditawari partai jadi caleg DPRD. Apakah saya boleh maju? Kalau kalah, bisakah saya menarik surat "
@@ -1341,3 +1341,24 @@ def test_a_desk_introduction_is_dropped_but_not_the_case_it_goes_on_to_tell() ->
                               "Apa akibatnya?")
     assert told.startswith("menemukan seorang guru PPPK menjadi pengurus ranting partai.")
     assert "Inspektorat" not in told
+
+
+# A relative who is not a civil servant acts (a party post, a post of support); the asker asks what it means for
+# them. A pensioner is no longer bound. The asker sharing the relative's campaign stays a breach.
+@pytest.mark.parametrize(("question", "verdict", "first"), [
+    ("anak saya diangkat jadi bendahara ranting partai. saya guru PNS, apakah status saya aman?", "boleh",
+     "pp-11-2017/pasal-255"),
+    ("Ayah saya pensiunan guru PNS, sekarang diajak jadi timses caleg. Katanya pensiunnya bisa dicabut, benar?",
+     "boleh", "uu-20-2023/pasal-52"),
+    ("Istri saya ibu rumah tangga, bukan ASN, rajin posting dukungan capres di FB. Apakah saya sebagai PNS bisa kena "
+     "sanksi karena postingannya?", "boleh", "uu-20-2023/pasal-1"),
+    ("Suami saya bukan ASN dan jadi caleg DPRD. Saya PNS, boleh saya share postingan kampanyenya di FB?",
+     "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("Saya PNS, istri saya ibu rumah tangga. Saya sering posting dukungan capres di FB, apakah saya bisa kena sanksi?",
+     "tidak_boleh", "pp-94-2021/pasal-5"),
+])
+def test_what_a_relative_does_is_not_the_askers_breach(full_assistant: Assistant, question: str, verdict: str,
+                                                        first: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first)
