@@ -59,8 +59,16 @@ _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|har
                    # when pay is paid out ("THR sama gaji 13 cair kapan?")
                    r"(?:thr|gaji\s*(?:ke-?)?\s*13|gaji|tunjangan|pensiun)\w*(?:\s+\w+){0,4}\s+cair\w*|"
                    r"cair\w*\s+(?:thr|gaji|tunjangan|pensiun)\w*")
-# Leave asked about for a campaign ("cukup cuti tahunan, atau harus CLTN?" to join a spouse's campaign) is on topic.
-_CAMPAIGN_LEAVE = re.compile(r"\b(cuti di luar tanggungan|cltn)\b", re.I)
+# Leave asked about as the way to join a campaign ("cukup cuti tahunan, atau harus CLTN?" to join a spouse's
+# campaign; "She wants to join my campaign events. Can she just use her annual leave?") is on topic; leave for a
+# birth, an illness or a pilgrimage asked during a campaign season is not.
+_LEAVE = r"(\bcuti\b(?!\s+(melahirkan|bersalin|sakit|besar|bersama|haji|umrah))|(?<!sick )(?<!maternity )\bleave\b)"
+_CAMPAIGN_LEAVE = re.compile(
+    r"\b(cuti di luar tanggungan|cltn|unpaid leave)\b|"
+    rf"\b(kampanye|campaign)\w*\b.{{0,150}}\b(cukup|enough|just|saja|aja|pakai|pake|use|ambil|take)\b.{{0,30}}{_LEAVE}|"
+    rf"\b(kampanye|campaign)\w*\b.{{0,150}}{_LEAVE}.{{0,20}}\b(cukup|enough|saja|aja)\b|"
+    rf"{_LEAVE}.{{0,60}}\b(untuk|buat|utk|to|for|supaya|agar|biar)\b.{{0,40}}"
+    r"\b(ikut|join|attend|come|go|datang|hadir|dampingi|mendampingi|kampanye|campaign)", re.I)
 _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # Voter registration and polling procedure: the election administration's desk, not neutrality; unless whether a
 # civil servant may do it is asked ("Bolehkah ASN mengecek namanya di DPT?": voting is a right the corpus states).

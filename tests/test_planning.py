@@ -1362,3 +1362,18 @@ def test_what_a_relative_does_is_not_the_askers_breach(full_assistant: Assistant
     ans = full_assistant.answer(question)
     assert ans.verdict == verdict
     assert ans.citations[0].id.startswith(first)
+
+
+# The candidate asks for a civil-servant spouse (leave asked beside a campaign is on topic); a sibling's candidacy
+# told in chat shorthand ("kk sy"); the non-civil-servant spouse asking for himself in English.
+@pytest.mark.parametrize(("question", "verdict", "first"), [
+    ("I'm standing for the city council (DPRD) and my husband is a PNS teacher. He wants to come to my campaign "
+     "events. Is annual leave enough for him?", "bersyarat", "pp-94-2021/pasal-5"),
+    ("kk sy nyaleg DPRD. sy PNS. pas nyoblos nanti sy blh milih dia kan?", "boleh", "uu-7-2017/pasal-198"),
+    ("My wife is a PNS nurse and I'm not a government employee. Am I allowed to join a party and run for the DPRD?",
+     "boleh", "uu-20-2023/pasal-1"),
+])
+def test_who_is_asked_about_in_a_family(full_assistant: Assistant, question: str, verdict: str, first: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first)
