@@ -1318,14 +1318,40 @@ def test_later_situations_read_as_the_law_has_them(full_assistant: Assistant, qu
 
 
 # A desk's introduction that goes on to tell the case, and an article a later act replaced.
-@pytest.mark.parametrize(("question", "verdict", "first"), [
+TOLD_AND_AMENDED = [
     ("Kami di BKD menemukan seorang perawat berstatus PPPK ternyata menjadi bendahara partai politik di kecamatan. "
      "Apa konsekuensinya, dan apakah sama dengan PNS?", "informasi", "pp-49-2018/pasal-53"),
     ("Saya PNS staf kecamatan dan ingin mendaftar sebagai anggota Panwaslu Kecamatan. Boleh?", "bersyarat",
      "perppu-1-2022/pasal-117"),
-])
-def test_what_the_law_now_says_is_read_and_quoted(full_assistant: Assistant, question: str, verdict: str,
-                                                  first: str) -> None:
+]
+# A relative who is not a civil servant acts (a party post, a post of support); the asker asks what it means for
+# them. A pensioner is no longer bound. The asker sharing the relative's campaign stays a breach.
+RELATIVES_ACT = [
+    ("anak saya diangkat jadi bendahara ranting partai. saya guru PNS, apakah status saya aman?", "boleh",
+     "pp-11-2017/pasal-255"),
+    ("Ayah saya pensiunan guru PNS, sekarang diajak jadi timses caleg. Katanya pensiunnya bisa dicabut, benar?",
+     "boleh", "uu-20-2023/pasal-52"),
+    ("Istri saya ibu rumah tangga, bukan ASN, rajin posting dukungan capres di FB. Apakah saya sebagai PNS bisa kena "
+     "sanksi karena postingannya?", "boleh", "uu-20-2023/pasal-1"),
+    ("Suami saya bukan ASN dan jadi caleg DPRD. Saya PNS, boleh saya share postingan kampanyenya di FB?",
+     "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("Saya PNS, istri saya ibu rumah tangga. Saya sering posting dukungan capres di FB, apakah saya bisa kena sanksi?",
+     "tidak_boleh", "pp-94-2021/pasal-5"),
+]
+# The candidate asks for a civil-servant spouse (leave asked beside a campaign is on topic); a sibling's candidacy
+# told in chat shorthand ("kk sy"); the non-civil-servant spouse asking for himself in English.
+FAMILY_ASKED = [
+    ("I'm standing for the city council (DPRD) and my husband is a PNS teacher. He wants to come to my campaign "
+     "events. Is annual leave enough for him?", "bersyarat", "pp-94-2021/pasal-5"),
+    ("kk sy nyaleg DPRD. sy PNS. pas nyoblos nanti sy blh milih dia kan?", "boleh", "uu-7-2017/pasal-198"),
+    ("My wife is a PNS nurse and I'm not a government employee. Am I allowed to join a party and run for the DPRD?",
+     "boleh", "uu-20-2023/pasal-1"),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict", "first"), [*TOLD_AND_AMENDED, *RELATIVES_ACT, *FAMILY_ASKED])
+def test_who_acts_and_the_law_as_it_stands(full_assistant: Assistant, question: str, verdict: str,
+                                           first: str) -> None:
     ans = full_assistant.answer(question)
     assert ans.verdict == verdict
     assert ans.citations[0].id.startswith(first)
@@ -1341,39 +1367,3 @@ def test_a_desk_introduction_is_dropped_but_not_the_case_it_goes_on_to_tell() ->
                               "Apa akibatnya?")
     assert told.startswith("menemukan seorang guru PPPK menjadi pengurus ranting partai.")
     assert "Inspektorat" not in told
-
-
-# A relative who is not a civil servant acts (a party post, a post of support); the asker asks what it means for
-# them. A pensioner is no longer bound. The asker sharing the relative's campaign stays a breach.
-@pytest.mark.parametrize(("question", "verdict", "first"), [
-    ("anak saya diangkat jadi bendahara ranting partai. saya guru PNS, apakah status saya aman?", "boleh",
-     "pp-11-2017/pasal-255"),
-    ("Ayah saya pensiunan guru PNS, sekarang diajak jadi timses caleg. Katanya pensiunnya bisa dicabut, benar?",
-     "boleh", "uu-20-2023/pasal-52"),
-    ("Istri saya ibu rumah tangga, bukan ASN, rajin posting dukungan capres di FB. Apakah saya sebagai PNS bisa kena "
-     "sanksi karena postingannya?", "boleh", "uu-20-2023/pasal-1"),
-    ("Suami saya bukan ASN dan jadi caleg DPRD. Saya PNS, boleh saya share postingan kampanyenya di FB?",
-     "tidak_boleh", "pp-94-2021/pasal-5"),
-    ("Saya PNS, istri saya ibu rumah tangga. Saya sering posting dukungan capres di FB, apakah saya bisa kena sanksi?",
-     "tidak_boleh", "pp-94-2021/pasal-5"),
-])
-def test_what_a_relative_does_is_not_the_askers_breach(full_assistant: Assistant, question: str, verdict: str,
-                                                        first: str) -> None:
-    ans = full_assistant.answer(question)
-    assert ans.verdict == verdict
-    assert ans.citations[0].id.startswith(first)
-
-
-# The candidate asks for a civil-servant spouse (leave asked beside a campaign is on topic); a sibling's candidacy
-# told in chat shorthand ("kk sy"); the non-civil-servant spouse asking for himself in English.
-@pytest.mark.parametrize(("question", "verdict", "first"), [
-    ("I'm standing for the city council (DPRD) and my husband is a PNS teacher. He wants to come to my campaign "
-     "events. Is annual leave enough for him?", "bersyarat", "pp-94-2021/pasal-5"),
-    ("kk sy nyaleg DPRD. sy PNS. pas nyoblos nanti sy blh milih dia kan?", "boleh", "uu-7-2017/pasal-198"),
-    ("My wife is a PNS nurse and I'm not a government employee. Am I allowed to join a party and run for the DPRD?",
-     "boleh", "uu-20-2023/pasal-1"),
-])
-def test_who_is_asked_about_in_a_family(full_assistant: Assistant, question: str, verdict: str, first: str) -> None:
-    ans = full_assistant.answer(question)
-    assert ans.verdict == verdict
-    assert ans.citations[0].id.startswith(first)
