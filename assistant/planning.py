@@ -432,7 +432,7 @@ class Planner:
         aid = ArticleId.try_parse(any_id)
         if aid is not None and aid.article in self.searcher.superseded():
             newer = ArticleId.try_parse(self.searcher.amended_by().get(aid.article, ""))
-            if newer is not None and self._has(newer.at(aid.provision)):
+            if newer is not None and str(newer.at(aid.provision)) in self.searcher.citable_ids():
                 aid = newer.at(aid.provision)
         art = self.searcher.article(aid.article) if aid else None
         info = self.searcher.info(art.doc_id) if art else None
@@ -449,11 +449,6 @@ class Planner:
         return Source(number=0, article_id=art.id, doc_id=art.doc_id, label=article_label(art, info, aid.provision),
                       status=self.searcher.status_of(art, info), quote=_trim(quote), provision=aid.provision,
                       text=art.text, kind=art.kind, lead=lead)
-
-    def _has(self, aid: ArticleId) -> bool:
-        """Whether the index holds the article an id names, and the provision when it names one."""
-        art = self.searcher.article(aid.article)
-        return art is not None and (not aid.provision or any(p.path == aid.provision for p in art.all_provisions()))
 
     def material(self, q: MaterialQuote) -> Source | None:
         """The section of a training material that says `q.quote`, quoting it as the section has it."""
