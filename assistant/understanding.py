@@ -201,6 +201,9 @@ _PERMISSION_Q = re.compile(
     r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )"
     r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)|aman|kena|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
+    # "Cukup ambil cuti, tidak perlu berhenti?", "is annual leave enough?": whether the lighter way is allowed.
+    r"cukup\s+(?:ambil\s+|mengambil\s+|dengan\s+|pakai\s+)?(?:cuti|nonaktif|non-aktif|izin|ijin)\w*|"
+    r"(?:is|would)\s+(?:\w+\s+){0,3}enough\b|"
     # "Apakah selama CLTN saya bebas berpartai?"
     r"apakah\s+(?:\w+\s+){0,4}bebas\s+(?:ber|ikut|menjadi|jadi|masuk|gabung)\w*|"
     # "Apakah Bupati dapat melakukan kampanye …", "apakah kendaraan dinas masih dapat digunakan"
@@ -492,6 +495,23 @@ _NOW_PNS = re.compile(r"\b(sekarang|skrg|kini)\s+(sudah\s+|udah\s+|udh\s+)?(jadi
                       re.I)
 
 
+# A question whose subject is a regional head ("Apakah bupati petahana boleh berkampanye?", asked by a desk or a
+# citizen): the regional head's own rules answer (leave for the campaign), not a civil servant's.
+_REGIONAL_HEAD_ASKED = re.compile(r"\b(apakah|apa|bolehkah|bisakah|dapatkah|can|may|is)\s+"
+                                  r"(the\s+|a\s+|seorang\s+|pak\s+|bu\s+)?"
+                                  r"(bupati|wali\s?kota|gubernur|kepala daerah|wakil bupati|wakil gubernur|"
+                                  r"wakil wali\s?kota|regent|mayor|governor)\b", re.I)
+
+
+def asker_or_asked(text: str, ask: str) -> str:
+    """The actor of `text` (below), or the regional head its asking sentence is about when the asker does not say
+    who they are."""
+    actor = actor_of(text)
+    if actor == "PNS" and not _SELF.search(text) and not _SELF_ROLE.search(text) and _REGIONAL_HEAD_ASKED.search(ask):
+        return "kepala_daerah"
+    return actor
+
+
 def actor_of(text: str) -> str:
     # "Saya PNS …, istri saya guru honorer": the asker's own words about themselves come first.
     own = _SELF.search(text)
@@ -649,7 +669,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # question is who; it does not ask which sanction.
     sanction_text = gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked else without_desk_intro(cleaned)))
     return Focus(
-        text=glossed, ask=ask, actor=actor_of(glossed),
+        text=glossed, ask=ask, actor=asker_or_asked(glossed, ask),
         asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)),
         asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)),
         asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(
@@ -660,7 +680,8 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
         own_acts="" if asked else _without_others_acts(without_desk_intro(cleaned)),
         parts=_parts(cleaned) if whole and not asked else (),
-        election=election_asked(glossed),
+        # Read before glossing too: "regional election" glossed gains "pemilu" and would name both elections.
+        election=election_asked(cleaned) or election_asked(glossed),
     )
 
 
@@ -771,9 +792,13 @@ def _requests(focus: Focus) -> str:
 
 # A first sentence that sums up the last answer ("Lanjut dari jawaban tadi bahwa like dan komentar tidak boleh.",
 # "… jawaban tadi yang bilang saya boleh datang"): what was answered, not facts of the case.
-_RECAP = re.compile(r"^\s*(lanjut|melanjutkan|menyambung|nyambung|sambungan|terkait|masih soal|masih terkait)\s+"
+# So does thanks for it ("Makasih penjelasan sebelumnya soal story dukung paslon yang ternyata dilarang.").
+_RECAP = re.compile(r"^\s*(?:(lanjut|melanjutkan|menyambung|nyambung|sambungan|terkait|masih soal|masih terkait)\s+"
                     r"(dari\s+|dengan\s+|ke\s+)?(jawaban|penjelasan|balasan)\s+(\w+\s+){0,3}?"
-                    r"(tadi|sebelumnya|kemarin|td|kmrn|barusan|sblmnya)\s+(bahwa|yang|yg)\b[^.?!]*[.!]+", re.I)
+                    r"(tadi|sebelumnya|kemarin|td|kmrn|barusan|sblmnya)\s+(bahwa|yang|yg)\b|"
+                    r"(makasih|terima ?kasih|trims|thanks|thx)\w*\s+(atas\s+|untuk\s+|utk\s+)?"
+                    r"(penjelasan|jawaban|info|balasan)\w*\s+(\w+\s+){0,2}?(soal|tentang|mengenai|bahwa|yang|yg)\b)"
+                    r"[^.?!]*[.!]+", re.I)
 
 
 def _recap_and_rest(text: str) -> tuple[str, str]:
@@ -1158,7 +1183,10 @@ _OTHER_RULES = re.compile(r"\b(menurut|berdasarkan|dalam|di|sesuai|under)\s+(atu
                           r"kode etik|uu|undang-undang|disiplin|rules?|regulations?|code)\s+(internal\s+)?(di\s+)?"
                           rf"(the\s+)?{_OTHER_SERVICE.pattern}|"
                           r"\brules?\s+((apply|applies)\s+to|for|of)\s+(soldiers|police\w*|the (military|army|police)|"
-                          r"(tni|polri)( members)?)\b", re.I)
+                          r"(tni|polri)( members)?)\b|"
+                          # "hukuman disiplin militer apa, dan siapa ankum-nya di lingkungan TNI?"
+                          r"\bdisiplin\s+(militer|prajurit|anggota (tni|polri))\b|\bankum\b|"
+                          r"\b(military|police) (discipline|disciplinary)\b", re.I)
 # Leaving a seat that is not the civil service's ("pengunduran diri dari keanggotaan DPRD", "mundur dari Polri").
 _LEAVING_OTHER_SEAT = re.compile(r"\b(pengunduran diri|mengundurkan diri|mundur|berhenti)\s+(\w+\s+)?dari\s+"
                                  r"(keanggotaan\s+|jabatan\s+|dinas\s+)?"
@@ -1254,7 +1282,10 @@ _ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|
                              r"perolehan (suara|kursi)|ketua ?umum\w*|hasil (akhir )?(pemilu|pilkada|pilpres|pemilihan|"
                              r"rekapitulasi|quick count)|quick count|siapa (yang|yg) (menang|terpilih)|"
                              r"pemenang (pemilu|pilkada|pilpres|pemilihan)|who won|turnout|final results?|"
-                             r"election results?)\b", re.I)
+                             r"election results?|"
+                             # the election bodies' own make-up ("pembentukan KPU Provinsi di Papua Selatan")
+                             r"(pembentukan|dibentuknya|terbentuknya)\s+(kpu|bawaslu)\s+(provinsi|kabupaten|kota)|"
+                             r"provinsi (baru|pemekaran)|penataan dapil|daerah pemilihan baru)\b", re.I)
 # The asker turning to another matter ("alhamdulillah sudah selesai. Sekarang saya mau tanya hal lain: …",
 # "sekalian ya, tolong buatkan …"): what follows is the question, whatever field the earlier words named.
 _TOPIC_SWITCH = re.compile(

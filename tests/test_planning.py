@@ -1348,8 +1348,61 @@ FAMILY_ASKED = [
      "boleh", "uu-20-2023/pasal-1"),
 ]
 
+# The steps of a case and the law the asker names: the code of ethics named, a resignation taken back after losing,
+# suspension while examined, an appeal, several breaches at once, who punishes a named post; and acts told in
+# other words: a puskesmas ambulance, a transfer against those who do not support the incumbent, a deputy regent's
+# candidacy written "cawabup", resigning first to join a party, listening at a candidate's face-to-face meeting, a
+# regional head (not the asker) who campaigns.
+CASE_STEPS_AND_NAMED_LAW = [
+    ("Menurut PP 42/2004, sanksi apa untuk PNS yang melanggar kode etik karena memasang foto bersama caleg, dan siapa "
+     "yang menyatakannya?", "informasi", "pp-42-2004/pasal-"),
+    ("Kalau saya sudah mundur dari PNS karena ditetapkan jadi calon anggota DPD lalu kalah, bisa diaktifkan lagi "
+     "jadi PNS?", "tidak_boleh", "pp-11-2017/pasal-254"),
+    ("Kepala bidang kami sedang diperiksa karena kampanye memakai mobil dinas. Selama pemeriksaan, bolehkah atasannya "
+     "membebaskan dia dari jabatannya dulu?", "informasi", "pp-94-2021/pasal-31"),
+    ("Saya sudah dijatuhi hukuman disiplin karena dianggap mengajak teman memilih paslon. Upaya apa yang bisa saya "
+     "tempuh?", "informasi", "pp-94-2021/pasal-38"),
+    ("Seorang PNS terbukti ikut kampanye memakai kaos partai dan juga mengerahkan stafnya. Apakah dia dihukum untuk "
+     "masing-masing pelanggaran?", "informasi", "pp-94-2021/pasal-35"),
+    ("Kepala dinas (pejabat pimpinan tinggi pratama) di kabupaten terbukti melanggar netralitas yang diancam hukuman "
+     "disiplin berat. Siapa yang berwenang menjatuhkan hukumannya?", "informasi", "pp-94-2021/pasal-18"),
+    ("Dokter PNS memakai ambulans puskesmas untuk mengantar pendukung caleg ke kampanye pada hari libur. Boleh?",
+     "tidak_boleh", "pp-94-2021/pasal-5"),
+    ("Bupati yang mau mencalonkan diri lagi meminta BKPSDM memutasi camat yang dianggap tidak mendukung beliau. "
+     "Boleh kami proses?", "tidak_boleh", "uu-10-2016/pasal-71"),
+    ("sy guru PPPK ditawarin jd cawabup, hrs mundur ga?", "bersyarat", "uu-10-2016/pasal-7"),
+    ("Saya PNS. Kalau mau jadi pengurus partai, bisakah asal saya mengundurkan diri dulu dari PNS?", "bersyarat",
+     "pp-11-2017/pasal-255"),
+    ("Saya PNS. Caleg tetangga saya mengadakan tatap muka dengan warga di balai RW hari Minggu. Boleh saya datang "
+     "sekadar mendengarkan?", "bersyarat", "pp-94-2021/pasal-5"),
+    ("Warga mengadu bahwa bupati petahana berorasi di kampanye terbukanya sendiri. Apakah bupati boleh berkampanye?",
+     "bersyarat", "uu-10-2016/pasal-70"),
+]
 
-@pytest.mark.parametrize(("question", "verdict", "first"), [*TOLD_AND_AMENDED, *RELATIVES_ACT, *FAMILY_ASKED])
+# Serving a candidate as any citizen, an office given by the election body (in English, for a regional election),
+# the ethics board, a numbered message whose first question is whether leave is enough, a follow-up opening with
+# thanks for the last answer, and a call to vote made from the pulpit.
+SERVICE_AND_FOLLOW_UPS = [
+    ("Caleg DPRD datang ke posyandu membawa cucunya untuk imunisasi. Saya bidan PNS, tetap saya layani seperti biasa "
+     "kan?", "boleh", "pp-42-2004/pasal-10"),
+    ("Seorang bakal caleg minta legalisir ijazah untuk berkas pencalonannya di sekolah kami. Boleh kami layani?",
+     "boleh", "pp-42-2004/pasal-10"),
+    ("I'm a PNS at a sub-district office and the regent's office wants me as secretary of the PPK for the regional "
+     "election. Is that allowed?", "boleh", "uu-10-2016/pasal-16"),
+    ("Siapa yang membentuk Majelis Kode Etik di dinas kami, dan siapa saja anggotanya?", "informasi",
+     "pp-42-2004/pasal-17"),
+    ("Saya PNS diajak maju caleg DPR. 1) cukup ambil cuti di luar tanggungan negara, tidak perlu berhenti? 2) kalau "
+     "kalah, surat pengunduran diri bisa saya cabut?", "bersyarat", "pp-11-2017/pasal-254"),
+    ("Makasih penjelasannya soal larangan share konten caleg. Kalau saya repost infografis resmi KPU tentang jadwal "
+     "pencoblosan, boleh?", "boleh", "pp-94-2021/pasal-5"),
+    ("Seorang guru PNS yang juga ustaz menyampaikan kepada jamaah pengajian agar memilih calon bupati tertentu. "
+     "Boleh karena di luar jam dinas?", "tidak_boleh", "pp-94-2021/pasal-5"),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict", "first"),
+                         [*TOLD_AND_AMENDED, *RELATIVES_ACT, *FAMILY_ASKED, *CASE_STEPS_AND_NAMED_LAW,
+                          *SERVICE_AND_FOLLOW_UPS])
 def test_who_acts_and_the_law_as_it_stands(full_assistant: Assistant, question: str, verdict: str,
                                            first: str) -> None:
     ans = full_assistant.answer(question)
