@@ -112,7 +112,7 @@ def test_run_report_compare_and_check(full_fake_index: Settings, tmp_path: Path)
                           full_fake_index)
     dev = load_gold(split_path("dev"))
     items = [i for i in dev if i.id in ("g001", "g007", "g085", "g090", "g099")]
-    items += [i for i in dev if "paspor" in i.user_input]
+    items += [i for i in dev if "paspor" in i.user_input][:1]  # the one question the flaky assistant crashes on
     corpus = CorpusFacts(index.store.article_texts(), {d["doc_id"]: d["info"].status for d in index.store.documents()})
     results = run_items(_Flaky(assistant), items, corpus)
     index.close()
