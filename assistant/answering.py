@@ -25,7 +25,7 @@ from assistant.explanations import explanation_of
 from assistant.planning import Plan, Planner
 from assistant.retrieval import HybridSearcher
 from assistant.sources import renumber, repeal_clause, select_sources
-from assistant.understanding import Understood, outside_field, topics, understand
+from assistant.understanding import Understood, asks_permission, outside_field, topics, understand
 from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.kinds import article_label
@@ -183,13 +183,19 @@ class Assistant:
         # "Is UU 5/2014 Pasal 87 still in force?" is answered by the act that repealed it, not by a situation;
         # unless the rule map has the very question ("UU 5/2014 dicabut, PP 94/2021 ikut gugur?": the old law's
         # implementing regulations still stand), an entry marked to come first.
-        status_of_repealed = bool(u.repealed) and u.focus is not None and u.focus.asks_status
+        # A repeal told as the premise of asking whether an act is now allowed ("UU itu kan sudah dicabut, jadi
+        # sekarang PNS boleh dong jadi anggota partai?") is answered by the act's situation under the law in force.
+        status_of_repealed = bool(u.repealed) and u.focus is not None and u.focus.asks_status \
+            and not asks_permission(u.focus.ask.split(" | ", 1)[0])
         plan = planner.plan(u.focus) if planner is not None and u.focus is not None else None
         if status_of_repealed and not (plan is not None and plan.situation is not None and plan.situation.priority):
             plan = None
         if plan is not None:
             notes.extend(n for n in plan.notes if n not in notes)
-            if plan.verdict == "informasi" and planner is not None and not (u.focus and u.focus.asks_permission):
+            # The grade of an act's penalty asked: the act's ban and the article that sets the grade answer it.
+            grade_asked = u.focus is not None and u.focus.asks_grade and bool(plan.sanction)
+            if plan.verdict == "informasi" and planner is not None and not (u.focus and u.focus.asks_permission) \
+                    and not grade_asked:
                 # A fact question (who decides, how the examination runs): the map knows the topic, search knows
                 # which article of it answers this very question.
                 planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources)

@@ -301,6 +301,11 @@ class Planner:
             # asked is what follows, and the sanction is the bottom line (independent writers of the dev
             # split answer such cases as information 21 times to 6).
             plan.verdict = "informasi"
+        if plan.verdict in ("tidak_boleh", "bersyarat") and plan.sanction and focus.asks_grade \
+                and not focus.asks_permission:
+            # "PNS ikut kampanye pakai atribut PNS dihukum tingkat apa?": the grade of the penalty is what is
+            # asked, and the bottom line (dev split: such questions are answered as information 20 times to 4).
+            plan.verdict = "informasi"
         return plan
 
     def _basis(self, s: Situation, actor: str, election: str = "") -> list[Source]:

@@ -135,7 +135,8 @@ _ROLES = (r"pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|c
 # Someone the rules bind, or the asker.
 _SUBJECT = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur|saya|sy|aku|gue|gw|kami|kita|i|my|we|our)\b", re.I)
 # Careers of other services (TNI, Polri) are governed by their own laws.
-_OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|"
+_OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|babinsa|"
+                            r"bhabinkamtibmas|babinkamtibmas|koramil|danramil|"
                             r"police|military|soldier|army)\b", re.I)
 _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mutasi|gaji|tunjangan|"
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
@@ -412,6 +413,15 @@ _ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pe
                          r"(disiplin\s+)?(apa|ringan|sedang|berat)|\bsanksi\w*\s+(apa|berupa)|\bapa\s+sanksi\w*|"
                          r"\bhukumannya\b|\bsanksinya\b|\bdihukum\s+apa\b|\bkena\s+(sanksi|hukuman)\s+apa\b", re.I)
 
+# Which grade or form of penalty is asked ("masuk hukuman tingkat apa?", "ringan, sedang, atau berat?", "potong
+# tukin berapa persen?"), rather than whether the act is punished at all.
+_ASKS_GRADE = re.compile(r"\b(tingkat(an)?\s+(hukuman|sanksi|pelanggaran|apa|berapa|mana|disiplin)|"
+                         r"(hukuman|sanksi)\w*\s+(disiplin\s+)?(tingkat|level|kategori)|"
+                         r"ringan\W+(atau|ato|apa|,)?\W*sedang|sedang\W+(atau|ato|apa)\W+berat|"
+                         r"(jenis|bentuk) (hukuman|sanksi)\w*|(what|which) (level|grade|kind of penalty|forms?)|"
+                         r"masuk (hukuman|kategori|kualifikasi)|kategori (hukuman|sanksi|pelanggaran)|"
+                         r"(berapa|brp) (persen|lama|besar|tahun|bulan|berat)|potong\w* tukin (berapa|brp))\b", re.I)
+
 
 @dataclass(frozen=True)
 class Focus:
@@ -437,6 +447,7 @@ class Focus:
     # the background before the numbering, in order. Empty when the message asks one thing.
     parts: tuple[Focus, ...] = ()
     election: str = ""  # "pemilu" or "pilkada" when the question is about only one of them
+    asks_grade: bool = False  # which grade or form of penalty ("tingkat apa?", "ringan, sedang, atau berat?")
 
 
 # The two kinds of election and their laws (corpus/rules.py ELECTION_DOCS): legislative and presidential
@@ -682,6 +693,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         parts=_parts(cleaned) if whole and not asked else (),
         # Read before glossing too: "regional election" glossed gains "pemilu" and would name both elections.
         election=election_asked(cleaned) or election_asked(glossed),
+        asks_grade=bool(_ASKS_GRADE.search(ask.split(" | ", 1)[0])),
     )
 
 
@@ -878,7 +890,8 @@ _SELF_NOT_BOUND = re.compile(_I_AM + r"(\d+-year-old\s+)?(political\s+|freelance
                              rf"{_FOREIGN_NATION}|wiraswasta|pengusaha|pedagang|petani|nelayan|ojol)\b|"
                              r"\b(as a foreigner|sebagai (orang asing|wna|warga negara asing))\b|"
                              r"\b(i (work|am working)|working) (for|at|in) (a |an )?private\b|"
-                             r"\bi (work|am working)\b[^.?!]{0,30}\b(private|non-state)\b|"
+                             r"\bi (work|am working)\b[^.?!]{0,30}\b(private|non-state|"
+                             r"state-owned (enterprise|company|firm|bank))\b|"
                              r"\b(saya|sy|aku) (kerja|bekerja) di (perusahaan|bank|kantor) swasta\b|"
                              r"\b(saya|sy|aku)\s+(sendiri\s+|juga\s+)?(seorang\s+)?(karyawan|pegawai)\s+(\w+\s+){0,2}"
                              r"(swasta|bumn|bumd)\b|"
@@ -893,7 +906,7 @@ _DECLARED_NOT_BOUND = re.compile(r"\b(bukan|bkn) ((dosen|guru) )?(asn|pns|pppk|p
                                  r"(\s*(/|,|atau|ataupun|maupun|dan|&)\s*(asn|pns|pppk|p3k|cpns))*\b|"
                                  r"\b(tidak|tdk|gak|ga|nggak) (punya|memiliki|ada) (nip|sk (asn|pns|pppk|p3k|cpns)"
                                  r"(\s*/\s*(pns|pppk|p3k))?)\b|"
-                                 r"\bnot an? (civil servant|asn|pns)\b|\bnot employed\b|\bunemployed\b|"
+                                 r"\bnot (as )?an? (civil servant|asn|pns)\b|\bnot employed\b|\bunemployed\b|"
                                  r"\b(warga biasa|ibu rumah tangga|ibu-ibu biasa|ibu2 biasa|ibu biasa)\b", re.I)
 # Not a private school's or firm's own honorary teacher ("guru honorer di SMP swasta punya yayasan"); once the
 # honorary post is said to be a private one, a later "honorer kyk sy" is that post too.
@@ -930,6 +943,10 @@ _SELF_IN_SERVICE = re.compile(rf"{_I_AM}((active[- ]duty|active|serving)\s+)?(an
                               rf"{_I_AM}(\w+\s+){{0,4}}(\(\w+\)\s+)?(in|of) the "
                               r"(army|military|police|navy|air force)\b",
                               re.I)
+# The rules that bind another service asked for by name ("larangan politik yang berlaku bagi anggota Polri").
+_SERVICE_RULES_ASKED = re.compile(r"\b(larangan|aturan|ketentuan|sanksi\w*|rules?|restrictions?)\b[^.?!]{0,40}"
+                                  r"\b(bagi|untuk|buat|utk|for|on)\s+(anggota\s+|members? of (the )?)?"
+                                  rf"{_OTHER_SERVICE.pattern}", re.I)
 _THIRD_PERSON = re.compile(rf"\b(dia|ia|beliau|doi|{_KIN}|he|she|him|her)\b", re.I)
 _ASKING_PHRASE = re.compile(rf"\b(yang\s+)?{_ASKING_WORDS}\b", re.I)
 # Indonesia named only as what a thesis compares another country's rules with ("I'm comparing it with Indonesian ASN
@@ -1182,6 +1199,7 @@ _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|cal
 _OTHER_RULES = re.compile(r"\b(menurut|berdasarkan|dalam|di|sesuai|under)\s+(aturan|peraturan|ketentuan|hukum|"
                           r"kode etik|uu|undang-undang|disiplin|rules?|regulations?|code)\s+(internal\s+)?(di\s+)?"
                           rf"(the\s+)?{_OTHER_SERVICE.pattern}|"
+                          r"\bunder\s+the\s+(polri|tni|police|military|army)\s+(code|rules?|regulations?|law)\b|"
                           r"\brules?\s+((apply|applies)\s+to|for|of)\s+(soldiers|police\w*|the (military|army|police)|"
                           r"(tni|polri)( members)?)\b|"
                           # "hukuman disiplin militer apa, dan siapa ankum-nya di lingkungan TNI?"
@@ -1236,6 +1254,10 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     if _RELATIVE_IN_SERVICE.search(said or query) and _THIRD_PERSON.search(written_ask) \
             and not _FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", _ASKING_PHRASE.sub(" ", written_ask))):
         return True  # "istri saya anggota TNI AD, boleh nggak dia ikut mendampingi adiknya kampanye caleg?"
+    if _SERVICE_RULES_ASKED.search(query) and not _CIVIL_SERVANT.search(query):
+        return True  # "Warga bertanya aturan netralitas dan sanksi apa yang berlaku untuk Babinsa tersebut."
+    if _RELATIVE_IN_SERVICE.search(said or query) and _SERVICE_RULES_ASKED.search(written_ask):
+        return True  # "suami saya anggota Polri aktif … apa saja larangan politik yang berlaku bagi anggota Polri?"
     if _SELF_NOT_BOUND.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask)):
         return True  # "Nah, kalau saya sendiri karyawan bank swasta, boleh nggak saya jadi tim kampanye caleg?"
     if _SELF_NOT_BOUND.search(query) and _APPLIES_TO.search(ask) and _FIRST_PERSON.search(ask) \
@@ -1285,14 +1307,20 @@ _ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|
                              r"election results?|"
                              # the election bodies' own make-up ("pembentukan KPU Provinsi di Papua Selatan")
                              r"(pembentukan|dibentuknya|terbentuknya)\s+(kpu|bawaslu)\s+(provinsi|kabupaten|kota)|"
-                             r"provinsi (baru|pemekaran)|penataan dapil|daerah pemilihan baru)\b", re.I)
+                             r"provinsi (baru|pemekaran)|penataan dapil|daerah pemilihan baru|"
+                             # how many sit on an election body ("anggota KPU provinsinya ada brp org?")
+                             r"(jumlah|berapa|brp)\s+(orang\s+)?anggota\s+(kpu|bawaslu|panwas\w*)|"
+                             r"anggota\s+(kpu|bawaslu)\w*(\s+\w+){0,2}\s+(ada\s+)?(berapa|brp)\s+(orang|org)|"
+                             # a candidate's own eligibility by age ("batas usia minimal … calon bupati")
+                             r"(batas\s+)?(usia|umur)\s+(minimal|minimum|paling rendah|terendah)"
+                             r"(\s+\w+){0,4}\s+(calon|dicalonkan|mencalonkan))\b", re.I)
 # The asker turning to another matter ("alhamdulillah sudah selesai. Sekarang saya mau tanya hal lain: …",
 # "sekalian ya, tolong buatkan …"): what follows is the question, whatever field the earlier words named.
 _TOPIC_SWITCH = re.compile(
     r"\b(?:(?:mau|ingin|pengen|pgn|izin|boleh|sekalian|satu lagi|oh ya|btw)\s+(?:\w+\s+){0,2}?"
     r"(?:tanya|nanya|bertanya)\s+(?:hal|soal|yang|yg|perihal|masalah|urusan)\s+(?:lain|beda|berbeda)|"
     r"sekalian(?:\s+(?:ya|yah|nih|aja|juga|deh))?[,\s]+(?:tolong|minta|mohon)|(?:ganti|beda|lain) topik|"
-    r"di ?luar (?:topik|konteks)(?: \w+)?|on (?:another|a different) (?:note|topic|matter)|"
+    r"di ?luar (?:topik|konteks|itu)(?: \w+)?|on (?:another|a different) (?:note|topic|matter)|"
     r"(?:kali ini|sekarang|skrg)\s+(?:pertanyaan|tanya)\s+(?:saya\s+|sy\s+)?(?:pribadi|lain)|"
     # thanks for the last answer, then the next question ("Terima kasih penjelasan soal pengadaan barang tadi.")
     r"(?:terima kasih|makasih|makasi|thanks|thx)\s+(?:atas\s+)?(?:\w+\s+)?(?:penjelasan|jawaban|info|informasi)\w*"

@@ -221,11 +221,18 @@ _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)
                           r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|no)\s+(\w+\s+){0,3}\w+(\s*/\s*\w+)*\s*/\s*$")
 
 
+# What the asker fears being taken for ("takut dikira ikut kampanye") is not what they do.
+_FEARED = re.compile(r"\b(takut|khawatir|kuatir|cemas|was-was|ragu|afraid|worried)\s+(\w+\s+)?"
+                     r"(dikira|dianggap|disangka|dicap|dituduh|dinilai|being seen as|be seen as|seen as)"
+                     r"(\s+[^\s,.;:?!]+){0,2}\s*$")
+
+
 def is_denied(text: str, start: int) -> bool:
     if _NOT_NEUTRAL.match(text, start):
         return False  # "tidak netral" names the violation itself
     before = text[max(0, start - 30):start]
-    return bool(_DENIAL.search(before) or _DENIED_LIST.search(text[max(0, start - 70):start]))
+    return bool(_DENIAL.search(before) or _DENIED_LIST.search(text[max(0, start - 70):start])
+                or _FEARED.search(text[max(0, start - 40):start]))
 
 
 def _facet(name: str, patterns: list[str]) -> Facet:

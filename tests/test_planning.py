@@ -61,7 +61,7 @@ def test_spouse_campaign_is_conditional_however_asked(assistant: Assistant, ques
 
 def test_most_specific_situation_wins_and_sanction_is_cited_when_asked(assistant: Assistant) -> None:
     ans = assistant.answer("PNS ikut pawai kampanye pakai kaos partai, hukuman disiplin tingkat apa?")
-    assert ans.verdict == "tidak_boleh"
+    assert ans.verdict == "informasi"  # the grade is what is asked, and the bottom line
     assert [c.id for c in ans.citations] == ["pp-94-2021/pasal-5/huruf-n/angka-2", "pp-94-2021/pasal-13/huruf-g"]
     assert "Sanksi: hukuman disiplin sedang — Pasal 13 huruf g PP 94/2021" in ans.answer
     plain = assistant.answer("PNS ikut pawai kampanye pakai kaos partai, boleh?")
@@ -198,7 +198,7 @@ def test_one_known_question_of_several_is_answered_as_asked(full_assistant: Assi
 
 def test_level_of_punishment_is_named_with_its_article(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Seorang PNS ikut pawai kampanye memakai kaos partai. Hukuman disiplin tingkat apa?")
-    assert ans.verdict == "tidak_boleh"
+    assert ans.verdict == "informasi"
     assert "hukuman disiplin sedang — Pasal 13 huruf g PP 94/2021" in ans.answer
     assert [c.id for c in ans.citations] == ["pp-94-2021/pasal-5/huruf-n/angka-2", "pp-94-2021/pasal-13/huruf-g"]
 
@@ -975,6 +975,17 @@ def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_t
     "I'm an active-duty police officer. Can I attend a candidate's rally when I'm off duty?",
     "sy guru PNS, udh ikut bimtek netralitas kmrn. btw mau nanya, klo mau pindah tugas ke kota lain syaratnya apa?",
     "mnrt admin paslon nomor brp yg paling pro guru honorer? sy PNS sih, biar ga salah pilih",
+    "Saya PNS di dinas sosial. Suami saya anggota Polri aktif. Apa saja larangan politik yang berlaku bagi anggota "
+    "Polri menjelang pilkada? Tolong jelaskan untuk suami saya.",
+    "I'm a police officer in the regency. Under the Polri code of ethics, what happens if an officer shares a "
+    "candidate's post?",
+    "I work at a state-owned enterprise as an accountant, not as a civil servant. May I join my cousin's campaign "
+    "team?",
+    "Makasih, soal netralitas sudah jelas. Satu lagi di luar itu: tunjangan kinerja saya belum cair, lapornya ke mana?",
+    "Warga bertanya: Bhabinkamtibmas di desa kami ikut mengantar calon bupati blusukan. Aturan dan sanksi apa yang "
+    "berlaku untuk Bhabinkamtibmas itu?",
+    "Berapa batas usia minimal untuk dicalonkan sebagai calon gubernur?",
+    "anggota Bawaslu kabupaten itu ada berapa orang sih?",
 ])
 def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
     assert full_assistant.answer(question).abstained
@@ -1400,9 +1411,25 @@ SERVICE_AND_FOLLOW_UPS = [
 ]
 
 
+# The grade of a penalty asked, a repeal told as a premise, what the asker fears being taken for, a neighbourhood
+# (RT) that is not a retweet, and a party's old ban quoted as history rather than the asker's past membership.
+GRADES_PREMISES_AND_WORRIES = [
+    ("Guru PNS yang datang ke kampanye caleg pakai kaos partai masuk hukuman disiplin tingkat apa?", "informasi",
+     "pp-94-2021/pasal-5"),
+    ("UU 5/2014 kan sudah dicabut, jadi sekarang PPPK boleh dong masuk partai politik?", "tidak_boleh",
+     "pp-49-2018/pasal-53"),
+    ("Dulu larangan PNS jadi anggota partai ada di UU 43/1999. UU itu sudah dicabut, berarti sekarang PNS boleh jadi "
+     "anggota partai?", "tidak_boleh", "pp-11-2017/pasal-255"),
+    ("Ada pengajian akbar di masjid kampung yang disponsori caleg DPRD. Saya PNS, boleh datang? takut dikira ikut "
+     "kampanye", "bersyarat", "pp-94-2021/pasal-5"),
+    ("Kemarin saya difoto bareng calon bupati waktu acara RT, lalu tim dia upload dan saya di-tag di IG. Saya PNS, "
+     "melanggar nggak?", "bersyarat", "pp-94-2021/pasal-5"),
+]
+
+
 @pytest.mark.parametrize(("question", "verdict", "first"),
                          [*TOLD_AND_AMENDED, *RELATIVES_ACT, *FAMILY_ASKED, *CASE_STEPS_AND_NAMED_LAW,
-                          *SERVICE_AND_FOLLOW_UPS])
+                          *SERVICE_AND_FOLLOW_UPS, *GRADES_PREMISES_AND_WORRIES])
 def test_who_acts_and_the_law_as_it_stands(full_assistant: Assistant, question: str, verdict: str,
                                            first: str) -> None:
     ans = full_assistant.answer(question)
