@@ -25,7 +25,7 @@ from assistant.explanations import explanation_of
 from assistant.planning import Plan, Planner
 from assistant.retrieval import HybridSearcher
 from assistant.sources import renumber, repeal_clause, select_sources
-from assistant.understanding import Understood, asks_permission, outside_field, topics, understand
+from assistant.understanding import Understood, asks_permission, outside_field, topics, understand, unglossed
 from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.kinds import article_label
@@ -186,7 +186,7 @@ class Assistant:
         # A repeal told as the premise of asking whether an act is now allowed ("UU itu kan sudah dicabut, jadi
         # sekarang PNS boleh dong jadi anggota partai?") is answered by the act's situation under the law in force.
         status_of_repealed = bool(u.repealed) and u.focus is not None and u.focus.asks_status \
-            and not asks_permission(u.focus.ask.split(" | ", 1)[0])
+            and not asks_permission(unglossed(u.focus.ask))
         plan = planner.plan(u.focus) if planner is not None and u.focus is not None else None
         if status_of_repealed and not (plan is not None and plan.situation is not None and plan.situation.priority):
             plan = None

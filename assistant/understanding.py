@@ -491,6 +491,10 @@ def strip_injection(text: str) -> tuple[str, bool]:
     return (cleaned or text), cleaned != re.sub(r"\s+", " ", text).strip()
 
 
+# What separates the glosses from the words as written (and each gloss from the next).
+_GLOSS_MARK = " | "
+
+
 def gloss(text: str) -> str:
     """The text lower-cased, with the regulations' words for chat abbreviations and English appended."""
     low = re.sub(r"\s+", " ", text.lower()).strip()
@@ -498,7 +502,12 @@ def gloss(text: str) -> str:
     extra = [words for pattern, words in _GLOSS_RE
              if any(not is_denied(low, m.start()) for m in pattern.finditer(low))]
     # Each gloss stands apart: glued together, "sy … resign" would read "saya sudah mengundurkan diri".
-    return low + (" | " + " | ".join(extra) if extra else "")
+    return low + (_GLOSS_MARK + _GLOSS_MARK.join(extra) if extra else "")
+
+
+def unglossed(text: str) -> str:
+    """The words as written, without the glosses `gloss` appended."""
+    return text.split(_GLOSS_MARK, 1)[0]
 
 
 _NOW_PNS = re.compile(r"\b(sekarang|skrg|kini)\s+(sudah\s+|udah\s+|udh\s+)?(jadi\s+|jd\s+|menjadi\s+)?pns\b|"
@@ -693,7 +702,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         parts=_parts(cleaned) if whole and not asked else (),
         # Read before glossing too: "regional election" glossed gains "pemilu" and would name both elections.
         election=election_asked(cleaned) or election_asked(glossed),
-        asks_grade=bool(_ASKS_GRADE.search(ask.split(" | ", 1)[0])),
+        asks_grade=bool(_ASKS_GRADE.search(unglossed(ask))),
     )
 
 
@@ -1176,7 +1185,7 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
             asks_permission(ask or query) or _ELECTION_WORK.search(query))):
         return True, stripped
     # The state's own parties and offices as written, not as glossed ("campaign for a party" gains "partai").
-    if _FOREIGN_ELECTION.search(query) and not _STATE_ELECTION.search(stripped.split(" | ", 1)[0]):
+    if _FOREIGN_ELECTION.search(query) and not _STATE_ELECTION.search(unglossed(stripped)):
         return True, stripped
     if _OWN_TRANSFER.search(query) and not _STATE_ELECTION.search(query):
         return True, stripped
@@ -1234,7 +1243,7 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
         return False  # an office's car or house lent to someone else is the civil servant's own act
     named = _LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", said or query))
     # The glosses appended to the asking sentences ("sy" gains "saya") name no one: "suami sy" is not the asker.
-    written_ask = ask.split(" | ", 1)[0]
+    written_ask = unglossed(ask)
     if _NOT_BOUND.search(query) and not _SUBJECT.search(named):
         return True  # journalists, soldiers, students: their conduct in elections is governed by other laws
     if _PRIVATE_WORK.search(written_ask) and not _SUBJECT.search(written_ask):
@@ -1341,8 +1350,8 @@ _ASIDE = re.compile(r"\b(btw|by the way|oh ya|oh iya|(skrg|sekarang|sekalian)\s+
 
 def _aside_elsewhere(query: str) -> bool:
     """After a lighter turn, another matter (tax, a career step …) named without the field's words."""
-    turns = list(_ASIDE.finditer(query.split(" | ", 1)[0]))
-    rest = query[turns[-1].end():].split(" | ", 1)[0] if turns else ""
+    turns = list(_ASIDE.finditer(unglossed(query)))
+    rest = unglossed(query[turns[-1].end():]) if turns else ""
     return bool(_OUT_OF_SCOPE.search(rest) or _CAREER.search(rest)) and not _NEUTRALITY.search(rest) \
         and not _POLITICAL.search(rest)
 
@@ -1350,10 +1359,10 @@ def _aside_elsewhere(query: str) -> bool:
 def _after_topic_switch(text: str) -> str:
     """The words after the last turn to another matter, without the glosses of the words before it; `text` when
     it has no such turn or nothing much follows it."""
-    turns = list(_TOPIC_SWITCH.finditer(text.split(" | ", 1)[0]))
+    turns = list(_TOPIC_SWITCH.finditer(unglossed(text)))
     if not turns:
         return text
-    rest = text[turns[-1].end():].split(" | ", 1)[0]
+    rest = unglossed(text[turns[-1].end():])
     return rest if len(rest.split()) >= 5 else text
 
 
