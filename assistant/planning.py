@@ -248,7 +248,7 @@ class Planner:
         return self._plan_match(Match(situation, 0, 0, 0.0), focus, [])
 
     def _plan_match(self, m: Match, focus: Focus, rest: list[Match]) -> Plan | None:
-        basis = self._basis(m.situation, focus.actor, focus.election)
+        basis = self._basis(m.situation, focus.actor, focus.election, focus.local_supervisor)
         governed = self._governing_text(m.situation)
         if governed is not None:
             # The document that governs the situation is loaded (the SKB, the SE on spouses): its own text
@@ -308,13 +308,17 @@ class Planner:
             plan.verdict = "informasi"
         return plan
 
-    def _basis(self, s: Situation, actor: str, election: str = "") -> list[Source]:
+    def _basis(self, s: Situation, actor: str, election: str = "", local: bool = False) -> list[Source]:
         """The provisions that ground the verdict: the first that binds the asker (a fact entry, or one about who
         is bound at all, keeps its own order), then others only from other documents — the statute's duty beside
         the regulation's prohibition, never two articles of one document (dev split: fewer citations, same in-force
-        basis)."""
-        ordered = self._for_actor(self._for_election([src for src in (self.source(i) for i in s.basis)
-                                                      if src is not None], election), actor,
+        basis). When the question names the regency's or city's election supervisor, that body's own article
+        stands in for Bawaslu's."""
+        sources = [src for src in (self.source(i) for i in s.basis) if src is not None]
+        if local:
+            alternative = {src.doc_id: src for src in (self.source(i) for i in s.local_basis) if src is not None}
+            sources = [alternative.get(src.doc_id, src) for src in sources]
+        ordered = self._for_actor(self._for_election(sources, election), actor,
                                   reorder=s.verdict != "informasi" and not s.priority)
         chosen: list[Source] = []
         for src in ordered:

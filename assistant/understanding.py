@@ -136,7 +136,8 @@ _ROLES = (r"pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|c
 _SUBJECT = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur|saya|sy|aku|gue|gw|kami|kita|i|my|we|our)\b", re.I)
 # Careers of other services (TNI, Polri) are governed by their own laws.
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|babinsa|"
-                            r"bhabinkamtibmas|babinkamtibmas|koramil|danramil|"
+                            r"bhabinkamtibmas|babinkamtibmas|koramil|danramil|kapolres|kapolda|kapolsek|dandim|"
+                            r"danrem|kodim|polres|polsek|polda|"
                             r"police|military|soldier|army)\b", re.I)
 _CAREER = re.compile(r"\b(pensiun\w*|naik pangkat|kenaikan pangkat|pangkat|\w*mutasi|gaji|tunjangan|"
                      r"pendidikan|sekolah|diklat|retire\w*|promotion|salary|masa dinas|dinas aktif|promosi|"
@@ -343,7 +344,8 @@ _ASKS_WHO = re.compile(r"(?<!pilih )(?<!milih )(?<!memilih )(?<!coblos )(?<!nyob
 # "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
 # an act is allowed.
 _AUTHORITY = re.compile(r"\b(bisa|bs|bisakah|dapat|dapatkah|berhak|berwenang|boleh)\s+(langsung\s+)?"
-                        r"(memecat|mecat|menghukum|nge?hukum|memberhentikan|menjatuhkan|menindak|memberi sanksi)\w*|"
+                        r"(memecat|mecat|menghukum|nge?hukum|memberhentikan|menjatuhkan|menindak|"
+                        r"(memberi|memberikan) (sanksi|hukuman))\w*|"
                         # "Apakah aduan anonim begini boleh kami tindak lanjuti?": the desk's own step in a case
                         r"\b(bisa|bs|bisakah|dapat|dapatkah|boleh|bolehkah)\s+(kami|kita)\s+(langsung\s+)?"
                         r"(tindak ?lanjuti|menindaklanjuti|periksa|memeriksa|panggil|memanggil)\b|"
@@ -357,8 +359,12 @@ _WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi(nya)?|hukuman(
 # "Sudah lewat 5 hari, masih bisa?" asks whether it is still possible, and "Ke mana saya bisa melaporkan?" asks
 # where: neither asks whether something is allowed.
 _POSSIBLE_NOT_ALLOWED = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
-                                   r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
+                                   r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b|"
+                                   # "mohon arahan supaya kami bisa menjawab": what the desk needs the answer for
+                                   r"\b(supaya|agar|biar|sehingga)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
+                          # "apakah masih bisa diterima Bawaslu?": whether a report is still taken
+                          r"\b(diterima|ditindaklanjuti|diproses)\s+(oleh\s+)?(bawaslu|panwas\w*)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
 # A message with no question in it ("Laporan masuk ke Inspektorat: …. Mohon kualifikasi pelanggarannya.") names
 # the report it handles; it asks where to report only in so many words.
@@ -366,7 +372,8 @@ _REPORT_REQUEST = re.compile(r"\b(ke ?mana|ke siapa|where|how)\b[^.]{0,30}\b(lap
                              r"report\w*|complain\w*)\b|\b(lapor\w*|melapor\w*|mengadu\w*|dilaporkan)\b[^.]{0,25}"
                              r"\b(ke ?mana|ke siapa)\b|\b(cara|prosedur|mekanisme|tata cara)\s+(melapor\w*|lapor|"
                              r"mengadu|pelaporan|pengaduan)\b", re.I)
-_ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\b|\bberapa lama\b|"
+_ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\w*\b|\btenggat\w*\b|"
+                        r"\bberapa lama\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
                         r"\bhow long\b|"
                         # "resign skrg ato nanti aja pas udh pasti jd calon?": now or later is a when.
@@ -448,6 +455,7 @@ class Focus:
     parts: tuple[Focus, ...] = ()
     election: str = ""  # "pemilu" or "pilkada" when the question is about only one of them
     asks_grade: bool = False  # which grade or form of penalty ("tingkat apa?", "ringan, sedang, atau berat?")
+    local_supervisor: bool = False  # the regency's or city's election supervisor is named ("Bawaslu Kabupaten")
 
 
 # The two kinds of election and their laws (corpus/rules.py ELECTION_DOCS): legislative and presidential
@@ -468,6 +476,13 @@ def election_asked(text: str) -> str:
     """"pemilu" or "pilkada" when the question is about only that election (its law grounds the answer); else ""."""
     pilkada, pemilu = bool(_PILKADA.search(text)), bool(_PEMILU.search(text))
     return "pilkada" if pilkada and not pemilu else "pemilu" if pemilu and not pilkada else ""
+
+
+# The regency's or city's election supervisor by name: its own powers (not Bawaslu's) answer where a report goes
+# and what it does with a finding.
+_LOCAL_SUPERVISOR = re.compile(r"\b((bawaslu|panwas\w*)\s+(kab(upaten)?\b\.?|kota|kab/kota|setempat)|"
+                               r"(local|regency|city|district|municipal)\s+bawaslu|"
+                               r"bawaslu\s+(of\s+)?(the\s+)?(regency|city|district))", re.I)
 
 
 def asks_fact(focus: Focus) -> bool:
@@ -703,6 +718,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         # Read before glossing too: "regional election" glossed gains "pemilu" and would name both elections.
         election=election_asked(cleaned) or election_asked(glossed),
         asks_grade=bool(_ASKS_GRADE.search(unglossed(ask))),
+        local_supervisor=bool(_LOCAL_SUPERVISOR.search(cleaned)),
     )
 
 
@@ -1150,6 +1166,14 @@ _ORGANISATION_ELECTION = re.compile(
     # An office's own contest ("pemilihan 'ASN Berprestasi'", "voting pegawai teladan").
     r"(pemilihan|voting|vote|lomba)\s+[\'\"“‘]?(asn|pegawai|pns|guru|karyawan|duta)\s+(berprestasi|teladan|terbaik|"
     r"favorit|inovatif))\b", re.I)
+# Attendance and working hours (absence, lateness, selling online in office hours): discipline without politics is
+# the personnel office's matter, not the neutrality desk's. ("Mangkir" is not among them: it is said of a summons in
+# a case being examined too.)
+_ATTENDANCE = re.compile(r"\b((tidak|tdk|gak|ga|nggak|ngga)\s+masuk\s+(kerja|kantor|\w+\s+hari)|bolos\w*|"
+                         r"ketidakhadiran|(telat|terlambat)\s+(masuk|absen|datang|apel)|"
+                         r"(berjualan|jualan|berdagang|dagang|live streaming)\b.{0,40}\bjam\s+(kerja|kantor|dinas))\b",
+                         re.I)
+_POLLING_DAY = re.compile(r"\b(pencoblosan|pemungutan suara|hari (h|pemilihan))\b", re.I)
 # Words that keep a question political once look-alikes are set aside ("kampanye anti golput" is about voting);
 # "neutral" is not among them: left over beside a tax or carbon "neutral", it only asks what the word means there.
 _POLITICAL_ACT = re.compile(r"\b(golput|pemilu|pemilih|hak pilih|tps|nyoblos|coblos\w*|politik\w*|calon|timses|"
@@ -1209,6 +1233,8 @@ _OTHER_RULES = re.compile(r"\b(menurut|berdasarkan|dalam|di|sesuai|under)\s+(atu
                           r"kode etik|uu|undang-undang|disiplin|rules?|regulations?|code)\s+(internal\s+)?(di\s+)?"
                           rf"(the\s+)?{_OTHER_SERVICE.pattern}|"
                           r"\bunder\s+the\s+(polri|tni|police|military|army)\s+(code|rules?|regulations?|law)\b|"
+                          r"\b(internal\s+)?(polri|tni|police|military|army)\s+(regulations?|rules?|codes?)\s+"
+                          r"(governs?|applies|apply)\b|"
                           r"\brules?\s+((apply|applies)\s+to|for|of)\s+(soldiers|police\w*|the (military|army|police)|"
                           r"(tni|polri)( members)?)\b|"
                           # "hukuman disiplin militer apa, dan siapa ankum-nya di lingkungan TNI?"
@@ -1301,8 +1327,11 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
 
 def _another_matter(query: str) -> bool:
     """Pay, tax, travel, a career step … named without neutrality or a penalty of the discipline rules; a marriage
-    or a divorce named without politics."""
+    or a divorce named without politics; attendance and working hours with no election in them."""
     if _PRIVATE_LIFE.search(query) and not _POLITICAL.search(query):
+        return True
+    if _ATTENDANCE.search(query) and not (_POLITICAL.search(query) or _POLITICAL_ACT.search(query)
+                                          or _STATE_ELECTION.search(query) or _POLLING_DAY.search(query)):
         return True
     return bool(_OUT_OF_SCOPE.search(query)) and not _NEUTRALITY.search(query) and not _PENALTY.search(query) \
         and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query))
@@ -1334,6 +1363,9 @@ _TOPIC_SWITCH = re.compile(
     # thanks for the last answer, then the next question ("Terima kasih penjelasan soal pengadaan barang tadi.")
     r"(?:terima kasih|makasih|makasi|thanks|thx)\s+(?:atas\s+)?(?:\w+\s+)?(?:penjelasan|jawaban|info|informasi)\w*"
     r"[^.?!]{0,80}?\b(?:tadi|sebelumnya|kemarin|td|kmrn)(?=\s*[.!])|"
+    r"(?:terima kasih|makasih|makasi|thanks|thx)[,\s]+(?:\w+\s+){0,2}?(?:penjelasan|jawaban)\w*[^.?!]{0,80}?"
+    r"\b(?:sudah|udah|udh|sdh)\s+jelas(?=\s*[.!])|"
+    r"\b(?:ada\s+)?(?:satu\s+)?pertanyaan\s+(?:lain|beda)\s*(?=[:,-])|"
     r"(?:an? )?(?:unrelated|different|separate) (?:question|topic|matter)|off[- ]topic)\b[\s:,.-]*", re.I)
 
 

@@ -71,9 +71,12 @@ class Situation:
     also_when: frozenset[str] = frozenset()
     # Facets that count only where the asker's own clauses name them (running for office is the asker's own act).
     own: frozenset[str] = frozenset()
+    # The same power held by the regency's or city's election supervisor (UU 7/2017 Pasal 103 beside Bawaslu's
+    # own Pasal 95): cited in place of the article of the same document when the question names that body.
+    local_basis: tuple[str, ...] = ()
 
     def ids(self) -> tuple[str, ...]:
-        return self.basis + self.sanction + self.condition_basis
+        return self.basis + self.sanction + self.condition_basis + self.local_basis
 
 
 @dataclass(frozen=True)
@@ -269,4 +272,5 @@ def _situation(e: dict) -> Situation:
         condition_basis=tuple(e.get("dasar_syarat", ())), priority=int(e.get("prioritas", 0)),
         breaches=frozenset(e.get("pelanggaran_syarat", ())), covers=frozenset(e.get("meliputi", ())),
         also_when=frozenset(e.get("juga_bila", ())), own=frozenset(e.get("milik_penanya", ())),
+        local_basis=tuple(e.get("dasar_kabupaten_kota", ())),
     )

@@ -424,7 +424,7 @@ BOUND = [
      "pp-94-2021/pasal-16"),
     # Where to report, asked about an act described at length, is answered by where to report.
     ("Seorang PNS di kantor kami membuat konten kampanye paslon di TikTok dan membagikannya ke grup warga. "
-     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-103/huruf-a"),
+     "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-95"),
 ]
 
 
@@ -630,7 +630,7 @@ ASKED = [
     ("tim paslon minta pinjam aula kantor dinas buat kampanye, boleh kita pinjamkan?", "tidak_boleh", "pp-94-2021"),
     # A citizen reporting a civil servant is in scope; being no civil servant oneself does not make it another field.
     ("aku warga biasa, tadi liat pak camat pake seragam dinas ikut kampanye caleg. lapornya kemana ya?", "informasi",
-     "uu-7-2017/pasal-103"),
+     "uu-7-2017/pasal-95"),
     # Still bound in a new role: the act is answered, not whether a regulation is in force.
     ("sy PNS staf kecamatan, skrg ditunjuk jd Pj Kepala Desa. kalau paslon bupati minta difasilitasi ketemu warga di "
      "balai desa & sy kasih sambutan, gmn? apa aturan PNS masih berlaku?", "tidak_boleh", "pp-94-2021/pasal-5"),
@@ -986,6 +986,15 @@ def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_t
     "berlaku untuk Bhabinkamtibmas itu?",
     "Berapa batas usia minimal untuk dicalonkan sebagai calon gubernur?",
     "anggota Bawaslu kabupaten itu ada berapa orang sih?",
+    # attendance and working hours, with no politics in them: the personnel office's matter
+    "Staf saya tidak masuk 6 hari tanpa keterangan karena urusan keluarga. Hukumannya apa?",
+    "pns yg sering telat masuk kantor kena sanksi apa ya?",
+    "Pegawai kami berjualan online lewat live streaming di jam kerja. Bagaimana prosedur hukumannya?",
+    # another matter after thanks for the last answer, or named as another question
+    "Makasih, jawaban soal kampanye tadi udah jelas. Pertanyaan lain: cara urus pindah memilih gimana ya, formulirnya "
+    "apa?",
+    # a police chief's own rules
+    "Saya Kapolsek. Which internal police regulation governs the neutrality of my officers?",
 ])
 def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
     assert full_assistant.answer(question).abstained
@@ -995,6 +1004,9 @@ def test_questions_about_others_rules_are_declined(full_assistant: Assistant, qu
     "I'm an Indonesian civil servant posted in Kuala Lumpur. Can I vote in the Indonesian election there?",
     "Suami saya polisi, dia minta saya ikut kampanye caleg temannya. Saya PNS, boleh?",
     "Saya anggota Polri, istri saya PNS guru. Dia boleh ikut kampanye caleg?",
+    # absence for a campaign, or on polling day, is still the neutrality desk's
+    "PNS bolos kerja 3 hari untuk ikut kampanye caleg, sanksinya apa?",
+    "Staf saya tidak masuk kerja pas hari pencoblosan, boleh dihukum?",
 ])
 def test_the_asker_bound_by_the_rules_is_answered(full_assistant: Assistant, question: str) -> None:
     assert not full_assistant.answer(question).abstained
@@ -1190,6 +1202,61 @@ def test_the_village_election_supervisor_takes_reports(full_assistant: Assistant
     assert any(c.id.startswith("uu-7-2017/pasal-10") for c in ans.citations)
 
 
+# Where and by when a report goes, asked of a case told at length: the reporting entry answers, not the act's ban.
+@pytest.mark.parametrize(("question", "cited"), [
+    ("Ada warga menelepon: dia melihat kabid dinas datang ke kampanye paslon bupati pakai seragam dinas. Warga itu "
+     "tanya harus lapor ke mana dan apakah ada batas waktunya. Mohon arahan supaya kami bisa menjawab.",
+     "uu-8-2015/pasal-134"),
+    ("Sembilan hari lalu saya lihat camat membagikan sembako bergambar paslon bupati. Saya baru sempat menulis "
+     "laporannya. Apakah masih bisa diterima Bawaslu?", "uu-8-2015/pasal-134"),
+])
+def test_where_and_by_when_to_report_is_the_answer(full_assistant: Assistant, question: str, cited: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id.startswith(cited)
+
+
+# A vacancy filled by an acting officer is not the replacement of officials Pasal 71 ayat (2) restricts (its
+# Penjelasan); filling the post for good within the period still needs the minister's written approval.
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Kepala dinas pendidikan kami wafat bulan lalu, padahal tinggal 3 bulan sebelum penetapan paslon. Bupati mau "
+     "menunjuk sekretaris dinas sebagai Plt. Apakah itu penggantian pejabat yang dilarang?", "boleh"),
+    ("Bupati mau melantik kepala dinas definitif yang baru 3 bulan sebelum penetapan paslon. Boleh?", "bersyarat"),
+])
+def test_an_acting_officer_for_a_vacancy_is_not_a_reshuffle(full_assistant: Assistant, question: str,
+                                                             verdict: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith("uu-10-2016/pasal-71")
+
+
+def test_a_regional_head_rotating_officials_in_english_is_the_reshuffle_rule(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Our acting mayor wants to rotate several agency heads two months before the "
+                                "candidate pairs are set. Is that allowed?")
+    assert ans.verdict == "bersyarat"
+    assert ans.citations[0].id.startswith("uu-10-2016/pasal-71")
+
+
+# Where a report goes and what the supervisor does with it: Bawaslu's own powers (UU 7/2017 Pasal 95), and the
+# regency's or city's Bawaslu by its own article (Pasal 103) when the question names that body.
+@pytest.mark.parametrize(("question", "verdict", "cited", "not_cited"), [
+    ("Tetangga sy PNS dinas pertanian, tiap minggu nempel stiker capres di mobil dinasnya. mau lapor ke bawaslu, "
+     "bisa?", "informasi", "uu-7-2017/pasal-95", "uu-7-2017/pasal-103"),
+    ("Saya mau melaporkan kepala UPT (PNS) yang mengajak pegawainya memilih caleg DPRD. Laporannya ke Bawaslu "
+     "Kabupaten atau ke mana?", "informasi", "uu-7-2017/pasal-103", "uu-7-2017/pasal-95"),
+    ("Kami staf Bawaslu Kota. Laporan soal lurah PNS yang memasang spanduk caleg sudah kami kaji. Apakah Bawaslu Kota "
+     "bisa langsung memberi hukuman disiplin kepadanya?", "informasi", "uu-7-2017/pasal-103", "uu-7-2017/pasal-95"),
+    ("Can Bawaslu itself punish a civil servant who posted support for a legislative candidate?", "informasi",
+     "uu-7-2017/pasal-95", "uu-7-2017/pasal-103"),
+])
+def test_the_supervisor_named_is_the_one_cited(full_assistant: Assistant, question: str, verdict: str, cited: str,
+                                               not_cited: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert any(c.id.startswith(cited) for c in ans.citations)
+    assert not any(c.id.startswith(not_cited) for c in ans.citations)
+
+
 def test_goods_taken_from_a_campaign_to_hand_out_are_not_a_bribe_received(full_assistant: Assistant) -> None:
     ans = full_assistant.answer("Kepala sekolah kami (PNS) menerima 100 paket sembako dari tim paslon dan mau "
                                 "membagikannya ke wali murid. Boleh?")
@@ -1314,7 +1381,7 @@ def test_situations_read_as_the_law_has_them(full_assistant: Assistant, question
     ("I'm a PPPK teacher. My brother-in-law is running for regent and gave me calendars with his face on them. "
      "Can I hand them out to parents on report card day?", "tidak_boleh", "uu-20-2023/pasal-24"),
     ("Saya warga biasa. Tetangga saya PNS tiap malam membagikan stiker caleg istrinya. Ke mana saya bisa "
-     "melaporkan, dan siapa yang memutuskan sanksinya?", "informasi", "uu-7-2017/pasal-103"),
+     "melaporkan, dan siapa yang memutuskan sanksinya?", "informasi", "uu-7-2017/pasal-95"),
     ("Saya camat. Tim sukses paslon bupati meminta bantuan kecamatan diprioritaskan untuk desa-desa pendukung "
      "mereka. Boleh saya turuti?", "tidak_boleh", "pp-94-2021/pasal-5"),
 ])
