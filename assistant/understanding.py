@@ -1409,10 +1409,23 @@ def _another_service(query: str) -> bool:
                 or _LEAVING_OTHER_SEAT.search(query) or _ORGANISER_ETHICS.search(query))
 
 
+# Whether this desk can answer ("Apakah pertanyaan ini bisa dijawab lewat layanan netralitas ASN?", "Bisakah layanan
+# ini menjelaskan …?"): the desk's own name brings the field's words, and the question is what comes before it.
+_DESK = r"\b(layanan|helpdesk|asisten|admin)\s+(netralitas(\s+asn)?|ini)\b"
+_CAN_ANSWER = r"\b(dijawab|dibantu|menjawab|membantu|menjelaskan|ditanyakan)\b"
+_ASKS_THE_DESK = re.compile(rf"[^.?!|]*({_CAN_ANSWER}[^.?!|]*{_DESK}|{_DESK}[^.?!|]*{_CAN_ANSWER})[^.?!|]*\?", re.I)
+
+
+def _without_asking_the_desk(text: str) -> str:
+    rest = _ASKS_THE_DESK.sub(" ", text)
+    return rest if len(unglossed(rest).split()) >= 5 else text
+
+
 def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
     """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
     as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind)."""
     query, ask, said = _after_topic_switch(query), _after_topic_switch(ask), _after_topic_switch(said)
+    query, ask = _without_asking_the_desk(query), _ASKS_THE_DESK.sub(" ", ask).strip(" |")
     declined, query = _another_sense(query, ask)
     if declined or _aside_elsewhere(query):
         return True

@@ -995,6 +995,9 @@ def test_a_recommendation_from_the_supervisor_leaves_the_question_who_punishes_t
     "apa?",
     # a police chief's own rules
     "Saya Kapolsek. Which internal police regulation governs the neutrality of my officers?",
+    # whether this desk can answer another matter: the desk's own name does not bring the question into its field
+    "Saya operator kepegawaian. Ada guru PNS yang tanya kenapa tunjangan sertifikasinya belum cair dan potongan "
+    "PPh-nya berapa. Apakah ini bisa dijawab di layanan netralitas ini?",
 ])
 def test_questions_about_others_rules_are_declined(full_assistant: Assistant, question: str) -> None:
     assert full_assistant.answer(question).abstained
@@ -1007,6 +1010,7 @@ def test_questions_about_others_rules_are_declined(full_assistant: Assistant, qu
     # absence for a campaign, or on polling day, is still the neutrality desk's
     "PNS bolos kerja 3 hari untuk ikut kampanye caleg, sanksinya apa?",
     "Staf saya tidak masuk kerja pas hari pencoblosan, boleh dihukum?",
+    "Bisakah layanan ini menjelaskan: bolehkah PNS datang ke kampanye caleg tanpa atribut?",
 ])
 def test_the_asker_bound_by_the_rules_is_answered(full_assistant: Assistant, question: str) -> None:
     assert not full_assistant.answer(question).abstained
@@ -1228,6 +1232,22 @@ def test_an_acting_officer_for_a_vacancy_is_not_a_reshuffle(full_assistant: Assi
     ans = full_assistant.answer(question)
     assert ans.verdict == verdict
     assert ans.citations[0].id.startswith("uu-10-2016/pasal-71")
+
+
+# The steps of a candidate's resignation asked (to whom, who decides, by when): PP 11/2017 Pasal 268. Told as done
+# ("SK pemberhentian saya sudah keluar"), the asker is no longer bound.
+@pytest.mark.parametrize(("question", "verdict", "first_id"), [
+    ("Kepala bidang kami sudah ditetapkan KPU sebagai calon wakil bupati. Surat pengunduran dirinya diajukan ke siapa, "
+     "dan berapa lama keputusan pemberhentiannya harus terbit?", "informasi", "pp-11-2017/pasal-268"),
+    ("Saya PNS, sudah mengundurkan diri dan SK pemberhentian saya sudah keluar. Boleh saya jadi pengurus partai?",
+     "boleh", "uu-20-2023/pasal-52"),
+    ("I got a disciplinary penalty for sharing a candidate's post. Can I challenge it?", "informasi",
+     "pp-94-2021/pasal-38"),
+])
+def test_steps_after_the_decision(full_assistant: Assistant, question: str, verdict: str, first_id: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first_id)
 
 
 def test_a_regional_head_rotating_officials_in_english_is_the_reshuffle_rule(full_assistant: Assistant) -> None:
