@@ -1173,6 +1173,7 @@ _ATTENDANCE = re.compile(r"\b((tidak|tdk|gak|ga|nggak|ngga)\s+masuk\s+(kerja|kan
                          r"ketidakhadiran|(telat|terlambat)\s+(masuk|absen|datang|apel)|"
                          r"(berjualan|jualan|berdagang|dagang|live streaming)\b.{0,40}\bjam\s+(kerja|kantor|dinas))\b",
                          re.I)
+# Absent on polling day is still about the election.
 _POLLING_DAY = re.compile(r"\b(pencoblosan|pemungutan suara|hari (h|pemilihan))\b", re.I)
 # Words that keep a question political once look-alikes are set aside ("kampanye anti golput" is about voting);
 # "neutral" is not among them: left over beside a tax or carbon "neutral", it only asks what the word means there.
@@ -1417,6 +1418,7 @@ _ASKS_THE_DESK = re.compile(rf"[^.?!|]*({_CAN_ANSWER}[^.?!|]*{_DESK}|{_DESK}[^.?
 
 
 def _without_asking_the_desk(text: str) -> str:
+    """The text without its question to the desk about the desk; the text itself when little else is left."""
     rest = _ASKS_THE_DESK.sub(" ", text)
     return rest if len(unglossed(rest).split()) >= 5 else text
 
