@@ -1415,11 +1415,18 @@ def _another_service(query: str) -> bool:
 _DESK = r"\b(layanan|helpdesk|asisten|admin)\s+(netralitas(\s+asn)?|ini)\b"
 _CAN_ANSWER = r"\b(dijawab|dibantu|menjawab|membantu|menjelaskan|ditanyakan)\b"
 _ASKS_THE_DESK = re.compile(rf"[^.?!|]*({_CAN_ANSWER}[^.?!|]*{_DESK}|{_DESK}[^.?!|]*{_CAN_ANSWER})[^.?!|]*\?", re.I)
+# Scanned first: most questions never name the desk, and the sentence pattern above is tried at every position.
+_DESK_NAMED = re.compile(_DESK, re.I)
+
+
+def _strip_desk_question(text: str) -> str:
+    """The text without its questions to the desk about the desk."""
+    return _ASKS_THE_DESK.sub(" ", text) if _DESK_NAMED.search(text) else text
 
 
 def _without_asking_the_desk(text: str) -> str:
     """The text without its question to the desk about the desk; the text itself when little else is left."""
-    rest = _ASKS_THE_DESK.sub(" ", text)
+    rest = _strip_desk_question(text)
     return rest if len(unglossed(rest).split()) >= 5 else text
 
 
@@ -1427,7 +1434,7 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
     """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
     as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind)."""
     query, ask, said = _after_topic_switch(query), _after_topic_switch(ask), _after_topic_switch(said)
-    query, ask = _without_asking_the_desk(query), _ASKS_THE_DESK.sub(" ", ask).strip(" |")
+    query, ask = _without_asking_the_desk(query), _strip_desk_question(ask).strip(" |")
     declined, query = _another_sense(query, ask)
     if declined or _aside_elsewhere(query):
         return True
