@@ -198,7 +198,9 @@ class Assistant:
                     and not grade_asked:
                 # A fact question (who decides, how the examination runs): the map knows the topic, search knows
                 # which article of it answers this very question.
-                planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources)
+                planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources,
+                                     u.focus.election if u.focus is not None else "",
+                                     u.focus.actor if u.focus is not None else "")
         elif u.focus is not None and not u.names_document and outside_field(u.focus.text):
             # No situation fits and nothing of neutrality, elections or discipline is named: another part of
             # civil-service life, answered by other rules and desks.
@@ -231,6 +233,10 @@ class Assistant:
         # A repeal clause says which act is in force, not whether the act asked about is allowed.
         verdict = extractive_verdict(u.question, [s for s in sources if s.article_id not in repeals],
                                      self.settings.verdict_sources)
+        if repeals and not (u.focus is not None and u.focus.asks_permission):
+            # "Is that old rule still used?" asks which act is in force: a fact, whatever the acts quoted beside
+            # the repeal clause forbid.
+            verdict = "informasi"
         if verdict == "informasi" and u.focus is not None and u.focus.asks_permission:
             notes.append("Situasi ini tidak ada dalam peta aturan netralitas yang ditinjau; pasal di bawah adalah "
                          "yang paling dekat dengan pertanyaan Anda, bukan jawaban boleh/tidak yang pasti. "

@@ -72,6 +72,13 @@ class Plan:
         return next(s.number for s in self.sources if s.citation_id == source.citation_id)
 
 
+def _other_election_docs(election: str) -> set[str]:
+    """The laws of the other kind of election than the one asked about; none when the question names neither."""
+    if election not in ELECTION_DOCS:
+        return set()
+    return set().union(*(docs for kind, docs in ELECTION_DOCS.items() if kind != election))
+
+
 def _trim(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     if len(text) <= limit:
         return text
@@ -216,7 +223,9 @@ class Planner:
         # The first question that asks whether (or by when) something may be done decides the bottom line; when it
         # is answered with a fact it did not ask for ("PP 94 kan buat PNS, PPPK aman? … ditawarin jd timses, boleh
         # kan?": whom the rule binds), the next that is answered with a permission does.
-        asking = [(part, p) for part, p in planned if part.asks_permission or part.asks_when]
+        # The grade of a penalty asked first ("1) ini pelanggaran tingkat apa? … 4) boleh dia dibebastugaskan?") is
+        # the main question of a case told at length, as whether or by when is.
+        asking = [(part, p) for part, p in planned if part.asks_permission or part.asks_when or part.asks_grade]
         first_part, main = (asking or planned)[0]
         if main.verdict == "informasi" and not (first_part.asks_who or first_part.asks_report or first_part.asks_when
                                                 or first_part.asks_procedure or first_part.asks_sanction):
@@ -326,10 +335,19 @@ class Planner:
                 chosen.append(src)
         return chosen
 
-    def add_best_hit(self, plan: Plan, hits: list[SearchHit], limit: int) -> None:
-        """Add the best in-force search hit to a fact plan's basis, when it is not cited yet and there is room."""
+    def add_best_hit(self, plan: Plan, hits: list[SearchHit], limit: int, election: str = "", actor: str = "") -> None:
+        """Add the best in-force search hit to a fact plan's basis, when it is not cited yet and there is room;
+        never one from the other election's law (a district election officer's powers for a regent's race), nor
+        from a regulation that binds another kind of employee (the PPPK rules for a PNS)."""
         cited = {s.article_id for s in plan.sources}
-        best = next((h for h in hits if h.status == "berlaku" and h.doc_id in self._binding_docs(h)), None)
+        others = _other_election_docs(election)
+
+        def binds_asker(doc_id: str) -> bool:
+            info = self.registry.get(doc_id)
+            return not actor or info is None or not info.binds or actor in info.binds
+
+        best = next((h for h in hits if h.status == "berlaku" and h.doc_id in self._binding_docs(h)
+                     and h.doc_id not in others and binds_asker(h.doc_id)), None)
         if best is None or best.id in cited or len(plan.basis) >= limit:
             return
         source = self.source(best.id)
@@ -377,9 +395,7 @@ class Planner:
         """Without the other election's law: a question about a legislative candidate is not answered with the
         regional-election statute, nor one about a regent's race with the general-election law (unless that is all
         the entry has)."""
-        if election not in ELECTION_DOCS:
-            return sources
-        others = set().union(*(docs for kind, docs in ELECTION_DOCS.items() if kind != election))
+        others = _other_election_docs(election)
         return [src for src in sources if src.doc_id not in others] or sources
 
     def _others(self, main: Match, rest: list[Match], facts_asked: bool) -> list[tuple[Situation, Source]]:

@@ -201,7 +201,9 @@ _PERMISSION_Q = re.compile(
     r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|"
     # "hukuman untuk pelanggaran berulang seperti ini" names the violation too.
     r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )"
-    r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)|aman|kena|"
+    r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)"
+    # "pelanggaran tingkat apa?", "kena hukuman apa?" ask which grade or sanction, not whether.
+    r"(?!\s+(?:tingkat|level|kategori|jenis)\b)|aman|kena(?!\s+(?:hukuman|sanksi)\s+(?:disiplin\s+)?(?:apa|tingkat|berapa)\b)|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
     # "Cukup ambil cuti, tidak perlu berhenti?", "is annual leave enough?": whether the lighter way is allowed.
     r"cukup\s+(?:ambil\s+|mengambil\s+|dengan\s+|pakai\s+)?(?:cuti|nonaktif|non-aktif|izin|ijin)\w*|"
@@ -255,6 +257,11 @@ def topics(text: str) -> list[str]:
 # Chat abbreviations and English words, glossed into the regulations' Indonesian so that the rule map's facets
 # and the lexical search see the same words however the question is written. Glosses are appended, never
 # substituted, so nothing the user wrote is lost.
+# A speech or a speaker is a campaign's only beside a campaign, a rally, a candidate or a party: "speakers at our
+# training events" are not campaigners.
+_POLITICAL_SPEECH = (r"\b(speak\w*|speech\w*)\b(?=[^.?!]{0,80}\b(campaign\w*|rall(y|ies)|candidate\w*|part(y|ies)|"
+                     r"kampanye|caleg|paslon)\b)|\b(campaign\w*|rall(y|ies)|candidate\w*|part(y|ies))\b[^.?!]{0,60}"
+                     r"\b(speak\w*|speech\w*)\b")
 _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(gk|ga|gak|nggak|ngga|enggak|tdk|tak)\b", "tidak"), (r"\b(blh|bole)\b", "boleh"),
     (r"\b(sy|aku|gue|gw)\b", "saya"), (r"\b(yg)\b", "yang"), (r"\b(dgn|dg)\b", "dengan"),
@@ -287,7 +294,7 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(calendars?|t-?shirts?|rice|food packages?|envelopes?)\b", "barang"), (r"\b(teachers?)\b", "guru"),
     (r"\b(report(?!\s+cards?\b)\w*|complain\w*)\b", "lapor"),
     (r"\b(who)\b", "siapa"), (r"\b(when|deadline)\b", "kapan"), (r"\b(gifts?|goods|groceries|money)\b", "barang uang"),
-    (r"\b(neutral\w*)\b", "netral netralitas"), (r"\b(speak\w*|speech)\b", "pidato juru kampanye"),
+    (r"\b(neutral\w*)\b", "netral netralitas"), (_POLITICAL_SPEECH, "pidato juru kampanye"),
 )
 _GLOSS_RE = tuple((re.compile(p, re.I), words) for p, words in _GLOSS)
 
@@ -362,7 +369,10 @@ _POSSIBLE_NOT_ALLOWED = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
                                    r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b|"
                                    # "mohon arahan supaya kami bisa menjawab": what the desk needs the answer for
                                    r"\b(supaya|agar|biar|sehingga)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
-_ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
+_ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|ngelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
+                          # "msh bs dilaporin ke bawaslu?", "dilaporin ke mana?"; not "kl dilaporin, sanksinya apa?"
+                          r"\b(masih|msh)\s+(bisa|bs|dapat)\s+dilapor\w*|\bdilapor\w*\s+(\w+\s+)?(ke ?mana|kmn|ke mn|"
+                          r"ke siapa)\b|"
                           # "apakah masih bisa diterima Bawaslu?": whether a report is still taken
                           r"\b(diterima|ditindaklanjuti|diproses)\s+(oleh\s+)?(bawaslu|panwas\w*)\b|"
                           r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
@@ -372,7 +382,8 @@ _REPORT_REQUEST = re.compile(r"\b(ke ?mana|ke siapa|where|how)\b[^.]{0,30}\b(lap
                              r"report\w*|complain\w*)\b|\b(lapor\w*|melapor\w*|mengadu\w*|dilaporkan)\b[^.]{0,25}"
                              r"\b(ke ?mana|ke siapa)\b|\b(cara|prosedur|mekanisme|tata cara)\s+(melapor\w*|lapor|"
                              r"mengadu|pelaporan|pengaduan)\b", re.I)
-_ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas waktu\w*\b|\btenggat\w*\b|"
+_ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas (waktu|wkt|wktu)\w*\b|\btenggat\w*\b|"
+                        r"\bbatas\w*\s+(\w+\s+)?(berapa|brp)\s+(hari|lama)\b|"
                         r"\bberapa lama\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
                         r"\bhow long\b|"
@@ -424,10 +435,27 @@ _ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pe
 # tukin berapa persen?"), rather than whether the act is punished at all.
 _ASKS_GRADE = re.compile(r"\b(tingkat(an)?\s+(hukuman|sanksi|pelanggaran|apa|berapa|mana|disiplin)|"
                          r"(hukuman|sanksi)\w*\s+(disiplin\s+)?(tingkat|level|kategori)|"
-                         r"ringan\W+(atau|ato|apa|,)?\W*sedang|sedang\W+(atau|ato|apa)\W+berat|"
+                         r"ringan\W+(atau|ato|apa|,)?\W*(sedang|berat)|sedang\W+(atau|ato|apa)\W+berat|"
+                         r"how (serious|severe|heavy|grave)|"
                          r"(jenis|bentuk) (hukuman|sanksi)\w*|(what|which) (level|grade|kind of penalty|forms?)|"
                          r"masuk (hukuman|kategori|kualifikasi)|kategori (hukuman|sanksi|pelanggaran)|"
                          r"(berapa|brp) (persen|lama|besar|tahun|bulan|berat)|potong\w* tukin (berapa|brp))\b", re.I)
+
+# A light grade claimed from an old rule ("di PP 53/2010 cuma kena hukuman disiplin sedang") and put to the desk
+# to confirm ("masih begitu?", "betul?"): the grade that holds now is what is asked, not whether the act is allowed.
+# Told as the asker's own plan ("jadi kalau saya kasih KTP, risikonya cuma sedang kan?") it asks about the act.
+_CLAIMED_GRADE = re.compile(r"\b(hanya|cuma|cm|paling[- ]paling|paling banter|sekadar|sebatas)\s+"
+                            r"(di)?(kena|dijatuhi|diancam|dikenai|dikenakan|dapat|masuk)\w*\s+(hukuman|sanksi)\s+"
+                            r"(disiplin\s+)?(ringan|sedang)\b", re.I)
+_CONFIRMS = re.compile(r"\b(masih|msh)\s+(begitu|begini|seperti itu|gitu|berlaku|dipakai|digunakan|sama|"
+                       r"(hukuman\s+)?(ringan|sedang))\b|\b(betul|benar|bener|apa iya|apakah iya)\b", re.I)
+_OWN_PLAN = re.compile(r"\b(kalau|kalo|klo|jika|bila)\s+(saya|sy|aku|kami)\b|\b(saya|sy|aku)\s+(mau|ingin|pengen|"
+                       r"berencana|akan)\b", re.I)
+
+
+def claims_old_grade(text: str, ask: str) -> bool:
+    """Whether a light grade from an old rule is put forward to be confirmed, with no plan of the asker's own."""
+    return bool(_CLAIMED_GRADE.search(text) and _CONFIRMS.search(ask)) and not _OWN_PLAN.search(text)
 
 
 @dataclass(frozen=True)
@@ -703,10 +731,11 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is what someone imposes, the
     # question is who; it does not ask which sanction.
     sanction_text = gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked else without_desk_intro(cleaned)))
+    old_grade = claims_old_grade(unglossed(glossed), unglossed(ask))
     return Focus(
         text=glossed, ask=ask, actor=asker_or_asked(glossed, ask),
-        asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)),
-        asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)),
+        asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)) and not old_grade,
+        asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)) or old_grade,
         asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(
             (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
@@ -717,7 +746,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         parts=_parts(cleaned) if whole and not asked else (),
         # Read before glossing too: "regional election" glossed gains "pemilu" and would name both elections.
         election=election_asked(cleaned) or election_asked(glossed),
-        asks_grade=bool(_ASKS_GRADE.search(unglossed(ask))),
+        asks_grade=bool(_ASKS_GRADE.search(unglossed(ask))) or old_grade,
         local_supervisor=bool(_LOCAL_SUPERVISOR.search(cleaned)),
     )
 
@@ -1254,13 +1283,17 @@ _OFFICIAL_FACILITY = re.compile(r"\b(mobil|motor|kendaraan|rumah|laptop|fasilita
 _NO_LINK = re.compile(r"\b(tidak|tdk|gak|ga|nggak|bukan|tanpa)\s+(ada\s+)?(sama sekali\s+)?"
                       r"(urusan|kaitan\w*|hubungan\w*|terkait|berkaitan|berhubungan|sangkut ?paut\w*)"
                       r"(\s+\w+)?(\s+(dengan|dgn|sama|ke))?\s+(kampanye|pemilu|pilkada|pemilihan|politik|netral\w*)|"
-                      r"\b(unrelated|nothing to do)\b[^.?!]{0,20}\b(elections?|campaigns?|politic\w*)", re.I)
+                      r"\b(unrelated|nothing to do)\b[^.?!]{0,20}\b(elections?|campaigns?|politic\w*)|"
+                      # or that the person never took part in politics ("tidak pernah ikut partai atau kegiatan
+                      # politik apa pun")
+                      r"\b(tidak|tdk|gak|ga|nggak|belum)\s+pernah\s+(ikut|menjadi|jadi|masuk|terlibat|aktif)\s+"
+                      r"(di\s+|dalam\s+)?(partai|parpol|kegiatan politik|politik)\w*", re.I)
 
 
 # The asker calling the matter unrelated in so many words ("sama sekali tidak terkait pemilu", "Ini tidak ada
 # hubungannya dengan pemilu.").
-_UNRELATED_PENALTY = re.compile(r"\b(sama sekali|murni|benar-benar|ini)\s+(tidak|tdk|gak|bukan)\s+(ada\s+)?"
-                                r"(terkait|berkaitan|berhubungan|hubungan\w*|kaitan\w*|urusan)\b", re.I)
+_UNRELATED_PENALTY = re.compile(r"\b(sama sekali|murni|benar-benar|ini)\s+(tidak|tdk|gak|ga|nggak|ngga|bukan)\s+"
+                                r"(ada\s+)?(terkait|berkaitan|berhubungan|hubungan\w*|kaitan\w*|urusan)\b", re.I)
 
 
 def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:

@@ -1534,3 +1534,104 @@ def test_a_desk_introduction_is_dropped_but_not_the_case_it_goes_on_to_tell() ->
                               "Apa akibatnya?")
     assert told.startswith("menemukan seorang guru PPPK menjadi pengurus ranting partai.")
     assert "Inspektorat" not in told
+
+
+# A light grade from the repealed PP 53/2010 put forward to be confirmed is a question of which grade holds now;
+# the same claim told beside the asker's own plan asks about the act.
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Pedoman lama kami bilang PNS yang menyerahkan fotokopi KTP untuk calon DPD cuma kena hukuman disiplin sedang. "
+     "Apakah ketentuan itu masih dipakai?", "informasi"),
+    ("Menurut PP 53/2010 PNS yang mengerahkan pegawai lain ke kampanye hanya dijatuhi hukuman disiplin sedang, betul?",
+     "informasi"),
+    ("Di PP 53/2010 kasih KTP ke calon DPD cuma kena hukuman sedang. Jadi kalau saya kasih KTP ke om saya yang nyalon "
+     "DPD, aman kan?", "tidak_boleh"),
+])
+def test_an_old_grade_to_confirm_is_answered_by_the_grade_in_force(full_assistant: Assistant, question: str,
+                                                                   verdict: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert any(c.id.startswith("pp-94-2021/pasal-5") for c in ans.citations)
+
+
+def test_an_old_grade_is_read_as_the_grade_asked() -> None:
+    f = focus_of("Di PP 53/2010 PNS yang kasih fotokopi KTP ke calon DPD cuma kena hukuman disiplin sedang. Masih "
+                 "begitu?")
+    assert f.asks_grade and f.asks_sanction and not f.asks_permission
+    own = focus_of("Di PP 53/2010 kasih KTP cuma kena hukuman sedang. Kalau saya kasih KTP ke calon DPD, masih begitu?")
+    assert not own.asks_grade
+
+
+# The asker's own word that the matter has nothing to do with the election sets its field words aside; what the
+# rest of the question names still decides.
+@pytest.mark.parametrize(("question", "declined"), [
+    ("Saya PNS, minggu lalu tidak masuk kantor 4 hari karena anak sakit dan lupa izin. Kena hukuman apa? Ini tidak "
+     "ada hubungannya dengan pemilu ya.", True),
+    ("Sepupu saya umur 33 mau ikut seleksi CPNS. Batas usianya berapa? Dia belum pernah ikut partai atau kegiatan "
+     "politik apa pun.", True),
+    ("Saya guru PNS, belum pernah ikut partai. Boleh saya jadi anggota KPPS di TPS dekat rumah?", False),
+    ("Our office wants to know the income tax rate on honoraria for outside speakers at our workshops.", True),
+])
+def test_a_matter_said_to_be_outside_the_election(full_assistant: Assistant, question: str, declined: bool) -> None:
+    ans = full_assistant.answer(question)
+    assert (ans.verdict == "di_luar_cakupan") == declined
+
+
+def test_a_speech_at_a_rally_is_still_a_campaign_speech() -> None:
+    assert "juru kampanye" in focus_of("May I give a speech at my husband's campaign rally?").text
+    assert "juru kampanye" not in focus_of("How much do we pay outside speakers at our training events?").text
+
+
+def test_wanting_to_report_does_not_turn_the_act_asked_about_into_the_report(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("pak camat kami PNS bagi2 kalender bergambar caleg ke warga. itu boleh ga sih? mau "
+                                "lapor tp takut")
+    assert ans.verdict == "tidak_boleh"
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-5")
+
+
+def test_registering_as_a_candidate_in_english_is_the_candidacy_rule(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("A nurse in our hospital is a PNS and wants to register as a candidate for the DPD. "
+                                "Does she have to leave the civil service, and from when?")
+    assert ans.verdict == "bersyarat"
+    assert any(c.id.startswith(("uu-20-2023/pasal-59", "uu-7-2017/pasal-182")) for c in ans.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "atasan sy lg meriksa kasus netralitas sy, katanya mau minta keterangan dr warga yg liat. emg boleh?",
+    "bs ga sih pns dihukum 2x utk 1 kesalahan? sy udh ditegur, skrg mau dihukum lg krn foto sama caleg",
+])
+def test_steps_of_an_examination_in_chat_words(full_assistant: Assistant, question: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.citations[0].id.startswith(("pp-94-2021/pasal-30", "pp-94-2021/pasal-35"))
+
+
+# Where a report of a regional election goes is the Pilkada law's (UU 8/2015 Pasal 134); the general-election law
+# answers only for a legislative or presidential race. A report still possible after some days is asked in chat
+# words too ("msh bs dilaporin?", "batas wkt").
+@pytest.mark.parametrize(("question", "cited", "not_cited"), [
+    ("mau lapor guru PNS yg kampanyein cagub di pengajian. lapornya kmn & ada batas wkt ga?", "uu-8-2015/pasal-134",
+     "uu-7-2017/pasal-95"),
+    ("mau lapor guru PNS yg kampanyein caleg DPR di pengajian. lapornya kmn?", "uu-7-2017/pasal-95",
+     "uu-8-2015/pasal-134"),
+    ("video guru PNS ikut deklarasi paslon bupati baru sy terima, kejadiannya udh 10 hr lalu. msh bs dilaporin ke "
+     "bawaslu ga?", "uu-8-2015/pasal-134", "uu-7-2017/pasal-95"),
+])
+def test_a_report_goes_where_the_election_law_says(full_assistant: Assistant, question: str, cited: str,
+                                                   not_cited: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "informasi"
+    assert any(c.id.startswith(cited) for c in ans.citations)
+    assert not any(c.id.startswith(not_cited) for c in ans.citations)
+
+
+# A fact answer's extra provision found by search binds the asker and belongs to the election asked about.
+@pytest.mark.parametrize(("question", "not_cited"), [
+    ("min, atasan sy (PNS eselon III) dilaporin krn ternyata jd pengurus partai. yg berwenang mecat dia siapa? trus "
+     "brp lama hrs diputusin?", "pp-49-2018"),
+    ("Seorang camat mewajibkan lurah hadir di acara tatap muka pasangan calon bupati. Ini pelanggaran tingkat apa, "
+     "siapa yang memeriksa, dan siapa yang menetapkan hukumannya?", "uu-7-2017"),
+])
+def test_a_fact_answer_cites_no_other_employees_or_elections_law(full_assistant: Assistant, question: str,
+                                                                 not_cited: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "informasi"
+    assert ans.citations and not any(c.id.startswith(not_cited) for c in ans.citations)
