@@ -205,6 +205,8 @@ _PERMISSION_Q = re.compile(
     # "pelanggaran tingkat apa?", "kena hukuman apa?" ask which grade or sanction, not whether.
     r"(?!\s+(?:tingkat|level|kategori|jenis)\b)|aman|kena(?!\s+(?:hukuman|sanksi)\s+(?:disiplin\s+)?(?:apa|tingkat|berapa)\b)|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
+    # "gpp kn?", "nggak apa-apa kan?": whether it is all right
+    r"gpp|gapapa|(?:ga|gak|nggak|ngga|enggak)\s*papa|(?:tidak|tdk|ga|gak|nggak|ngga)\s+apa[- ]?apa|"
     # "Cukup ambil cuti, tidak perlu berhenti?", "is annual leave enough?": whether the lighter way is allowed.
     r"cukup\s+(?:ambil\s+|mengambil\s+|dengan\s+|pakai\s+)?(?:cuti|nonaktif|non-aktif|izin|ijin)\w*|"
     r"(?:is|would)\s+(?:\w+\s+){0,3}enough\b|"
@@ -383,7 +385,7 @@ _REPORT_REQUEST = re.compile(r"\b(ke ?mana|ke siapa|where|how)\b[^.]{0,30}\b(lap
                              r"\b(ke ?mana|ke siapa)\b|\b(cara|prosedur|mekanisme|tata cara)\s+(melapor\w*|lapor|"
                              r"mengadu|pelaporan|pengaduan)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas (waktu|wkt|wktu)\w*\b|\btenggat\w*\b|"
-                        r"\bbatas\w*\s+(\w+\s+)?(berapa|brp)\s+(hari|lama)\b|"
+                        r"\bbatas\w*\s+(\w+\s+)?(berapa|brp)\s+(hari|lama)\b|\bjangka waktu\w*\b|"
                         r"\bberapa lama\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
                         r"\bhow long\b|"
@@ -408,7 +410,10 @@ _CASE = re.compile(r"\b(terbukti|ketahuan|kedapatan|kepergok|tertangkap|menemuka
                    r"proven|was caught|found to have)\b", re.I)
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
                              r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
-                             r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b", re.I)
+                             r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b|"
+                             # "mohon dijelaskan tahapan pemeriksaan yang harus kami tempuh"
+                             r"\b(tahapan|tahap-tahap|langkah-langkah|alur)\s+(pemeriksaan|penanganan|penjatuhan|"
+                             r"pemanggilan|pelaporan|pemberhentian|penyelesaian)\b", re.I)
 _ASKS_RULE = re.compile(r"\b(apakah|apa|adakah)\s+(ada\s+|terdapat\s+)?"
                         r"(aturan|ketentuan|peraturan|pasal|dasar hukum)\s+"
                         r"(khusus|yang mengatur|tentang|soal|mengenai)\b|\baturan(nya)? (apa saja|khusus)\b", re.I)

@@ -1635,3 +1635,25 @@ def test_a_fact_answer_cites_no_other_employees_or_elections_law(full_assistant:
     ans = full_assistant.answer(question)
     assert ans.verdict == "informasi"
     assert ans.citations and not any(c.id.startswith(not_cited) for c in ans.citations)
+
+
+# Who does what in the message decides the entry: a friend's candidacy is not the asker's, a spouse who talks a
+# debate over is not a candidate, a husband in a private firm is not bound, and the MC of a rally has a part in it.
+@pytest.mark.parametrize(("question", "verdict", "not_cited"), [
+    ("sy PNS, kmrn cm ngasih like sm komen 'sukses ya' di postingan temen sy yg nyaleg DPRD. gpp kn?", "tidak_boleh",
+     "pp-11-2017/pasal-255"),
+    ("klo sy PNS nonton debat capres di tv rmh trs ngobrolin ama istri, gpp kan?", "boleh", "pp-11-2017/pasal-334"),
+    ("Saya PNS. Suami saya karyawan swasta dan diajak temannya jadi tim sukses caleg DPRD. Apakah suami saya boleh "
+     "ikut?", "boleh", "pp-11-2017/pasal-334"),
+    ("sy PNS, malam minggu ada kampanye om sy yg nyaleg DPRD, sy diminta jd MC acaranya. blh ga?", "tidak_boleh",
+     "materi/"),
+])
+def test_whose_act_it_is(full_assistant: Assistant, question: str, verdict: str, not_cited: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert not any(c.id.startswith(not_cited) for c in ans.citations)
+
+
+def test_the_steps_of_an_examination_asked_formally_are_information() -> None:
+    f = focus_of("Mohon dijelaskan tahapan pemeriksaan yang harus kami tempuh, termasuk jangka waktu pemanggilan.")
+    assert f.asks_procedure and f.asks_when
