@@ -29,6 +29,12 @@ _CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\
 _CRIMINAL_TOO = re.compile(r"\b(selain|besides|in addition|juga|jg)\b[^.?!]{0,60}\b((di)?pidana\w*|penjara|criminal\w*|"
                            r"prison|jail)|\b((di)?pidana\w*|penjara|criminal\w*|prison|jail)\b[^.?!]{0,30}"
                            r"\b(juga|jg|too|as well)\b", re.I)
+# An act the asker denies ever doing, or already knows is not allowed ("oke, saya paham saya nggak boleh jadi tim
+# sukses. Tapi kalau cuma datang …?"), to the end of its sentence (a list of acts denied: "ga pernah like, komen,
+# share").
+_NEVER_DONE = re.compile(r"(\b(ga|gak|nggak|ngga|enggak|tidak|tdk|tak|never|belum|blm)\s+(pernah|sekali ?pun|once)\b|"
+                         r"\b(paham|ngerti|mengerti|understand|got it)\b[^.?!,;]{0,30}\b(ga|gak|nggak|ngga|tidak|tdk|"
+                         r"can't|cannot|not allowed to)\b)[^.?!;]*", re.I)
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
 _SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga|dan apakah|"
                            r"serta apakah|lalu apakah|dan siapa|dan bagaimana|dan berapa)\b", re.I | re.S)
@@ -105,7 +111,8 @@ class Planner:
         # read from the follow-up's own words, not from the question before it.
         # And what rules an entry out is what the asker does, not what a candidate does around them ("ada caleg
         # yg sambutan dan bagi2 stiker. boleh sy tetap ikut pengajian?").
-        ruled_out = self.rules.facets_in(focus.own or focus.own_acts) if focus.own or focus.own_acts else facets
+        # What the asker says they never did ("sy ga pernah komen atau kasih jempol kok") rules nothing out.
+        ruled_out = self.rules.facets_in(_NEVER_DONE.sub(" ", focus.own or focus.own_acts or focus.text))
         words = set(tokenize(focus.text, expand_slang=True))
         found = []
         for s in self.rules.situations:
@@ -123,7 +130,9 @@ class Planner:
         # "Sanksinya apa?" about an act is answered by the act's own entry (its verdict, then its sanction),
         # however specific a general entry about sanctions is.
         # "Boleh …?" is likewise answered by the act's entry, not by a general one about the duty of neutrality.
-        informational_first = focus.asks_who or focus.asks_report
+        # A case being handled whose procedure is asked ("sebagai atasan, apa yang harus saya lakukan dulu, dan berapa
+        # lama jarak surat panggilan?") is answered by the procedure, like who decides or where to report.
+        informational_first = focus.asks_who or focus.asks_report or (focus.reports_case and focus.asks_procedure)
         acts_first = (focus.asks_sanction or focus.asks_permission) and not informational_first
         # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
         # of the act the description shows; unless whether the act is allowed is asked too.
@@ -185,11 +194,13 @@ class Planner:
         """The plan of the question (below), with the provision that sets right a premise it names when its own
         situation is another's (KASN said to be gone: it works on until the implementing rules are made)."""
         main = self._plan_question(focus)
-        if main is not None and main.situation is not None and main.verdict == "tidak_boleh" and main.sanction \
-                and not main.situation.priority and asks_case_steps(focus):
+        if main is not None and main.situation is not None and not main.situation.priority \
+                and (main.verdict == "tidak_boleh" and main.sanction or main.verdict == "bersyarat") \
+                and asks_case_steps(focus):
             # A violation being handled whose steps are asked (who examines, by when, which sanction): the act's
             # ban and its sanction ground the answer, and its bottom line is information, however one of the
-            # questions is put ("apakah pakai tim?").
+            # questions is put ("apakah pakai tim?", "boleh online?"). So too when the act reported is one allowed
+            # only under a condition (attending a campaign): the case's steps are asked, not the condition.
             main.verdict = "informasi"
         if main is None or main.situation is None or len(main.sources) >= MAX_CITED:
             return main
@@ -230,6 +241,12 @@ class Planner:
         if main.verdict == "informasi" and not (first_part.asks_who or first_part.asks_report or first_part.asks_when
                                                 or first_part.asks_procedure or first_part.asks_sanction):
             _part, main = next(((part, p) for part, p in asking if p.verdict != "informasi"), (first_part, main))
+        if main.verdict == "bersyarat" and not any(part.asks_permission for part in focus.parts) \
+                and any(part.asks_who or part.asks_procedure or part.asks_report for part in focus.parts):
+            # "1) berlaku mulai kapan? 2) diajukan lewat siapa? 3) berapa lama keputusannya terbit?" about a
+            # candidate who must resign: the steps are asked, none of them whether, so the bottom line is the facts
+            # (dev split: such numbered tickets are answered as information 22 times to 1).
+            main.verdict = "informasi"
         cited = {s.citation_id for s in main.sources}
         main.others = []
         for _part, p in planned:

@@ -69,12 +69,23 @@ _CAMPAIGN_LEAVE = re.compile(
     rf"\b(kampanye|campaign)\w*\b.{{0,150}}{_LEAVE}.{{0,20}}\b(cukup|enough|saja|aja)\b|"
     rf"{_LEAVE}.{{0,60}}\b(untuk|buat|utk|to|for|supaya|agar|biar)\b.{{0,40}}"
     r"\b(ikut|join|attend|come|go|datang|hadir|dampingi|mendampingi|kampanye|campaign)", re.I)
+# Unpaid leave taken to stand beside a spouse ("harus CLTN dulu kalau mau dampingi suami … gaji tetap jalan?"):
+# the leave a candidate's spouse takes, whatever of it is asked.
+_LEAVE_FOR_SPOUSE = re.compile(r"\b(cuti di luar tanggungan|cltn|unpaid leave)\b[^.?!]{0,80}\b(men)?dampingi\s+"
+                               r"(suami|istri|pasangan)\b|\b(men)?dampingi\s+(suami|istri|pasangan)\b[^.?!]{0,80}"
+                               r"\b(cuti di luar tanggungan|cltn)\b", re.I)
+# A cut in pay or allowance asked of a penalty the message names ("kena hukuman disiplin sedang. Potong tunjangan
+# kinerja berapa persen?"): the penalty's own form, not pay.
+_PAY_CUT = re.compile(r"\b(potong\w*|pemotongan|dipotong)\s+(\w+\s+)?(tunjangan|tukin|gaji)", re.I)
+_DISCIPLINE_NAMED = re.compile(r"\b(hukuman|hukdis|sanksi|disiplin)\w*", re.I)
 _OFF_TOPIC_ASK = re.compile(rf"\b(?:{_OFF_TOPIC_ASKS})\b", re.I)
 # Voter registration and polling procedure: the election administration's desk, not neutrality; unless whether a
 # civil servant may do it is asked ("Bolehkah ASN mengecek namanya di DPT?": voting is a right the corpus states).
 _VOTER_ADMIN = re.compile(
     r"\b(daftar\s+pemilih|(?:cek|masuk|terdaftar\s+di|data)\s+dpt|dpt\s+online|pindah\s+(?:memilih\w*|tps)|formulir\s+a5|"
-    r"pemilih\s+tambahan|dptb|(?:nyoblos|mencoblos|memilih|milih)\s+di\s+(?:luar\s+)?(?:kota|daerah|domisili|tps)\s+lain|"
+    r"pemilih\s+tambahan|dptb|voter\s+(registration|roll|list)|(move|transfer)\s+(my\s+)?(vote|voting)\b|"
+    r"vote\s+(at|in)\s+(a|another|the)\s+(\w+\s+)?polling\s+station|"
+    r"(?:nyoblos|mencoblos|memilih|milih)\s+di\s+(?:luar\s+)?(?:kota|daerah|domisili|tps)\s+lain|"
     r"(?:nyoblos|mencoblos|memilih|milih)\s+(?:di\s+)?(?:tempat|kota)\s+(?:kerja|tinggal|domisili)|"
     r"ktp\s+(?:\w+\s+){0,3}(?:tapi|tp|tetapi|sedangkan)\s+(?:\w+\s+){0,2}(?:kerja|tinggal|domisili|kuliah)|"
     r"cara\s+mencoblos|jam\s+buka\s+tps|tps\s+buka(\s+jam)?|warna\s+surat\s+suara\w*|"
@@ -270,7 +281,7 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(utk|buat)\b", "untuk"), (r"\b(kl|klo|kalo)\b", "kalau"), (r"\b(bs|bisa2)\b", "bisa"),
     (r"\b(sm)\b", "sama"), (r"\b(jd)\b", "jadi"), (r"\b(sdh|udh|udah)\b", "sudah"), (r"\b(tp)\b", "tapi"),
     (r"\b(p3k)\b", "pppk"), (r"\b(civil servants?|civil service|government employees?)\b", "pns asn"),
-    (r"\bcontract (civil servants?|employees?|workers?)\b", "pppk"),
+    (r"\bcontract (civil servants?|employees?|workers?)\b", "pppk"), (r"\b(hukdis)\b", "hukuman disiplin"),
     (r"\bcampaign\w*\b", "kampanye"), (r"\b(political )?part(y|ies)\b", "partai politik"),
     (r"\bcandidat\w*\b", "calon"), (r"\bhusband\b", "suami"), (r"\bwife\b", "istri"),
     (r"\bspouse\b", "pasangan suami istri"), (r"\b(relatives?|family|brother|sister|father|mother)\b", "keluarga"),
@@ -413,7 +424,11 @@ _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|
                              r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b|"
                              # "mohon dijelaskan tahapan pemeriksaan yang harus kami tempuh"
                              r"\b(tahapan|tahap-tahap|langkah-langkah|alur)\s+(pemeriksaan|penanganan|penjatuhan|"
-                             r"pemanggilan|pelaporan|pemberhentian|penyelesaian)\b", re.I)
+                             r"pemanggilan|pelaporan|pemberhentian|penyelesaian)\b|"
+                             # the steps of an examination named ("jarak surat panggilan ke pemeriksaan", "boleh
+                             # online?", "salinan berita acara")
+                             r"\bjarak\s+(\w+\s+){0,2}surat panggilan|\bpemeriksaan\w*\s+(\w+\s+)?(terbuka|tertutup|"
+                             r"online|daring|virtual)\b|\bsalinan\s+(\w+\s+)?berita acara\b", re.I)
 _ASKS_RULE = re.compile(r"\b(apakah|apa|adakah)\s+(ada\s+|terdapat\s+)?"
                         r"(aturan|ketentuan|peraturan|pasal|dasar hukum)\s+"
                         r"(khusus|yang mengatur|tentang|soal|mengenai)\b|\baturan(nya)? (apa saja|khusus)\b", re.I)
@@ -444,7 +459,11 @@ _ASKS_GRADE = re.compile(r"\b(tingkat(an)?\s+(hukuman|sanksi|pelanggaran|apa|ber
                          r"how (serious|severe|heavy|grave)|"
                          r"(jenis|bentuk) (hukuman|sanksi)\w*|(what|which) (level|grade|kind of penalty|forms?)|"
                          r"masuk (hukuman|kategori|kualifikasi)|kategori (hukuman|sanksi|pelanggaran)|"
-                         r"(berapa|brp) (persen|lama|besar|tahun|bulan|berat)|potong\w* tukin (berapa|brp))\b", re.I)
+                         r"(berapa|brp) (persen|besar|tahun|bulan|berat)|potong\w* tukin (berapa|brp)|"
+                         # how long a penalty lasts, not how long a step of the procedure may take ("berapa lama
+                         # jarak surat panggilan dan pemeriksaan?", "keputusannya harus keluar berapa lama?")
+                         r"(?<!keluar )(?<!terbit )(berapa|brp) lama(?!\s+(jarak|batas|waktu|keputusan|sk|surat|"
+                         r"pemeriksaan|prosesnya|proses|diproses|harus|wajib|paling))\b)\b", re.I)
 
 # A light grade claimed from an old rule ("di PP 53/2010 cuma kena hukuman disiplin sedang") and put to the desk
 # to confirm ("masih begitu?", "betul?"): the grade that holds now is what is asked, not whether the act is allowed.
@@ -499,7 +518,8 @@ _PILKADA = re.compile(r"\b(pilkada|pilbup|pilgub|pilwalkot|pilwali|"
                       r"pemilihan (kepala daerah|gubernur|bupati|wali ?kota)|"
                       r"((bakal )?calon|paslon|pasangan calon|kandidat)\s+(wakil\s+)?(bupati|wali ?kota|gubernur|"
                       r"kepala daerah)|cabup|cagub|cawagub|cawabup|cawalkot|cakada|"
-                      r"(regional|regent|mayoral|gubernatorial) (elections?|races?|candidates?)|"
+                      r"(regional|regent|mayoral|gubernatorial)( head)? (elections?|races?|candidates?)|"
+                      r"local elections?|"
                       r"(bupati|regent|governor|gubernur|mayor|wali ?kota) (elections?|races?))\b", re.I)
 _PEMILU = re.compile(r"\b(pemilu|pileg|pilpres|caleg|bacaleg|nyaleg|capres|cawapres|dpr|dprd|dpd|legislatif|presiden|"
                      r"anggota dewan|presidential|legislative|general election)\b", re.I)
@@ -1006,6 +1026,11 @@ _SELF_IN_SERVICE = re.compile(rf"{_I_AM}((active[- ]duty|active|serving)\s+)?(an
 _SERVICE_RULES_ASKED = re.compile(r"\b(larangan|aturan|ketentuan|sanksi\w*|rules?|restrictions?)\b[^.?!]{0,40}"
                                   r"\b(bagi|untuk|buat|utk|for|on)\s+(anggota\s+|members? of (the )?)?"
                                   rf"{_OTHER_SERVICE.pattern}", re.I)
+# Whether a member of the police or the armed forces may do something ("apakah anggota Polri boleh ikut?"); whether
+# they vote is the election law's, in the corpus.
+_SERVICE_MEMBER_MAY = re.compile(rf"\b(anggota|members? of( the)?)\s+{_OTHER_SERVICE.pattern}[^.?!]{{0,15}}"
+                                 r"\b(boleh|dilarang|bisa|bs|may|allowed)\b(?![^.?!]{0,30}\b(nyoblos|mencoblos|memilih|"
+                                 r"milih|vote|voting)\b)", re.I)
 _THIRD_PERSON = re.compile(rf"\b(dia|ia|beliau|doi|{_KIN}|he|she|him|her)\b", re.I)
 _ASKING_PHRASE = re.compile(rf"\b(yang\s+)?{_ASKING_WORDS}\b", re.I)
 # Indonesia named only as what a thesis compares another country's rules with ("I'm comparing it with Indonesian ASN
@@ -1330,8 +1355,11 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
         return True  # "istri saya anggota TNI AD, boleh nggak dia ikut mendampingi adiknya kampanye caleg?"
     if _SERVICE_RULES_ASKED.search(query) and not _CIVIL_SERVANT.search(query):
         return True  # "Warga bertanya aturan netralitas dan sanksi apa yang berlaku untuk Babinsa tersebut."
-    if _RELATIVE_IN_SERVICE.search(said or query) and _SERVICE_RULES_ASKED.search(written_ask):
-        return True  # "suami saya anggota Polri aktif … apa saja larangan politik yang berlaku bagi anggota Polri?"
+    if _RELATIVE_IN_SERVICE.search(said or query) and (
+            _SERVICE_RULES_ASKED.search(written_ask) or _SERVICE_MEMBER_MAY.search(written_ask)):
+        # "suami saya anggota Polri aktif … apa saja larangan politik yang berlaku bagi anggota Polri?", "anak saya
+        # anggota Polri … apakah anggota Polri boleh ikut kegiatan seperti itu?"
+        return True
     if _SELF_NOT_BOUND.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask)):
         return True  # "Nah, kalau saya sendiri karyawan bank swasta, boleh nggak saya jadi tim kampanye caleg?"
     if _SELF_NOT_BOUND.search(query) and _APPLIES_TO.search(ask) and _FIRST_PERSON.search(ask) \
@@ -1353,7 +1381,8 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
     if not ask:
         return False
     if ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
-            and not _CAMPAIGN_LEAVE.search(query) and not (asks_permission(ask) and _ELECTION_WORK.search(ask)):
+            and not _CAMPAIGN_LEAVE.search(query) and not (asks_permission(ask) and _ELECTION_WORK.search(ask)) \
+            and not (_PAY_CUT.search(ask) and _DISCIPLINE_NAMED.search(query)):
         return True  # pay, a lawsuit, training credits ("Sertifikat sosialisasi netralitas itu bisa diakui 20 JP?")
     if ask != query and _OTHER_SERVICE.search(ask) and _CAREER.search(ask) and not _CIVIL_SERVICE.search(ask):
         return True  # "Saya PNS … Kami bingung soal prosedur pensiun dini suami dari TNI": the soldier's career
@@ -1373,11 +1402,13 @@ def _another_matter(query: str) -> bool:
                                           or _STATE_ELECTION.search(query) or _POLLING_DAY.search(query)):
         return True
     return bool(_OUT_OF_SCOPE.search(query)) and not _NEUTRALITY.search(query) and not _PENALTY.search(query) \
-        and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query))
+        and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query)) \
+        and not _LEAVE_FOR_SPOUSE.search(query)
 
 
 # Facts of the parties and the results ("program unggulan Partai X", "berapa kursi", "who won … the turnout").
 _ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|capres)\w*|berapa kursi|jumlah kursi|"
+                             r"(jatah|alokasi) kursi|"
                              r"perolehan (suara|kursi)|ketua ?umum\w*|hasil (akhir )?(pemilu|pilkada|pilpres|pemilihan|"
                              r"rekapitulasi|quick count)|quick count|siapa (yang|yg) (menang|terpilih)|"
                              r"pemenang (pemilu|pilkada|pilpres|pemilihan)|who won|turnout|final results?|"

@@ -1657,3 +1657,105 @@ def test_whose_act_it_is(full_assistant: Assistant, question: str, verdict: str,
 def test_the_steps_of_an_examination_asked_formally_are_information() -> None:
     f = focus_of("Mohon dijelaskan tahapan pemeriksaan yang harus kami tempuh, termasuk jangka waktu pemanggilan.")
     assert f.asks_procedure and f.asks_when
+
+
+# A candidate who never resigned, a penalty imposed under the repealed rules, the requirements of unpaid leave: each
+# has its own provision, asked in any words.
+@pytest.mark.parametrize(("question", "cited"), [
+    ("Rekan kami guru PNS sudah ditetapkan KPU sebagai calon anggota DPD tapi tidak mengajukan pengunduran diri. Apa "
+     "akibatnya?", "pp-11-2017/pasal-346"),
+    ("What happens to a civil servant listed as a DPD candidate who never submits a resignation letter?",
+     "pp-11-2017/pasal-346"),
+    ("sy lg jalanin hukuman penundaan pangkat dr thn 2020 (PP 53/2010). skrg PP itu udh dicabut, hukuman sy gugur "
+     "dong?", "pp-94-2021/pasal-40"),
+    ("kalau mau dampingi istri yg nyaleg, katanya hrs CLTN. CLTN itu syaratnya apa & paling lama brp tahun?",
+     "pp-11-2017/pasal-334"),
+])
+def test_what_follows_has_its_own_provision(full_assistant: Assistant, question: str, cited: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id.startswith(cited)
+
+
+# Numbered steps of a candidate's resignation (from when, through whom, how long) are facts, not a permission; a
+# speech of support for a visiting candidate is a declaration of support.
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Kepala bidang kami (PNS) sudah ditetapkan sebagai calon wali kota. 1) pemberhentiannya berlaku mulai kapan? "
+     "2) suratnya diajukan lewat siapa? 3) berapa lama keputusannya harus terbit?", "informasi"),
+    ("Saya PNS yang jadi Pj kepala desa. (1) aturan disiplin PNS tetap berlaku buat saya? (2) kalau cagub datang ke "
+     "desa, boleh saya memberi sambutan dukungan di depan warga?", "tidak_boleh"),
+])
+def test_numbered_questions_take_the_bottom_line_they_ask(full_assistant: Assistant, question: str,
+                                                          verdict: str) -> None:
+    assert full_assistant.answer(question).verdict == verdict
+
+
+# A case being handled whose procedure is asked is answered by the procedure, not by the act's ban.
+def test_a_superior_asking_the_procedure_gets_the_summons_rule(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Bawaslu merekomendasikan bahwa staf PNS saya terbukti mengajak warga memilih caleg. "
+                                "Sebagai atasan langsung, apa yang harus saya lakukan dulu, dan berapa lama jarak "
+                                "surat panggilan dengan pemeriksaannya?")
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id.startswith(("pp-94-2021/pasal-26", "pp-94-2021/pasal-27"))
+
+
+# Scope both ways: a discipline decree in chat words and unpaid leave beside a spouse's campaign are in it; a police
+# son's own campaign work, moving one's voter registration and seat allotments are not.
+@pytest.mark.parametrize(("question", "declined"), [
+    ("SK hukdis sy udh diteken tp blm nyampe. kpn mulai berlakunya?", False),
+    ("berarti hrs CLTN dulu kalau mau dampingi suami. gaji tetap jalan nggak?", False),
+    ("Saya guru PNS. Anak saya anggota Polri dan ingin jadi relawan kampanye capres. Apakah anggota Polri boleh ikut "
+     "kegiatan seperti itu?", True),
+    ("I'll be away on duty on election day. How do I move my voter registration to vote at a polling station there?",
+     True),
+    ("Untuk rapat warga: berapa jatah kursi DPR untuk provinsi baru setelah pemekaran?", True),
+])
+def test_scope_of_near_questions(full_assistant: Assistant, question: str, declined: bool) -> None:
+    assert (full_assistant.answer(question).verdict == "di_luar_cakupan") is declined
+
+
+# Goods a campaign team hands to every house may be kept, not worn or passed on; a PPPK has no unpaid leave to stand
+# beside a candidate spouse; Bawaslu's recommendation is not itself a sanction; how the ethics board decides.
+@pytest.mark.parametrize(("question", "verdict", "cited"), [
+    ("timses cagub keliling bagi2 kaos sama kalender ke rumah2. sy guru PNS, ga enak nolak. trima aja blh kan? ga "
+     "bakal sy pake kok", "bersyarat", "pp-94-2021/pasal-5"),
+    ("sy PNS dpt kaos paslon dr relawan, rencana mau sy pake pas dtg kampanye di alun2. blh?", "tidak_boleh",
+     "pp-94-2021/pasal-5"),
+    ("sy PPPK, suami nyaleg DPRD. katanya PNS bisa CLTN biar boleh ikut kampanye pasangan. PPPK bisa CLTN jg?",
+     "tidak_boleh", "pp-49-2018/pasal-77"),
+    ("Bawaslu kabupaten meneruskan rekomendasi atas seorang PNS. Apakah rekomendasi itu sendiri sudah merupakan "
+     "sanksi, dan siapa yang menindaklanjutinya?", "informasi", "pp-94-2021/pasal-16"),
+    ("keputusan majelis kode etik itu bisa dibanding nggak? majelis mengambil keputusannya bagaimana?", "informasi",
+     "pp-42-2004/pasal-19"),
+])
+def test_near_situations_have_their_own_entries(full_assistant: Assistant, question: str, verdict: str,
+                                                cited: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(cited)
+
+
+def test_a_regional_head_election_named_in_english_is_a_pilkada() -> None:
+    assert focus_of("As a civil servant teacher, may I vote in the regional head election?").election == "pilkada"
+
+
+# Staying silent in a family group is conditional; a party's provincial board is not the DPD; what the asker never
+# did or already knows is banned rules nothing out.
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("grup WA keluarga besar sy isinya om sy yg nyaleg, tiap hari share materi kampanye. sy guru PPPK. apa sy wajib "
+     "left grup? sy ga pernah komen atau kasih jempol kok", "bersyarat"),
+    ("suami sy br dilantik jd sekretaris DPD partai. sy bidan PNS. ada temen blg sy hrs resign krn suami org partai, "
+     "bener gt?", "boleh"),
+    ("Lanjut yang tadi: oke, saya paham saya (PNS) nggak boleh jadi tim sukses adik saya yang nyaleg. Tapi kalau saya "
+     "cuma datang ke kampanye terbukanya, berdiri di belakang, dengerin visi-misi aja, pakai baju biasa, gimana?",
+     "bersyarat"),
+])
+def test_what_the_asker_does_decides(full_assistant: Assistant, question: str, verdict: str) -> None:
+    assert full_assistant.answer(question).verdict == verdict
+
+
+def test_a_pay_cut_asked_of_a_penalty_is_in_scope(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Katanya PNS yang ikut kampanye pakai atribut partai kena hukuman disiplin sedang. "
+                                "Bentuk konkretnya apa ya? Potong tunjangan kinerja berapa persen?")
+    assert ans.verdict != "di_luar_cakupan"
+    assert any(c.id.startswith("pp-94-2021/") for c in ans.citations)
