@@ -29,12 +29,6 @@ _CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\
 _CRIMINAL_TOO = re.compile(r"\b(selain|besides|in addition|juga|jg)\b[^.?!]{0,60}\b((di)?pidana\w*|penjara|criminal\w*|"
                            r"prison|jail)|\b((di)?pidana\w*|penjara|criminal\w*|prison|jail)\b[^.?!]{0,30}"
                            r"\b(juga|jg|too|as well)\b", re.I)
-# An act the asker denies ever doing, or already knows is not allowed ("oke, saya paham saya nggak boleh jadi tim
-# sukses. Tapi kalau cuma datang …?"), to the end of its sentence (a list of acts denied: "ga pernah like, komen,
-# share").
-_NEVER_DONE = re.compile(r"(\b(ga|gak|nggak|ngga|enggak|tidak|tdk|tak|never|belum|blm)\s+(pernah|sekali ?pun|once)\b|"
-                         r"\b(paham|ngerti|mengerti|understand|got it)\b[^.?!,;]{0,30}\b(ga|gak|nggak|ngga|tidak|tdk|"
-                         r"can't|cannot|not allowed to)\b)[^.?!;]*", re.I)
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
 _SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga|dan apakah|"
                            r"serta apakah|lalu apakah|dan siapa|dan bagaimana|dan berapa)\b", re.I | re.S)
@@ -112,7 +106,7 @@ class Planner:
         # And what rules an entry out is what the asker does, not what a candidate does around them ("ada caleg
         # yg sambutan dan bagi2 stiker. boleh sy tetap ikut pengajian?").
         # What the asker says they never did ("sy ga pernah komen atau kasih jempol kok") rules nothing out.
-        ruled_out = self.rules.facets_in(_NEVER_DONE.sub(" ", focus.own or focus.own_acts or focus.text))
+        ruled_out = self.rules.acts_in(focus.own or focus.own_acts or focus.text)
         words = set(tokenize(focus.text, expand_slang=True))
         found = []
         for s in self.rules.situations:

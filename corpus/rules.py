@@ -184,6 +184,12 @@ class RuleMap:
         low = re.sub(r"\s+", " ", text.lower())
         return {name for name, facet in self.facets.items() if facet.occurs(low)}
 
+    def acts_in(self, text: str) -> set[str]:
+        """The facets of what the asker does: `facets_in`, less the acts they say they never did or already know
+        are not allowed ("sy ga pernah komen atau kasih jempol kok", "saya paham saya nggak boleh jadi tim
+        sukses"). Such an act rules no entry out, though the question still mentions it."""
+        return self.facets_in(_NEVER_DONE.sub(" ", text))
+
     def mentions(self, text: str, names: frozenset[str]) -> bool:
         """Does the text mention one of these facets (as `facets_in` reads it)? Only those facets are scanned."""
         low = re.sub(r"\s+", " ", text.lower())
@@ -224,6 +230,12 @@ _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)
                           r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|no)\s+(\w+\s+){0,3}\w+(\s*/\s*\w+)*\s*/\s*$")
 
 
+# An act the asker denies ever doing, or already knows is not allowed ("oke, saya paham saya nggak boleh jadi tim
+# sukses. Tapi kalau cuma datang …?"), to the end of its sentence (a list of acts denied: "ga pernah like, komen,
+# share").
+_NEVER_DONE = re.compile(r"(\b(ga|gak|nggak|ngga|enggak|tidak|tdk|tak|never|belum|blm)\s+(pernah|sekali ?pun|once)\b|"
+                         r"\b(paham|ngerti|mengerti|understand|got it)\b[^.?!,;]{0,30}\b(ga|gak|nggak|ngga|tidak|tdk|"
+                         r"can't|cannot|not allowed to)\b)[^.?!;]*", re.I)
 # What the asker fears being taken for ("takut dikira ikut kampanye") is not what they do.
 _FEARED = re.compile(r"\b(takut|khawatir|kuatir|cemas|was-was|ragu|afraid|worried)\s+(\w+\s+)?"
                      r"(dikira|dianggap|disangka|dicap|dituduh|dinilai|being seen as|be seen as|seen as)"
