@@ -311,8 +311,12 @@ def test_fewer_right_citations(full_assistant: Assistant) -> None:
     ("pns tidak netral kena sanksi apa?", "sanksi"),  # "tidak netral" names the violation
     # A "gak" closing one question, running on with "biar", denies nothing after it.
     ("surat mundurnya bisa sy tarik gak biar bisa balik kerja jd pns lg?", "tarik_kembali"),
+    # Appeals and campaign material in everyday words.
+    ("pokoknya nomor 2 the best, coblos ya gaes", "ajak"),
+    ("titip pesan ke kades biar warganya milih beliau", "ajak"),
+    ("disuruh mengantar kalender bergambar salah satu pasangan calon ke rumah warga", "apk"),
 ])
-def test_chat_forms_of_asking_do_not_deny_the_act(text: str, facet: str) -> None:
+def test_chat_words_name_the_act(text: str, facet: str) -> None:
     assert facet in RuleMap.load().facets_in(text)
 
 
@@ -1806,15 +1810,6 @@ def test_a_civil_servant_appointed_to_an_election_body_is_suspended(full_assista
                                 "masih dibayar? Setelah masa jabatan selesai bagaimana saya kembali?")
     assert ans.verdict == "informasi"
     assert ans.citations[0].id.startswith("pp-11-2017/pasal-27")
-
-
-@pytest.mark.parametrize(("text", "facet"), [
-    ("pokoknya nomor 2 the best, coblos ya gaes", "ajak"),
-    ("titip pesan ke kades biar warganya milih beliau", "ajak"),
-    ("disuruh mengantar kalender bergambar salah satu pasangan calon ke rumah warga", "apk"),
-])
-def test_appeals_and_materials_in_everyday_words(text: str, facet: str) -> None:
-    assert facet in RuleMap.load().facets_in(text)
 
 
 def test_asking_whether_one_may_do_both_acts_is_not_a_question_of_several_violations() -> None:
