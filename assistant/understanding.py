@@ -803,7 +803,8 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     if (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask) or _ASKS_WHEN.search(ask):
         # "Lapor ke mana, paling lambat kapan? Sudah lewat 5 hari, masih bisa?": still possible, not allowed.
         asking_text = _POSSIBLE_NOT_ALLOWED.sub(" ", asking_text)
-    if tells_case(glossed):
+    case = tells_case(glossed)  # read once: it scans the whole text
+    if case:
         asking_text = _WHETHER_FOLLOWS.sub(" ", asking_text)
     # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is what someone imposes, the
     # question is who; it does not ask which sanction.
@@ -817,7 +818,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
             (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask)),
         asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)) and not _STILL_BOUND.search(ask),
-        reports_case=tells_case(glossed),
+        reports_case=case,
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
         own_acts="" if asked else _without_others_acts(without_desk_intro(cleaned)),
         parts=_parts(cleaned) if whole and not asked else (),
@@ -962,7 +963,7 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
     # follows; a long message that names its own subject stands alone.
     # A longer one is read with it when it opens as a follow-up or speaks of someone named before ("oh iya satu
     # lagi, kalo nanti dia ga kepilih, surat mundurnya bisa ditarik?", "terus status PNS saya berhenti kapan?").
-    refers_back = _REFERS_BACK.search(question) or _OPENS_FOLLOW_UP.match(question) and len(content) <= 24
+    refers_back = bool(_REFERS_BACK.search(question)) or (bool(_OPENS_FOLLOW_UP.match(question)) and len(content) <= 24)
     if len(content) > 40 or (len(content) > 14 and not refers_back) or \
             (not _FOLLOW_UP.search(question) and len(content) > 4):
         return question
