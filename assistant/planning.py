@@ -307,13 +307,15 @@ class Planner:
         plan.notes = self._notes(m.situation)
         if _SEVERAL_ASKS.search(focus.text):
             plan.others = self._others(m, rest, focus.asks_who or focus.asks_report)
-        if plan.verdict != "informasi" and asks_fact(focus) and not m.situation.priority and not (
+        if plan.verdict != "informasi" and asks_fact(focus) \
+                and (not m.situation.priority or focus.reports_case and plan.verdict == "tidak_boleh") \
+                and not (
                 plan.verdict == "bersyarat" and (focus.asks_procedure or focus.asks_when)):
             # "Siapa yang menghukum?", "lapor ke mana?": the bottom line is a fact, not a permission. But "kapan
             # wajib mundur?" and "syarat dan prosedurnya apa?" about a conditional act are answered by its
             # condition: "Bersyarat: boleh … hanya bila mundur sejak ditetapkan sebagai calon" (the way election
             # bodies and ministries answer "resign first"). Whether one is bound at all ("do the rules still
-            # apply to me? I retired") keeps its verdict too.
+            # apply to me? I retired") keeps its verdict too, unless a case already found is being handled.
             plan.verdict = "informasi"
         if plan.verdict == "tidak_boleh" and plan.sanction and focus.asks_sanction and focus.reports_case \
                 and not focus.asks_permission:

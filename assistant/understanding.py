@@ -129,7 +129,10 @@ _OUT_OF_SCOPE = re.compile(
     # the ballots themselves, not a civil servant showing a marked one ("foto surat suara … up ke IG")
     r"(?<!foto )(?<!memfoto )(?<!motret )surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
     r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres)|"
-    r"daerah pemilihan|dapil|alokasi kursi|jumlah kursi|kursi (?:dpr|dprd|dpd)\w*|"
+    # a numbered district only names where a candidate runs ("grup WA 'Relawan … Dapil 3'")
+    # a move into the civil service from another ("anggota Polri … beralih status menjadi PNS daerah")
+    r"(?:pindah|beralih|alih)\s+(?:\w+\s+){0,3}(?:menjadi|jadi|ke)\s+(?:pns|asn)|"
+    r"daerah pemilihan(?!\s+\d)|dapil(?!\s*\d)|alokasi kursi|jumlah kursi|kursi (?:dpr|dprd|dpd)\w*|"
     + _OFF_TOPIC_ASKS + r")\b",
     re.I,
 )
@@ -179,9 +182,12 @@ _NEUTRALITY = re.compile(rf"\b({_POLITICS}|nyaleg|nyalon|kode etik|disiplin|huku
 _PRIVATE_LIFE = re.compile(rf"\b({_MARRIAGE})\b", re.I)
 
 # A longer message opening as a follow-up, or speaking of someone or something named before (rewrite_follow_up).
-_OPENS_FOLLOW_UP = re.compile(r"\s*(oh|ok|oke|terus|trus|trs|lalu|lanjut|satu lagi|then|and|so)\b", re.I)
+_OPENS_FOLLOW_UP = re.compile(r"\s*(oh|ok|oke|nah|terus|trus|trs|lalu|lanjut|satu lagi|then|and|so)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(dia|beliau|ybs|yang bersangkutan|tersebut|tadi)\b|"
-                          r"\b(kadis|kepala|atasan|pegawai|staf|pns|asn|calon|caleg|paslon|surat|sk|kasus|laporan)nya\b",
+                          r"\b(kadis|kepala|atasan|pegawai|staf|pns|asn|calon|caleg|paslon|surat|sk|kasus|laporan|"
+                          r"undangan|acara)nya\b|"
+                          # "surat yg kmrn itu": the letter spoken of before
+                          r"\b(yg|yang)\s+(kmrn|kemarin)\b",
                           re.I)
 _FOLLOW_UP = re.compile(
     r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|trs|tp|tapi|bila|jika|dan|kemudian|"
@@ -416,7 +422,7 @@ _REPORT_REQUEST = re.compile(r"\b(ke ?mana|ke siapa|where|how)\b[^.]{0,30}\b(lap
                              r"mengadu|pelaporan|pengaduan)\b", re.I)
 _ASKS_WHEN = re.compile(r"\bkapan\b|\bsejak kapan\b|\bpaling lambat\b|\bbatas (waktu|wkt|wktu)\w*\b|\btenggat\w*\b|"
                         r"\bbatas\w*\s+(\w+\s+)?(berapa|brp)\s+(hari|lama)\b|\bjangka waktu\w*\b|"
-                        r"\bberapa lama\b|"
+                        r"\bberapa lama\b|\b(maksimal|paling lama|minimal)\s+(berapa|brp)\s+hari\b|"
                         r"\bat what (point|stage|time)\b|\b(by|from|since) when\b|\bwhen (must|should|do|does)\b|"
                         r"\bhow long\b|"
                         # "resign skrg ato nanti aja pas udh pasti jd calon?": now or later is a when.
@@ -448,7 +454,9 @@ _CASE = re.compile(r"\b(terbukti|ketahuan|ketauan|ketawan|kedapatan|kepergok|ter
                    r"(is|being|now being) (processed|examined|investigated|handled)|under investigation)\b", re.I)
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
                              r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
-                             r"\bapa yang harus (saya |kami |dia |ia )?(lakukan|dilakukan)\b|"
+                             r"\bapa yang (harus|wajib) (saya |kami |dia |ia )?(lakukan|dilakukan)\b|"
+                             # "apa kewajiban saya sebagai atasan langsung?"
+                             r"\bapa\s+(saja\s+)?kewajiban\s+(saya|sy|kami)\s+(sebagai|selaku|sbg)\s+atasan\b|"
                              # "mohon dijelaskan tahapan pemeriksaan yang harus kami tempuh"
                              r"\b(tahapan|tahap-tahap|langkah-langkah|alur)\s+(pemeriksaan|penanganan|penjatuhan|"
                              r"pemanggilan|pelaporan|pemberhentian|penyelesaian)\w*|"
@@ -457,6 +465,14 @@ _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|
                              r"\b(harus|hrs|musti|mesti|perlu)\s+ngapain\b|"
                              r"\b(bagaimana|gimana|gmn)\s+(\w+\s+)?tindak ?lanjut\w*|"
                              r"\b(harus|hrs|perlu|cukup)\s+(pakai|pake|dengan|dgn|membentuk|bentuk)\s+tim\b|"
+                             # "bagaimana kami meneruskan temuan ini?", "bagaimana kasus ini seharusnya ditangani?"
+                             r"\b(bagaimana|gimana|gmn)\s+(\w+\s+){0,3}?(meneruskan|menindaklanjuti|memproses|menangani|"
+                             r"diteruskan|ditindaklanjuti|ditangani|diproses)\b|"
+                             # the handler's own next step ("sy hrs manggil dia gmn?", "nunggu sampe dia mau dtg?")
+                             r"\b(harus|hrs|mesti|musti|perlu)\s+(manggil|memanggil|panggil|memeriksa|meriksa|periksa|"
+                             r"menindak|nindak|memproses|proses|menindaklanjuti|nindaklanjutin)\w*\s+(\w+\s+){0,2}?"
+                             r"(gimana|gmn|gmana|bagaimana)\b|\b(nunggu|menunggu|tunggu)\s+(sampai|sampe|smp)\s+"
+                             r"(dia|ybs|yang bersangkutan|beliau)\b|"
                              # the steps of an examination named ("jarak surat panggilan ke pemeriksaan", "boleh
                              # online?", "salinan berita acara")
                              r"\bjarak\s+(\w+\s+){0,2}surat panggilan|\bpemeriksaan\w*\s+(\w+\s+)?(terbuka|tertutup|"
@@ -486,6 +502,7 @@ _ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pe
 # Which grade or form of penalty is asked ("masuk hukuman tingkat apa?", "ringan, sedang, atau berat?", "potong
 # tukin berapa persen?"), rather than whether the act is punished at all.
 _ASKS_GRADE = re.compile(r"\b(tingkat(an)?\s+(hukuman|sanksi|pelanggaran|apa|berapa|mana|disiplin)|"
+                         r"(ada\s+)?(berapa|brp)\s+tingkat(an)?\b|"
                          r"(hukuman|sanksi)\w*\s+(disiplin\s+)?(tingkat|level|kategori)|"
                          r"ringan\W+(atau|ato|apa|,)?\W*(sedang|berat)|sedang\W+(atau|ato|apa)\W+berat|"
                          r"how (serious|severe|heavy|grave)|"
@@ -574,9 +591,16 @@ _LOCAL_SUPERVISOR = re.compile(r"\b((bawaslu|panwas\w*)\s+(kab(upaten)?\b\.?|kot
                                r"bawaslu\s+(of\s+)?(the\s+)?(regency|city|district))", re.I)
 
 
+# Which provision a case told breaks ("ketentuan apa yang dilanggar camat?", "ketentuan apa yang relevan untuk
+# kepala desa itu?"): asked by those handling it, a fact. (Asked of one's own plan, it is the act's verdict.)
+_WHICH_RULE_BROKEN = re.compile(r"\b(ketentuan|pasal|aturan|larangan|dasar hukum)\s+(apa|mana)\s+(saja\s+)?"
+                                r"(yang\s+|yg\s+)?(dilanggar\w*|terlanggar|relevan|berlaku|dikenakan)\b", re.I)
+
+
 def asks_fact(focus: Focus) -> bool:
     """When, who, where to report, how: a question whose bottom line is a fact rather than a permission."""
-    return (focus.asks_when or focus.asks_who or focus.asks_report or focus.asks_procedure or focus.asks_status) \
+    return (focus.asks_when or focus.asks_who or focus.asks_report or focus.asks_procedure or focus.asks_status
+            or focus.reports_case and bool(_WHICH_RULE_BROKEN.search(focus.ask))) \
         and not focus.asks_permission and not focus.asks_sanction
 
 
@@ -904,8 +928,10 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
         # A regulation named ("PP Disiplin PNS") is the field itself, unless the topic is pay or the like, or the
         # asker is someone it does not bind asking whether it does (a state enterprise's director).
         asked = _requests(focus) or focus.text
-        out = bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text) \
-            and not _PENALTY.search(focus.text) or _about_someone_not_bound(focus.text, _requests(focus), said) \
+        out = (bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text)
+               and not _PENALTY.search(focus.text)) \
+            or (_about_someone_not_bound(focus.text, _requests(focus), said)
+                and not _reports_a_civil_servant(focus.text, _requests(focus))) \
             or _asks_election_facts(asked)
     else:
         out = is_out_of_scope(focus.text, _requests(focus), said=said) or (
@@ -965,7 +991,7 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
     # lagi, kalo nanti dia ga kepilih, surat mundurnya bisa ditarik?", "terus status PNS saya berhenti kapan?").
     refers_back = bool(_REFERS_BACK.search(question)) or (bool(_OPENS_FOLLOW_UP.match(question)) and len(content) <= 24)
     if len(content) > 40 or (len(content) > 14 and not refers_back) or \
-            (not _FOLLOW_UP.search(question) and len(content) > 4):
+            (not _FOLLOW_UP.search(question) and not refers_back and len(content) > 4):
         return question
     new_subject = next((s for s in _SUBJECTS if re.search(rf"\b{s}\b", question, re.I)), None)
     base = previous
@@ -1018,6 +1044,8 @@ _SELF_NOT_BOUND = re.compile(_I_AM + r"(\d+-year-old\s+)?(political\s+|freelance
                              r"warga biasa|karyawan( \w+){0,4} swasta|pegawai swasta|wasit|referee|"
                              # "aku kerja di bank swasta", "sy karyawan tetap di pabrik garmen swasta"
                              r"(kerja|bekerja)( \w+){0,2} di( \w+){0,3} swasta|"
+                             # "sy admin medsos di agensi digital swasta"
+                             r"\w+( \w+){0,2} di (agensi|agency|perusahaan|pt|kantor|bank|startup)( \w+){0,2} swasta|"
                              # elected members of a legislature, professions, a firm's board
                              r"anggota (dpr|dprd|dpd)( \w+)?|member of (the )?(parliament|dprd?|dpd)|"
                              r"notaris|ppat|advokat|pengacara|lawyer|"
@@ -1156,7 +1184,14 @@ def _without_declared(query: str) -> str:
 
 
 # The office a candidate runs for ("debat antarpasangan calon wali kota"): it names no one in office.
-_RUNNING_FOR = re.compile(r"\b(calon|cakada|paslon)\s+(wakil\s+)?(bupati|wali ?kota|gubernur)\b", re.I)
+_RUNNING_FOR = re.compile(r"\b(calon|cakada|paslon|pilkada|pemilihan)\s+(wakil\s+)?(bupati|wali ?kota|gubernur)\b",
+                          re.I)
+
+
+# The civil service listed among other services as a category ("yang wajib mundur cuma PNS, TNI, Polri sama pegawai
+# BUMN"): a rule quoted about groups, which names no one in the question.
+_SERVICES_LISTED = re.compile(r"\b(pns|asn)\s*(,|/|&|dan|sama)\s*(tni|polri)\b((\s*(,|/|&|dan|sama|serta)\s*)"
+                              r"(tni|polri|pegawai bumn|pegawai bumd|bumn|bumd|pns|asn|anggota dpr\w*))*", re.I)
 
 
 def _binds_nobody(query: str) -> bool:
@@ -1165,7 +1200,7 @@ def _binds_nobody(query: str) -> bool:
     question."""
     if _GOVERNMENT_STAFF.search(query) and not _PRIVATE_STAFF.search(query):
         return False
-    rest = _RUNNING_FOR.sub(" ", _LIKE_A_CIVIL_SERVANT.sub(" ", _without_declared(query)))
+    rest = _RUNNING_FOR.sub(" ", _LIKE_A_CIVIL_SERVANT.sub(" ", _without_declared(_SERVICES_LISTED.sub(" ", query))))
     return not _BOUND_ROLE.search(_RELATION.sub(" ", rest))
 # The penalties of the discipline rules, which name pay and rank ("potong tukin 25%", "penundaan KGB"): a question
 # about them is about discipline, not pay.
@@ -1243,7 +1278,7 @@ _LOOKALIKE = re.compile(
     # a tax called neutral ("PPN katanya pajak yang 'netral'"), and the asker's own "not about neutrality"
     r"\b(pajak|ppn|pph|vat|tax\w*)\b[^.?!]{0,30}\bnetral\w*|\bnetral\w*[\'\"”’]?\s+(\w+\s+){0,3}(pajak|ppn|vat|tax\w*)\b|"
     r"\b(bukan|tidak|gak|ga|nggak)\s+(soal|masalah|tentang|terkait|urusan)\s+netral\w*|"
-    r"\bnot (about|related to) neutrality\b|"
+    r"\bnot (really |exactly )?(about|related to) (neutrality|civil servants?|the civil service)\b|"
     # a gearbox's neutral, a referee's or a jury's impartiality, a scholarship's candidate
     r"\b(shift\w*|put\w*|coast\w*|gear\w*|transmission|gearbox|persneling|transmisi)\b[^.?!]{0,20}\b(neutral|netral)\b|"
     r"\bin neutral\b|\b(wasit|referee|juri|jury|umpire|hakim garis)\w*\b[^.?!]{0,40}\b(netral\w*|neutral\w*|memihak|"
@@ -1393,6 +1428,12 @@ _UNRELATED_PENALTY = re.compile(r"\b(sama sekali|murni|benar-benar|ini)\s+(tidak
                                 r"(ada\s+)?(terkait|berkaitan|berhubungan|hubungan\w*|kaitan\w*|urusan)\b", re.I)
 
 
+def _reports_a_civil_servant(query: str, ask: str) -> bool:
+    """"sy warga biasa, boleh lapor? … kepala sekolah PNS ngajak wali murid …": whoever reports, a civil servant is
+    reported."""
+    return bool(_ASKS_REPORT.search(ask or query) and _CIVIL_SERVANT.search(_NOT_A_CIVIL_SERVANT.sub(" ", query)))
+
+
 def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     """Asked by or about someone the ASN rules do not bind: journalists, soldiers, students, a private firm's or a
     state enterprise's staff, named so in the question or in what it asks."""
@@ -1415,7 +1456,7 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
         return False
     if _SELF_IN_SERVICE.search(_ASKERS_RELATIVE.sub(" ", said or query)) \
             and _FIRST_PERSON.search(_ASKING_PHRASE.sub(" ", ask)) \
-            and not _BOUND_ROLE.search(_ASKERS_RELATIVE.sub(" ", ask)):
+            and not _BOUND_ROLE.search(_LIKE_A_CIVIL_SERVANT.sub(" ", _ASKERS_RELATIVE.sub(" ", ask))):
         return True  # "sy anggota polri aktif. pemilu nanti sy blh nyoblos ga ya?": their own rules answer
     if _RELATIVE_IN_SERVICE.search(said or query) and _THIRD_PERSON.search(written_ask) \
             and not _FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", _ASKING_PHRASE.sub(" ", written_ask))):
@@ -1443,12 +1484,20 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
         any(_NOT_BOUND.search(s) for s in declaring) and not _SUBJECT.search(ask))
 
 
+# Pay or aid taken from people ("boleh ga mereka sy coret dr daftar penerima insentif?") after a campaign told as
+# background: whether a decision may reward or punish a candidate's supporters, not the pay itself.
+_WITHHELD = re.compile(r"\b(coret|dicoret|mencoret|hapus|dihapus|menghapus|cabut|dicabut|mencabut|hentikan|"
+                       r"dihentikan|menghentikan|stop|distop|tahan|ditahan|menahan|potong|dipotong|memotong)\w*\b",
+                       re.I)
+
+
 def _asks_elsewhere(query: str, ask: str) -> bool:
     """The background names a campaign or a candidate, but what the asking sentences ask is another matter."""
     if not ask:
         return False
     if ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
             and not _CAMPAIGN_LEAVE.search(query) and not (asks_permission(ask) and _ELECTION_WORK.search(ask)) \
+            and not (asks_permission(ask) and _WITHHELD.search(ask)) \
             and not (_PAY_CUT.search(ask) and _DISCIPLINE_NAMED.search(query)):
         return True  # pay, a lawsuit, training credits ("Sertifikat sosialisasi netralitas itu bisa diakui 20 JP?")
     if ask != query and _OTHER_SERVICE.search(ask) and _CAREER.search(ask) and not _CIVIL_SERVICE.search(ask):
@@ -1460,6 +1509,18 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
         or bool(_NO_LINK.search(ask) or _UNRELATED_PENALTY.search(query)))
 
 
+# Neutrality named only as the subject of a meeting or a course ("uang harian SPPD buat bimtek netralitas ASN"): the
+# trip or the course is asked about, not what the rules allow.
+_NEUTRALITY_EVENT = re.compile(r"\b(bimtek|bimbingan teknis|sosialisasi|rapat koordinasi|rakor|pelatihan|seminar|"
+                               r"workshop|lokakarya|diklat|webinar)\s+(\w+\s+){0,2}netralitas(\s+(asn|pns|pegawai))?\b",
+                               re.I)
+
+
+# Whether the asker may do something, in so many words ("apakah saya boleh tampil?"); "biar bisa saya bandingkan" is
+# a purpose, not a permission.
+_MAY = re.compile(r"\b(boleh\w*|diperbolehkan|diizinkan|dilarang|melanggar|allowed|may i|can i)\b", re.I)
+
+
 def _another_matter(query: str) -> bool:
     """Pay, tax, travel, a career step … named without neutrality or a penalty of the discipline rules; a marriage
     or a divorce named without politics; attendance and working hours with no election in them."""
@@ -1468,7 +1529,8 @@ def _another_matter(query: str) -> bool:
     if _ATTENDANCE.search(query) and not (_POLITICAL.search(query) or _POLITICAL_ACT.search(query)
                                           or _STATE_ELECTION.search(query) or _POLLING_DAY.search(query)):
         return True
-    return bool(_OUT_OF_SCOPE.search(query)) and not _NEUTRALITY.search(query) and not _PENALTY.search(query) \
+    return bool(_OUT_OF_SCOPE.search(query)) and not _NEUTRALITY.search(_NEUTRALITY_EVENT.sub(" ", query)) \
+        and not _PENALTY.search(query) \
         and not (_SEEKS_ORGANISER.search(query) and _CIVIL_SERVICE.search(query)) \
         and not _LEAVE_FOR_SPOUSE.search(query)
 
@@ -1488,7 +1550,19 @@ _ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|
                              r"anggota\s+(kpu|bawaslu)\w*(\s+\w+){0,2}\s+(ada\s+)?(berapa|brp)\s+(orang|org)|"
                              # a candidate's own eligibility by age ("batas usia minimal … calon bupati")
                              r"(batas\s+)?(usia|umur)\s+(minimal|minimum|paling rendah|terendah)"
-                             r"(\s+\w+){0,4}\s+(calon|dicalonkan|mencalonkan))\b", re.I)
+                             r"(\s+\w+){0,4}\s+(calon|dicalonkan|mencalonkan)|"
+                             r"how many (\w+\s+){0,2}seats|"
+                             # the campaign's start ("kampanye caleg mulainya kapan?")
+                             r"(kampanye|campaign)\w*\s+(\w+\s+){0,2}(mulai\w*|dimulai)\s+kapan|"
+                             r"when does (the )?(\w+\s+){0,2}campaign\w*( period)? (start|begin))\b", re.I)
+# The parties' and candidates' own numbers, asked even with "boleh" or "bisa" in them ("ukuran baliho yang boleh
+# dipasang", "ambang batas … supaya bisa dapat kursi"): a threshold, an independent candidate's share of
+# supporters, a banner's size.
+_CANDIDATES_NUMBERS = re.compile(
+    r"\b(ambang batas (parlemen|pencalonan|perolehan)|(parliamentary|presidential) threshold|"
+    r"(berapa|brp)\s+persen\b[^.?!|]{0,40}\bdukungan|\bdukungan\b[^.?!|]{0,30}\b(berapa|brp)\s+persen|"
+    r"(berapa|brp)\s+(minimal|jumlah|banyak)\s+(\w+\s+){0,2}dukungan|minimal dukungan\s+(\w+\s+){0,2}(berapa|brp)|"
+    r"ukuran\s+(maksimal\s+|maksimum\s+)?(baliho|spanduk|apk|alat peraga|billboard))\b", re.I)
 # The asker turning to another matter ("alhamdulillah sudah selesai. Sekarang saya mau tanya hal lain: …",
 # "sekalian ya, tolong buatkan …"): what follows is the question, whatever field the earlier words named.
 _TOPIC_SWITCH = re.compile(
@@ -1509,7 +1583,9 @@ _TOPIC_SWITCH = re.compile(
 def _asks_election_facts(asked: str) -> bool:
     """A party's programme, its seats, who won, asked without a civil servant or a permission: the parties' and
     the election bodies' own records."""
-    return bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked) and not _CIVIL_SERVICE.search(asked)
+    if _CIVIL_SERVICE.search(asked):
+        return False
+    return bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked) or bool(_CANDIDATES_NUMBERS.search(asked))
 
 
 # A lighter turn ("btw mau nanya …", "skrg mau nanya: …"): what follows is another matter only when it names one.
@@ -1588,13 +1664,18 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True
     if (_CAMPAIGN_FINANCE.search(query) or _PARTY_ADMIN.search(query)) and _binds_nobody(query):
         return True
-    if _about_someone_not_bound(query, ask, said):
+    if _about_someone_not_bound(query, ask, said) and not _reports_a_civil_servant(query, ask):
         return True
     asked = ask or query
     if _asks_election_facts(asked):
         return True
-    if any((m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
-           for s in map(str.strip, _SENTENCES.findall(query))):
+    # Whether the asker may take part ("host biasanya meminta narasumber menebak siapa yang akan menang … Apakah
+    # saya boleh tampil?") is the asker's own act, whatever the programme asks of its guests.
+    own_permission = any(s.rstrip().endswith("?") and _MAY.search(s) and _FIRST_PERSON.search(s)
+                         for s in _SENTENCES.findall(unglossed(ask)))
+    if not own_permission and any(
+            (m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
+            for s in map(str.strip, _SENTENCES.findall(query))):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
         # not the desk's work, unless whether one may make them is asked ("boleh ga bikin konten kampanye?")
         return True

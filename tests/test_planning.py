@@ -608,7 +608,7 @@ ASKED = [
 
 
 @pytest.mark.parametrize(("question", "verdict", "first_id"), [
-    ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-70/ayat-1/huruf-c"),
+    ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-71/ayat-1"),
     ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
     ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
     # Not while acting: the acting post must have ended, and the civil service be left once named.
@@ -1824,3 +1824,110 @@ def test_a_village_head_election_is_answered_by_the_duty_of_neutrality(full_assi
                                 "pilkades kan bukan pemilu")
     assert ans.verdict == "tidak_boleh"
     assert ans.citations[0].id.startswith("uu-20-2023/pasal-24")
+
+
+# The civil-service rules on leaving: resigning to join a party, a party member found who never resigned, a PPPK
+# ending the contract early.
+@pytest.mark.parametrize("question, verdict, first_id", [
+    ("saya PNS, mau mundur karena akan jadi pengurus partai. surat pengunduran dirinya diajukan ke siapa?",
+     "informasi", "pp-11-2017/pasal-269"),
+    ("BKD menemukan seorang PNS terdaftar sebagai pengurus partai dan tidak mengundurkan diri. Pemberhentiannya "
+     "diusulkan oleh siapa dan paling lama berapa hari keputusannya ditetapkan?", "informasi", "pp-11-2017/pasal-270"),
+    ("saya PPPK, mau putus kontrak sebelum selesai karena mau nyaleg. nanti kalau kalah bisa daftar PPPK lagi?",
+     "bersyarat", "pp-49-2018/pasal-56"),
+])
+def test_the_steps_of_leaving_the_service(full_assistant: Assistant, question: str, verdict: str,
+                                          first_id: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first_id)
+
+
+@pytest.mark.parametrize("question", [
+    "Berapa persen ambang batas parlemen supaya partai bisa dapat kursi di DPR?",
+    "Kami tim kampanye caleg DPRD. Berapa ukuran maksimal baliho yang boleh dipasang?",
+    "Calon bupati jalur perseorangan harus mengumpulkan dukungan berapa persen dari DPT?",
+    "Not really about civil servants: how many DPR seats are there after Perppu 1/2022?",
+    "min, uang harian SPPD buat ikut bimtek netralitas ASN ke Jakarta brp ya? sy gol III",
+    "Aku kerja di bank swasta, mau nyaleg DPRD. Katanya yang wajib mundur cuma PNS, TNI, Polri sama pegawai BUMN. "
+    "Bener aku harus resign?",
+])
+def test_the_parties_numbers_and_other_desks_matters_are_declined(full_assistant: Assistant, question: str) -> None:
+    assert full_assistant.answer(question).abstained
+
+
+def test_an_official_gathering_village_heads_is_the_officials_act(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya camat. Bupati petahana minta saya membuat surat edaran yang mewajibkan para "
+                                "kepala desa menghadirkan warga di acara silaturahmi paslon beliau. Boleh?")
+    assert ans.verdict == "tidak_boleh"
+    assert not ans.citations[0].id.startswith("uu-10-2016/pasal-70")
+    village = full_assistant.answer("kades di desa sy bilang ke warga pas musdes supaya pilih paslon bupati no 1. "
+                                    "kades kan bukan PNS, emang ada aturannya?")
+    assert village.verdict == "tidak_boleh"
+    assert village.citations[0].id.startswith("uu-10-2016/pasal-71")
+
+
+def test_a_superior_asking_how_to_summon_is_told_the_examination(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy kasi di dinas, staf PNS sy ketahuan nyebar ajakan coblos caleg di grup WA warga. "
+                                "sy hrs manggil dia gmn? ada jarak hari ga antara surat panggilan sama pemeriksaannya?")
+    assert ans.verdict == "informasi"
+    assert any(c.id.startswith("pp-94-2021/pasal-2") for c in ans.citations)
+
+
+def test_a_follow_up_about_the_letter_before_is_read_with_it(full_assistant: Assistant) -> None:
+    history = ["Saya staf kecamatan. Camat bikin surat undangan berkop kecamatan ke semua ketua RT supaya hadir di "
+               "acara tatap muka paslon bupati. Itu melanggar?"]
+    ans = full_assistant.answer("nah masalahnya sy yg disuruh ngetik dan nyebarin undangannya ke grup RT. kalo sy "
+                                "nurut, sy ikut kena ga? kan cuma jalanin perintah atasan", history)
+    assert ans.verdict == "tidak_boleh"
+
+
+@pytest.mark.parametrize("question", [
+    "sy warga biasa, mau lapor ke Bawaslu soal guru PNS yg ngajak wali murid pilih paslon no 2. boleh lapor? "
+    "batas waktunya brp hari?",
+    "sy PNS, dimasukin temen ke grup WA 'Relawan Caleg Dapil 3'. sy ga pernah nulis apa2. itu masalah ga?",
+])
+def test_background_words_do_not_take_a_neutrality_question_out_of_scope(full_assistant: Assistant,
+                                                                         question: str) -> None:
+    assert not full_assistant.answer(question).abstained
+
+
+# Everyday words that named another situation than the one asked about.
+@pytest.mark.parametrize("question, verdict, first_id", [
+    # an inked finger is not a hand sign for a ticket
+    ("I'm a PNS. After voting, may I post a photo of my inked finger on Instagram?", "bersyarat", ""),
+    # a branch post named by its level
+    ("Guru PPPK di sekolah kami menjadi sekretaris pimpinan anak cabang sebuah partai. Apakah diperbolehkan?",
+     "tidak_boleh", "pp-49-2018/pasal-53"),
+    # reporting a colleague, asked as a permission
+    ("Saya PNS. Apakah saya diperbolehkan melaporkan rekan yang mengunggah dukungan caleg langsung ke Bawaslu?",
+     "boleh", ""),
+    # registering for the regency's election commission, in English
+    ("I'm a PNS. Registration is open for members of our regency's KPU. Can a civil servant apply?", "bersyarat",
+     "uu-7-2017/pasal-21"),
+    # a service clerk by title, giving a copy of the ID card to a candidate
+    ("sy PNS staf pelayanan, diminta relawan calon DPD nyumbang dukungan, cukup tanda tangan sm fotokopi KTP. "
+     "boleh kan?", "tidak_boleh", "pp-94-2021/pasal-5"),
+])
+def test_everyday_words_name_the_situation_asked(full_assistant: Assistant, question: str, verdict: str,
+                                                 first_id: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    assert ans.citations[0].id.startswith(first_id)
+
+
+def test_a_legislator_running_again_is_not_the_asker_running(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya kepala SD negeri (PNS). Anggota DPRD yang kembali mencalonkan diri menawarkan "
+                                "seragam gratis untuk siswa asal ia boleh sambutan dan memasang spanduk bergambar "
+                                "dirinya di sekolah. Apakah saya boleh menerima?")
+    assert ans.verdict == "tidak_boleh"
+    assert not any(c.id.startswith(("uu-20-2023/pasal-59", "pp-11-2017/pasal-254")) for c in ans.citations)
+
+
+def test_a_finding_forwarded_by_a_supervisor_is_information(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Kami Panwaslu Kecamatan. Kami menemukan camat (PNS) memberi izin aula kecamatan "
+                                "gratis kepada satu partai, sedangkan dua partai lain yang mengajukan permohonan "
+                                "serupa ditolak. Ketentuan apa yang dilanggar, dan bagaimana kami meneruskan temuan "
+                                "ini ke instansinya?")
+    assert ans.verdict == "informasi"
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-5")
