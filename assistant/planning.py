@@ -308,7 +308,7 @@ class Planner:
         if _SEVERAL_ASKS.search(focus.text):
             plan.others = self._others(m, rest, focus.asks_who or focus.asks_report)
         if plan.verdict != "informasi" and asks_fact(focus) \
-                and (not m.situation.priority or focus.reports_case and plan.verdict == "tidak_boleh") \
+                and (not m.situation.priority or (focus.reports_case and plan.verdict == "tidak_boleh")) \
                 and not (
                 plan.verdict == "bersyarat" and (focus.asks_procedure or focus.asks_when)):
             # "Siapa yang menghukum?", "lapor ke mana?": the bottom line is a fact, not a permission. But "kapan

@@ -600,7 +600,7 @@ _WHICH_RULE_BROKEN = re.compile(r"\b(ketentuan|pasal|aturan|larangan|dasar hukum
 def asks_fact(focus: Focus) -> bool:
     """When, who, where to report, how: a question whose bottom line is a fact rather than a permission."""
     return (focus.asks_when or focus.asks_who or focus.asks_report or focus.asks_procedure or focus.asks_status
-            or focus.reports_case and bool(_WHICH_RULE_BROKEN.search(focus.ask))) \
+            or (focus.reports_case and bool(_WHICH_RULE_BROKEN.search(focus.ask)))) \
         and not focus.asks_permission and not focus.asks_sanction
 
 
@@ -1521,6 +1521,13 @@ _NEUTRALITY_EVENT = re.compile(r"\b(bimtek|bimbingan teknis|sosialisasi|rapat ko
 _MAY = re.compile(r"\b(boleh\w*|diperbolehkan|diizinkan|dilarang|melanggar|allowed|may i|can i)\b", re.I)
 
 
+def _asks_own_permission(ask: str) -> bool:
+    """A question of the asker's own part ("host biasanya meminta narasumber menebak siapa yang akan menang …
+    Apakah saya boleh tampil?"): the asker's act, whatever a programme asks of its guests."""
+    return any(s.rstrip().endswith("?") and _MAY.search(s) and _FIRST_PERSON.search(s)
+               for s in _SENTENCES.findall(unglossed(ask)))
+
+
 def _another_matter(query: str) -> bool:
     """Pay, tax, travel, a career step … named without neutrality or a penalty of the discipline rules; a marriage
     or a divorce named without politics; attendance and working hours with no election in them."""
@@ -1581,11 +1588,12 @@ _TOPIC_SWITCH = re.compile(
 
 
 def _asks_election_facts(asked: str) -> bool:
-    """A party's programme, its seats, who won, asked without a civil servant or a permission: the parties' and
-    the election bodies' own records."""
+    """A party's programme, its seats, who won, asked without a civil servant or a permission, or the parties' and
+    candidates' own numbers asked without a civil servant: the parties' and the election bodies' own records."""
     if _CIVIL_SERVICE.search(asked):
         return False
-    return bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked) or bool(_CANDIDATES_NUMBERS.search(asked))
+    return (bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked)) \
+        or bool(_CANDIDATES_NUMBERS.search(asked))
 
 
 # A lighter turn ("btw mau nanya …", "skrg mau nanya: …"): what follows is another matter only when it names one.
@@ -1669,13 +1677,8 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
     asked = ask or query
     if _asks_election_facts(asked):
         return True
-    # Whether the asker may take part ("host biasanya meminta narasumber menebak siapa yang akan menang … Apakah
-    # saya boleh tampil?") is the asker's own act, whatever the programme asks of its guests.
-    own_permission = any(s.rstrip().endswith("?") and _MAY.search(s) and _FIRST_PERSON.search(s)
-                         for s in _SENTENCES.findall(unglossed(ask)))
-    if not own_permission and any(
-            (m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
-            for s in map(str.strip, _SENTENCES.findall(query))):
+    if any((m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
+           for s in map(str.strip, _SENTENCES.findall(query))) and not _asks_own_permission(ask):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
         # not the desk's work, unless whether one may make them is asked ("boleh ga bikin konten kampanye?")
         return True
