@@ -321,6 +321,7 @@ class Assistant:
             sanctions=sanctions, abstained=False, backend=backend,
             timings={"retrieve_ms": prep.retrieve_ms, "total_ms": total}, notes=notes,
             query=prep.understood.query, retrieved=prep.retrieved, error=error,
+            rule=prep.plan.situation.id if prep.plan is not None and prep.plan.situation is not None else "",
         )
 
     def _abstain(

@@ -75,5 +75,5 @@ def check(planner: Planner, choice: Choice) -> Answer | None:
     citations = citations_of(plan.sources)
     setting = {src.citation_id for src in plan.sanction}
     return Answer(question=f"{ACTORS[choice.actor]}: {s.title}", answer=planned_answer(plan), verdict=plan.verdict,
-                  citations=citations, notes=list(plan.notes), backend="peta aturan", query=s.id,
+                  citations=citations, notes=list(plan.notes), backend="peta aturan", query=s.id, rule=s.id,
                   sanctions=[f"{c.label}: {c.quote}" for c in citations if c.id in setting])

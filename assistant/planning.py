@@ -62,14 +62,18 @@ class Plan:
     def sources(self) -> list[Source]:
         """Every source the answer cites, numbered in the order the answer uses them."""
         ordered = [*self.basis, *self.condition, *self.sanction, *self.materials, *(s for _sit, s in self.others)]
+        # An article cited whole (a further situation's ground) stands for its own ayat cited elsewhere in the
+        # answer: one citation per article, at the place its first part took.
+        whole = {s.article_id: s for s in ordered if s.citation_id == s.article_id}
         out: list[Source] = []
         for s in ordered:
+            s = whole.get(s.article_id, s)
             if all(o.citation_id != s.citation_id for o in out):
                 out.append(replace(s, number=len(out) + 1))
         return out
 
     def number_of(self, source: Source) -> int:
-        return next(s.number for s in self.sources if s.citation_id == source.citation_id)
+        return next(s.number for s in self.sources if s.citation_id in (source.citation_id, source.article_id))
 
 
 def _other_election_docs(election: str) -> set[str]:
@@ -131,7 +135,14 @@ class Planner:
         # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
         # of the act the description shows; unless whether the act is allowed is asked too.
         facts_only = informational_first and not focus.asks_permission and not focus.asks_sanction
-        ranked = sorted(found, key=lambda m: (-m.situation.priority, acts_first and m.situation.verdict == "informasi",
+        # A step of handling a case is asked ("dpt surat panggilan … emg boleh secepet itu?"): an act the asking
+        # sentences do not name is the case's background, behind any entry about the handling, whatever its
+        # priority.
+        def background(m: Match) -> bool:
+            return focus.asks_step and m.asked == 0 and m.situation.verdict != "informasi"
+
+        ranked = sorted(found, key=lambda m: (background(m),
+                                              -m.situation.priority, acts_first and m.situation.verdict == "informasi",
                                               facts_only and m.situation.verdict != "informasi",
                                               -m.specificity,
                                               (m.situation.verdict == "informasi") != informational_first,
@@ -317,6 +328,10 @@ class Planner:
             # bodies and ministries answer "resign first"). Whether one is bound at all ("do the rules still
             # apply to me? I retired") keeps its verdict too, unless a case already found is being handled.
             plan.verdict = "informasi"
+        if focus.asks_step and m.asked == 0 and plan.verdict != "informasi":
+            # Only the act told as the case's background is left to answer a step of its handling: what is asked
+            # is what follows the act.
+            plan.verdict = "informasi"
         if plan.verdict == "tidak_boleh" and plan.sanction and focus.asks_sanction and focus.reports_case \
                 and not focus.asks_permission:
             # A violation already found and being handled ("terbukti …, hukumannya tingkat apa?"): what is
@@ -334,8 +349,8 @@ class Planner:
         """The provisions that ground the verdict: the first that binds the asker (a fact entry, or one about who
         is bound at all, keeps its own order), then others only from other documents — the statute's duty beside
         the regulation's prohibition, never two articles of one document (dev split: fewer citations, same in-force
-        basis). When the question names the regency's or city's election supervisor, that body's own article
-        stands in for Bawaslu's."""
+        basis), unless the entry tells a procedure in steps of one regulation. When the question names the
+        regency's or city's election supervisor, that body's own article stands in for Bawaslu's."""
         sources = [src for src in (self.source(i) for i in s.basis) if src is not None]
         if local:
             alternative = {src.doc_id: src for src in (self.source(i) for i in s.local_basis) if src is not None}
@@ -344,7 +359,8 @@ class Planner:
                                   reorder=s.verdict != "informasi" and not s.priority)
         chosen: list[Source] = []
         for src in ordered:
-            if len(chosen) < self.max_basis and all(c.doc_id != src.doc_id for c in chosen):
+            if len(chosen) < self.max_basis and all(
+                    c.article_id != src.article_id and (s.steps or c.doc_id != src.doc_id) for c in chosen):
                 chosen.append(src)
         return chosen
 

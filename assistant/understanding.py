@@ -34,7 +34,9 @@ _DOMAIN = {
 # Asks that stay off topic whatever the background says: pay for election work, a personal lawsuit, training
 # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?"). Pay cut as a disciplinary
 # sanction (tunjangan kinerja) is not among them: that is asked about a violation.
-_OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|pencairan|"
+_OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|"
+                   # pay or a fund paid out, not aid handed out before an election ("percepat pencairan bansos")
+                   r"pencairan(?!\s+(?:bansos|bantuan|blt|sembako|dana bantuan))|"
                    r"bantuan hukum|perdata|warisan|pengembangan kompetensi|jam pelajaran|\d+\s*jp|"
                    # a researcher's or a traveller's papers ("which research permit and visa do I need?")
                    r"visa|paspor|passport|kitas|research permits?|izin (?:riset|penelitian)|"
@@ -128,7 +130,8 @@ _OUT_OF_SCOPE = re.compile(
     r"quick count|hitung cepat|real count|rekapitulasi|"
     # the ballots themselves, not a civil servant showing a marked one ("foto surat suara … up ke IG")
     r"(?<!foto )(?<!memfoto )(?<!motret )surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
-    r"tahapan (?:pemilu|pilkada)|hasil (?:pemilu|pilkada|pilpres)|"
+    # an election's results, not the head it elected ("Bupati hasil pilkada … baru dilantik")
+    r"tahapan (?:pemilu|pilkada)|(?<!bupati )(?<!kota )(?<!gubernur )(?<!daerah )hasil (?:pemilu|pilkada|pilpres)|"
     # a numbered district only names where a candidate runs ("grup WA 'Relawan … Dapil 3'")
     # a move into the civil service from another ("anggota Polri … beralih status menjadi PNS daerah")
     r"(?:pindah|beralih|alih)\s+(?:\w+\s+){0,3}(?:menjadi|jadi|ke)\s+(?:pns|asn)|"
@@ -296,8 +299,9 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\bcampaign\w*\b", "kampanye"), (r"\b(political )?part(y|ies)\b", "partai politik"),
     (r"\bcandidat\w*\b", "calon"), (r"\bhusband\b", "suami"), (r"\bwife\b", "istri"),
     (r"\bspouse\b", "pasangan suami istri"), (r"\b(relatives?|family|brother|sister|father|mother)\b", "keluarga"),
-    (r"\b(allowed|permitted|may (i|a|an|we|my)|can (i|a|an|we|my|civil|pns|asn)|is it (ok\w*|legal|fine)|okay to)\b",
-     "boleh"),
+    # "Who exactly can I report this to?", "what can I do?" ask where and how, not whether.
+    (r"\b(allowed|permitted|may (i|a|an|we|my)|(?<!who )(?<!whom )(?<!where )(?<!what )(?<!exactly )"
+     r"can (i|a|an|we|my|civil|pns|asn)|is it (ok\w*|legal|fine)|okay to)\b", "boleh"),
     (r"\b(forbidden|prohibited|banned|violat\w*)\b", "dilarang pelanggaran"),
     # "Government Regulation 94/2021 on PNS discipline" names the regulation, not a penalty.
     (r"\b(sanction\w*|punish\w*|penalt\w*|(?<!on )(?<!on pns )(?<!on civil servant )"
@@ -372,7 +376,12 @@ _SELF_ROLE = re.compile(_I_AM + r"(guru|dosen|bidan|perawat|dokter|"
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 # "Ditanya tetangga nyoblos siapa": whom one voted for is not who decides.
-_ASKS_WHO = re.compile(r"(?<!pilih )(?<!milih )(?<!memilih )(?<!coblos )(?<!nyoblos )(?<!mencoblos )(?<!dukung )"
+# "Bawaslu yg ngasih sanksi?", "inspektorat yang menjatuhkan hukuman?": a body named as the one that imposes.
+_BODY_IMPOSES = (r"\b(bawaslu|panwas\w*|kpu|inspektorat|bkd|bkpsdm|bkn|atasan|ppk|kasn)\s+(\w+\s+)?(yg|yang)\s+"
+                 r"(ngasih|kasih|memberi\w*|menjatuhkan|jatuhin|ngejatuhin|nentuin|menentukan|mutusin|memutuskan)\s+"
+                 r"(sanksi|hukuman)")
+_ASKS_WHO = re.compile(_BODY_IMPOSES + r"|"
+                       r"(?<!pilih )(?<!milih )(?<!memilih )(?<!coblos )(?<!nyoblos )(?<!mencoblos )(?<!dukung )"
                        r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
                        r"\bwho (actually |then |else )?(decides?|imposes?|punish\w*|investigates?|examines?|handles?|"
                        r"is responsible)\b|"
@@ -394,6 +403,8 @@ _AUTHORITY = re.compile(r"\b(bisa|bs|bisakah|dapat|dapatkah|berhak|berwenang|bol
 # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is the object of a question about who.
 _WHO_PUNISHES = re.compile(r"\b(siapa|who)\b[^.?!]{0,40}\b(sanksi(nya)?|hukuman(nya)?|penalty|penalties|punishment|"
                            r"sanctions?)\b|"
+                           # "trs nanti bawaslu yg ngasih sanksi ke sy ya?": which body imposes it
+                           + _BODY_IMPOSES + "|"
                            r"\b(pejabat|atasan|instansi|lembaga)\b[^.?!]{0,15}\b(yang )?"
                            r"(berwenang|menjatuhkan|memberi)\w*\s+(sanksi|hukuman)\b", re.I)
 # In a case being handled, "bisa diproses / dijatuhi / gagal diangkat?" asks what follows the act, not whether it
@@ -404,6 +415,9 @@ _WHETHER_FOLLOWS = re.compile(r"\b(bisa|bs|dapat|dapatkah|bisakah)\s+(langsung\s
 # "Sudah lewat 5 hari, masih bisa?" asks whether it is still possible, and "Ke mana saya bisa melaporkan?" asks
 # where: neither asks whether something is allowed.
 _POSSIBLE_NOT_ALLOWED = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
+                                   # "harus tertulis atau boleh lisan saja?": the form of the report
+                                   r"\b(boleh|bisa|bs|dapat)\s+(secara\s+|dengan\s+|dgn\s+)?(lisan|tertulis|online|daring|"
+                                   r"anonim|tanpa nama)\b|"
                                    r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b|"
                                    # "mohon arahan supaya kami bisa menjawab": what the desk needs the answer for
                                    r"\b(supaya|agar|biar|sehingga)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
@@ -450,10 +464,31 @@ _CASE = re.compile(r"\b(terbukti|ketahuan|ketauan|ketawan|kedapatan|kepergok|ter
                    r"diklarifikasi|mengakui|(sedang )?(menangani|mengkaji)\s+(\w+\s+){0,2}dugaan|"
                    r"(sudah|telah|udah|udh|baru)\s+(dijatuhi|kena|dikenai|dikenakan)\s+hukuman|"
                    r"(dijatuhi|kena|dikenai|dikenakan)\s+hukuman\s+(disiplin\s+)?(ringan|sedang|berat|(\w+\s+){0,2}karena)|"
+                   # "td sy dipanggil bawaslu kab buat klarifikasi"
+                   r"dipanggil\s+(\w+\s+){0,3}(untuk|buat|utk|bwt)\s+(klarifikasi|diperiksa|dimintai keterangan)|"
+                   r"(was|been|got) (summoned|called in)|signed a decision (demoting|dismissing|suspending)|"
                    r"proven|was caught|found to have|(was|were|been) (found|flagged|reported)|flagged|"
                    r"(is|being|now being) (processed|examined|investigated|handled)|under investigation)\b", re.I)
+# The steps of handling a case, named in the question: the summons, the examination and its record, the decision,
+# its taking effect and the objection to it.
+_HANDLING_STEP = re.compile(r"\b(surat\s+)?panggilan\w*|\bdipanggil\b|\bdiperiksa\b|\bpemeriksaan\b|"
+                            r"\bberita acara\b|\bbap\w*\b|\b(sk|keputusan)\s+(hukuman|hukdis|pemberhentian)\b|"
+                            r"\bkeberatan\b|\bbanding\b|\bupaya administratif\b|\b(meng)?gugat\w*|\bmulai berlaku\b|"
+                            r"\btanda ?tangan\w*|\blangsung\s+(dihukum|dijatuhi)\b|"
+                            r"\bexamin\w*|\bhearing\b|\bsummon\w*|\bchallenge\b|\bappeal\w*|\btake effect\b", re.I)
+# The asker (or someone close) being handled: summoned, examined, given a decision. What such a person asks is how
+# the handling goes ("td pagi dpt surat panggilan … emg boleh secepet itu?").
+_HANDLED_SELF = re.compile(r"\b(saya|sy|aku|aq|gue|gw)\b[^.?!]{0,60}\b(dapat|dpt|dapet|menerima|terima|nerima)\s+"
+                           r"(surat\s+panggilan|sk|surat keputusan|keputusan hukuman)\b|"
+                           r"\b(saya|sy|aku|aq)\s+(sudah\s+|udh\s+|udah\s+|telah\s+|baru\s+)?(dipanggil|diperiksa)\b|"
+                           r"\b(is|was|being|been) (examined|summoned|questioned)\b|"
+                           r"\bsigned a decision\b", re.I)
 _ASKS_PROCEDURE = re.compile(r"\b(bagaimana|gimana|gmn)\s+(prosedur|proses|cara|mekanisme|tata cara)\w*|"
-                             r"\b(prosedur|mekanisme|tata cara|proses)\w*\s+(nya\s+)?(apa|bagaimana|gimana)|"
+                             r"\b(prosedur|mekanisme|tata cara|proses|alur)\w*\s+(nya\s+)?"
+                             r"(apa|bagaimana|gimana|gmn|gmana|kayak apa|kyk apa|seperti apa)|"
+                             # "how is the criminal side handled?", "what happens after I file the report?"
+                             r"\bhow (is|are|will|would) (\w+\s+){0,4}?(handled|processed|examined|investigated)\b|"
+                             r"\bwhat (is|are) the (procedure|process|steps)\b|\bwhat happens (next|after|to)\b|"
                              r"\bapa yang (harus|wajib) (saya |kami |dia |ia )?(lakukan|dilakukan)\b|"
                              # "apa kewajiban saya sebagai atasan langsung?"
                              r"\bapa\s+(saja\s+)?kewajiban\s+(saya|sy|kami)\s+(sebagai|selaku|sbg)\s+atasan\b|"
@@ -561,6 +596,9 @@ class Focus:
     election: str = ""  # "pemilu" or "pilkada" when the question is about only one of them
     asks_grade: bool = False  # which grade or form of penalty ("tingkat apa?", "ringan, sedang, atau berat?")
     local_supervisor: bool = False  # the regency's or city's election supervisor is named ("Bawaslu Kabupaten")
+    # A case being handled whose handling is asked: the summons, the examination and its record, the decision and
+    # the objection ("dpt surat panggilan … emg boleh secepet itu?", "can she challenge it?").
+    asks_step: bool = False
 
 
 # The two kinds of election and their laws (corpus/rules.py ELECTION_DOCS): legislative and presidential
@@ -850,6 +888,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         election=election_asked(cleaned) or election_asked(glossed),
         asks_grade=bool(_ASKS_GRADE.search(unglossed(ask))) or old_grade,
         local_supervisor=bool(_LOCAL_SUPERVISOR.search(cleaned)),
+        asks_step=case and bool(_HANDLING_STEP.search(unglossed(ask)) or _HANDLED_SELF.search(glossed)),
     )
 
 
@@ -1545,7 +1584,8 @@ def _another_matter(query: str) -> bool:
 # Facts of the parties and the results ("program unggulan Partai X", "berapa kursi", "who won … the turnout").
 _ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|capres)\w*|berapa kursi|jumlah kursi|"
                              r"(jatah|alokasi) kursi|"
-                             r"perolehan (suara|kursi)|ketua ?umum\w*|hasil (akhir )?(pemilu|pilkada|pilpres|pemilihan|"
+                             r"perolehan (suara|kursi)|ketua ?umum\w*|(?<!bupati )(?<!kota )(?<!gubernur )(?<!daerah )"
+                             r"hasil (akhir )?(pemilu|pilkada|pilpres|pemilihan|"
                              r"rekapitulasi|quick count)|quick count|siapa (yang|yg) (menang|terpilih)|"
                              r"pemenang (pemilu|pilkada|pilpres|pemilihan)|who won|turnout|final results?|"
                              r"election results?|"

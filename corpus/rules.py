@@ -74,6 +74,9 @@ class Situation:
     # The same power held by the regency's or city's election supervisor (UU 7/2017 Pasal 103 beside Bawaslu's
     # own Pasal 95): cited in place of the article of the same document when the question names that body.
     local_basis: tuple[str, ...] = ()
+    # A procedure told in steps of one regulation (the summons, then the examining team): its provisions are cited
+    # in order even from one document, where other entries cite one article per document.
+    steps: bool = False
 
     def ids(self) -> tuple[str, ...]:
         return self.basis + self.sanction + self.condition_basis + self.local_basis
@@ -284,5 +287,5 @@ def _situation(e: dict) -> Situation:
         condition_basis=tuple(e.get("dasar_syarat", ())), priority=int(e.get("prioritas", 0)),
         breaches=frozenset(e.get("pelanggaran_syarat", ())), covers=frozenset(e.get("meliputi", ())),
         also_when=frozenset(e.get("juga_bila", ())), own=frozenset(e.get("milik_penanya", ())),
-        local_basis=tuple(e.get("dasar_kabupaten_kota", ())),
+        local_basis=tuple(e.get("dasar_kabupaten_kota", ())), steps=bool(e.get("dasar_bertahap", False)),
     )

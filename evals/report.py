@@ -100,7 +100,7 @@ def write_report(
             {"id": r.item.id, "category": r.item.category, "question": r.item.user_input,
              "expected_verdict": r.item.verdict, "reference_ids": list(r.item.reference_context_ids),
              "verdict": r.answer.verdict if r.answer else None, "retrieved": r.retrieved[:10], "cited": r.cited,
-             "backend": r.answer.backend if r.answer else None,
+             "backend": r.answer.backend if r.answer else None, "rule": r.answer.rule if r.answer else "",
              "error": r.error or (r.answer.error if r.answer else ""),
              "scores": {k: round(v, 4) for k, v in r.scores.items()}, "seconds": round(r.seconds, 3)}
             for r in results
@@ -152,7 +152,8 @@ def _markdown(summary: dict[str, Any], cats: dict[str, Any], results: Sequence[I
         if r.answer is None:
             lines.append(f"  - GAGAL: {r.error.splitlines()[0]}")
         else:
-            lines.append(f"  - dijawab: {r.answer.verdict}; dikutip {r.cited}; ditemukan {r.retrieved[:5]}")
+            lines.append(f"  - dijawab: {r.answer.verdict} (entri {r.answer.rule or '-'}); dikutip {r.cited}; "
+                         f"ditemukan {r.retrieved[:5]}")
     return "\n".join(lines) + "\n"
 
 

@@ -312,6 +312,7 @@ class Answer:
     query: str = ""  # what was searched (after follow-up rewriting)
     retrieved: list[str] = field(default_factory=list)  # article ids offered as sources
     error: str = ""  # set when the generative backend failed and the extractive answer was used
+    rule: str = ""  # the rule-map entry that decided the answer (empty: no entry fits)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -19,6 +19,7 @@ from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.index import Index
 from netral.config import Settings
+from netral.ids import article_of
 from netral.records import Answer, Progress
 from tests.conftest import Broken, HashEmbedder, hashed_assistant
 
@@ -1270,10 +1271,11 @@ def test_a_regional_head_rotating_officials_in_english_is_the_reshuffle_rule(ful
 
 
 # Where a report goes and what the supervisor does with it: Bawaslu's own powers (UU 7/2017 Pasal 95), and the
-# regency's or city's Bawaslu by its own article (Pasal 103) when the question names that body.
+# regency's or city's Bawaslu by its own article (Pasal 103) when the question names that body (alone), or beside
+# Bawaslu's when a report is made (where the breach happened); never the Pilkada law for a presidential race.
 @pytest.mark.parametrize(("question", "verdict", "cited", "not_cited"), [
     ("Tetangga sy PNS dinas pertanian, tiap minggu nempel stiker capres di mobil dinasnya. mau lapor ke bawaslu, "
-     "bisa?", "informasi", "uu-7-2017/pasal-95", "uu-7-2017/pasal-103"),
+     "bisa?", "informasi", "uu-7-2017/pasal-95", "uu-8-2015/pasal-134"),
     ("Saya mau melaporkan kepala UPT (PNS) yang mengajak pegawainya memilih caleg DPRD. Laporannya ke Bawaslu "
      "Kabupaten atau ke mana?", "informasi", "uu-7-2017/pasal-103", "uu-7-2017/pasal-95"),
     ("Kami staf Bawaslu Kota. Laporan soal lurah PNS yang memasang spanduk caleg sudah kami kaji. Apakah Bawaslu Kota "
@@ -1931,3 +1933,82 @@ def test_a_finding_forwarded_by_a_supervisor_is_information(full_assistant: Assi
                                 "ini ke instansinya?")
     assert ans.verdict == "informasi"
     assert ans.citations[0].id.startswith("pp-94-2021/pasal-5")
+
+
+# A case being handled, asked about a step of its handling: the step is answered, not the act behind the case.
+@pytest.mark.parametrize("question, cited", [
+    ("sy PNS, kemarin sore dapet surat panggilan dr kasubag buat diperiksa soal sy pasang stiker caleg di mobil. "
+     "diperiksanya lusa. emg boleh secepat itu? kalo sy ga dateng gmn?", "pp-94-2021/pasal-26"),
+    ("Staf kami sudah terbukti memasang baliho calon di pagar kantor dan keputusan hukumannya sudah ditandatangani. "
+     "Paling lambat kapan penyampaian keputusan itu, dan kapan keputusan itu mulai berlaku?", "pp-94-2021/pasal-38"),
+])
+def test_a_step_of_handling_a_case_is_what_is_answered(full_assistant: Assistant, question: str, cited: str) -> None:
+    ans = full_assistant.answer(question)
+    articles = [article_of(c.id) for c in ans.citations]
+    assert ans.verdict == "informasi"
+    assert cited in articles
+    assert "pp-94-2021/pasal-5" not in articles
+
+
+def test_the_asker_own_right_in_an_examination_keeps_its_verdict(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy lg diperiksa atasan krn dituduh ikut grup WA pemenangan caleg. abis diperiksa "
+                                "disuruh tanda tangan BAP. blh ga sy minta salinan BAP nya?")
+    assert ans.verdict == "boleh"
+    assert ans.citations[0].id.startswith("pp-94-2021/pasal-32")
+
+
+@pytest.mark.parametrize("question", [
+    "Who exactly can I report this to? A civil servant at our office handed out a DPR candidate's flyers.",
+    "Tadi saya lihat PNS bagi-bagi kalender caleg di pasar. Terus saya lapornya ke mana, harus tertulis atau boleh "
+    "lisan saja, dan paling lambat kapan?",
+])
+def test_where_to_report_is_not_asked_as_a_permission(full_assistant: Assistant, question: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "informasi"
+    assert ans.rule.startswith("lapor-pelanggaran")
+
+
+def test_a_report_cites_bawaslu_and_the_regency_body_where_it_is_made(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya lihat ASN kecamatan masang baliho caleg DPR di pagar rumahnya. Lapornya ke "
+                                "mana ya?")
+    cited = [c.id for c in ans.citations]
+    assert ans.rule == "lapor-pelanggaran"
+    assert cited[:2] == ["uu-7-2017/pasal-95", "uu-7-2017/pasal-103/huruf-a"]
+
+
+def test_one_article_is_cited_once(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy PNS, dapet surat panggilan pemeriksaan dr atasan krn foto sama caleg. kalo sy "
+                                "ga dateng gmn?")
+    articles = [article_of(c.id) for c in ans.citations]
+    assert "pp-94-2021/pasal-26" in articles
+    assert len(articles) == len(set(articles))
+
+
+def test_a_spouse_in_a_party_does_not_bind_the_civil_servant(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy PNS, istri sy aktif di partai. emg PNS dilarang punya istri anggota partai?")
+    assert ans.verdict == "boleh"
+    assert ans.rule == "keluarga-non-asn-anggota-partai"
+
+
+def test_the_ethics_board_answer_names_the_moral_sanction(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Bagaimana Majelis Kode Etik memutus pelanggaran kode etik netralitas, dan sanksi "
+                                "apa yang dijatuhkan, siapa yang menyatakannya?")
+    cited = [c.id for c in ans.citations]
+    assert ans.verdict == "informasi"
+    assert "pp-42-2004/pasal-15/ayat-2" in cited
+    assert cited[0].startswith("pp-42-2004/pasal-17")
+
+
+def test_a_newly_inaugurated_head_replacing_officials_needs_the_minister(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Dengan hormat, Bupati hasil pilkada di daerah kami baru dilantik dua bulan lalu dan "
+                                "berencana mengganti beberapa kepala dinas. Apakah perlu izin khusus?")
+    assert ans.verdict == "bersyarat"
+    assert ans.rule == "kada-baru-dilantik-mengganti-pejabat"
+    assert ans.citations[0].id == "uu-10-2016/pasal-162/ayat-3"
+
+
+def test_aid_paid_out_before_an_election_is_in_scope(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy staf dinsos PNS. kadis nyuruh percepat pencairan bansos sblm coblosan pilkada, "
+                                "tiap paket ditempel stiker bupati petahana. sy yg packing. gmn ini??")
+    assert not ans.abstained
+    assert ans.verdict == "tidak_boleh"
