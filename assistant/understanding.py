@@ -31,6 +31,8 @@ _DOMAIN = {
     # the steps of a disciplinary case: summons, examination, the superior who examines, the inspectorate
     "periksa", "panggil", "mangkir", "inspektorat", "kabid", "kadis", "kasi", "atasan",
 }
+# An election's results, not the head it elected ("Bupati hasil pilkada … baru dilantik"): what precedes "hasil".
+_NOT_THE_HEAD = r"(?<!bupati )(?<!kota )(?<!gubernur )(?<!daerah )"
 # Asks that stay off topic whatever the background says: pay for election work, a personal lawsuit, training
 # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?"). Pay cut as a disciplinary
 # sanction (tunjangan kinerja) is not among them: that is asked about a violation.
@@ -130,8 +132,7 @@ _OUT_OF_SCOPE = re.compile(
     r"quick count|hitung cepat|real count|rekapitulasi|"
     # the ballots themselves, not a civil servant showing a marked one ("foto surat suara … up ke IG")
     r"(?<!foto )(?<!memfoto )(?<!motret )surat suara|ambang batas|jadwal (?:pemilu|pilkada|kampanye)|"
-    # an election's results, not the head it elected ("Bupati hasil pilkada … baru dilantik")
-    r"tahapan (?:pemilu|pilkada)|(?<!bupati )(?<!kota )(?<!gubernur )(?<!daerah )hasil (?:pemilu|pilkada|pilpres)|"
+    r"tahapan (?:pemilu|pilkada)|" + _NOT_THE_HEAD + r"hasil (?:pemilu|pilkada|pilpres)|"
     # a numbered district only names where a candidate runs ("grup WA 'Relawan … Dapil 3'")
     # a move into the civil service from another ("anggota Polri … beralih status menjadi PNS daerah")
     r"(?:pindah|beralih|alih)\s+(?:\w+\s+){0,3}(?:menjadi|jadi|ke)\s+(?:pns|asn)|"
@@ -1584,7 +1585,7 @@ def _another_matter(query: str) -> bool:
 # Facts of the parties and the results ("program unggulan Partai X", "berapa kursi", "who won … the turnout").
 _ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|capres)\w*|berapa kursi|jumlah kursi|"
                              r"(jatah|alokasi) kursi|"
-                             r"perolehan (suara|kursi)|ketua ?umum\w*|(?<!bupati )(?<!kota )(?<!gubernur )(?<!daerah )"
+                             r"perolehan (suara|kursi)|ketua ?umum\w*|" + _NOT_THE_HEAD +
                              r"hasil (akhir )?(pemilu|pilkada|pilpres|pemilihan|"
                              r"rekapitulasi|quick count)|quick count|siapa (yang|yg) (menang|terpilih)|"
                              r"pemenang (pemilu|pilkada|pilpres|pemilihan)|who won|turnout|final results?|"
