@@ -76,6 +76,12 @@ class Plan:
         return next(s.number for s in self.sources if s.citation_id in (source.citation_id, source.article_id))
 
 
+def _in_background(m: Match, focus: Focus) -> bool:
+    """A step of handling a case is asked ("dpt surat panggilan … emg boleh secepet itu?") and this act is named by
+    no asking sentence: it is the case's background, not what is asked."""
+    return focus.asks_step and m.asked == 0 and m.situation.verdict != "informasi"
+
+
 def _other_election_docs(election: str) -> set[str]:
     """The laws of the other kind of election than the one asked about; none when the question names neither."""
     if election not in ELECTION_DOCS:
@@ -135,13 +141,9 @@ class Planner:
         # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
         # of the act the description shows; unless whether the act is allowed is asked too.
         facts_only = informational_first and not focus.asks_permission and not focus.asks_sanction
-        # A step of handling a case is asked ("dpt surat panggilan … emg boleh secepet itu?"): an act the asking
-        # sentences do not name is the case's background, behind any entry about the handling, whatever its
-        # priority.
-        def background(m: Match) -> bool:
-            return focus.asks_step and m.asked == 0 and m.situation.verdict != "informasi"
-
-        ranked = sorted(found, key=lambda m: (background(m),
+        # An act that is only the background of a case whose handling is asked comes behind any entry about the
+        # handling, whatever its priority.
+        ranked = sorted(found, key=lambda m: (_in_background(m, focus),
                                               -m.situation.priority, acts_first and m.situation.verdict == "informasi",
                                               facts_only and m.situation.verdict != "informasi",
                                               -m.specificity,
@@ -328,7 +330,7 @@ class Planner:
             # bodies and ministries answer "resign first"). Whether one is bound at all ("do the rules still
             # apply to me? I retired") keeps its verdict too, unless a case already found is being handled.
             plan.verdict = "informasi"
-        if focus.asks_step and m.asked == 0 and plan.verdict != "informasi":
+        if _in_background(m, focus) and plan.verdict != "informasi":
             # Only the act told as the case's background is left to answer a step of its handling: what is asked
             # is what follows the act.
             plan.verdict = "informasi"
