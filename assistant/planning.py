@@ -29,6 +29,9 @@ _CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\
 _CRIMINAL_TOO = re.compile(r"\b(selain|besides|in addition|juga|jg)\b[^.?!]{0,60}\b((di)?pidana\w*|penjara|criminal\w*|"
                            r"prison|jail)|\b((di)?pidana\w*|penjara|criminal\w*|prison|jail)\b[^.?!]{0,30}"
                            r"\b(juga|jg|too|as well)\b", re.I)
+# The rule map's facets that say a village head (not the village's other officials) acts: the entries they match
+# answer a village head's own act.
+_VILLAGE_HEAD_FACETS = frozenset({"kades_saja", "kades_bertindak"})
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
 _SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga|dan apakah|"
                            r"serta apakah|lalu apakah|dan siapa|dan bagaimana|dan berapa)\b", re.I | re.S)
@@ -187,6 +190,14 @@ class Planner:
             if whole is not None:
                 ranked.remove(whole)
                 ranked.insert(0, whole)
+        if ranked and focus.village_head_acts and not informational_first:
+            # "Sy kades, blh foto bareng paslon trs upload di akun pemdes?": a village head's act is answered by
+            # the entry for village heads (the regional-election law binds them), not by the act's entry for
+            # civil servants, however many of the act's facets the question shows.
+            head = next((m for m in ranked if any(g & _VILLAGE_HEAD_FACETS for g in m.situation.match)), None)
+            if head is not None:
+                ranked.remove(head)
+                ranked.insert(0, head)
         return ranked
 
     def _closeness(self, s: Situation, words: set[str]) -> float:
@@ -352,13 +363,17 @@ class Planner:
         is bound at all, keeps its own order), then others only from other documents — the statute's duty beside
         the regulation's prohibition, never two articles of one document (dev split: fewer citations, same in-force
         basis), unless the entry tells a procedure in steps of one regulation. When the question names the
-        regency's or city's election supervisor, that body's own article stands in for Bawaslu's."""
+        regency's or city's election supervisor, that body's own article stands in for Bawaslu's; when the election's
+        own statute forbids the act itself (an official favouring a candidate in a Pilkada), its provision comes
+        first."""
         sources = [src for src in (self.source(i) for i in s.basis) if src is not None]
         if local:
             alternative = {src.doc_id: src for src in (self.source(i) for i in s.local_basis) if src is not None}
             sources = [alternative.get(src.doc_id, src) for src in sources]
         ordered = self._for_actor(self._for_election(sources, election), actor,
                                   reorder=s.verdict != "informasi" and not s.priority)
+        if s.election_first and election in ELECTION_DOCS:
+            ordered = sorted(ordered, key=lambda src: src.doc_id not in ELECTION_DOCS[election])
         chosen: list[Source] = []
         for src in ordered:
             if len(chosen) < self.max_basis and all(

@@ -324,7 +324,9 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     # "my sister-in-law is running for mayor": someone is a candidate (whose, the rest of the message says)
     (r"\b(run|runs|running|ran|standing|stands) (as a candidate )?for\b", "calon"),
     (r"\b(calendars?|t-?shirts?|rice|food packages?|envelopes?)\b", "barang"), (r"\b(teachers?)\b", "guru"),
-    (r"\b(report(?!\s+cards?\b)\w*|complain\w*)\b", "lapor"),
+    # An examination's or an audit's report is its record, not a report of a breach.
+    (r"(?<!examination )(?<!interview )(?<!audit )(?<!findings )(?<!inspection )"
+     r"\b(report(?!\s+cards?\b)\w*|complain\w*)\b", "lapor"),
     (r"\b(who)\b", "siapa"), (r"\b(when|deadline)\b", "kapan"), (r"\b(gifts?|goods|groceries|money)\b", "barang uang"),
     (r"\b(neutral\w*)\b", "netral netralitas"), (_POLITICAL_SPEECH, "pidato juru kampanye"),
 )
@@ -600,6 +602,10 @@ class Focus:
     # A case being handled whose handling is asked: the summons, the examination and its record, the decision and
     # the objection ("dpt surat panggilan … emg boleh secepet itu?", "can she challenge it?").
     asks_step: bool = False
+    # The village head is the one who acts: the asker is one ("sy kades"), or the asking sentence asks about one
+    # ("apakah diperkenankan bagi kepala desa?"). A village head is not a civil servant: the election law that
+    # binds the village head answers, not the act's entry for ASN.
+    village_head_acts: bool = False
 
 
 # The two kinds of election and their laws (corpus/rules.py ELECTION_DOCS): legislative and presidential
@@ -702,6 +708,25 @@ _REGIONAL_HEAD_ASKED = re.compile(r"\b(apakah|apa|bolehkah|bisakah|dapatkah|can|
                                   r"(the\s+|a\s+|seorang\s+|pak\s+|bu\s+)?"
                                   r"(bupati|wali\s?kota|gubernur|kepala daerah|wakil bupati|wakil gubernur|"
                                   r"wakil wali\s?kota|regent|mayor|governor)\b", re.I)
+
+
+_VILLAGE_HEAD = r"(kades|kepala desa|village (head|chief))\b"
+_VILLAGE_HEAD_SELF = re.compile(_I_AM + _VILLAGE_HEAD, re.I)
+_VILLAGE_HEAD_ASKED = re.compile(r"\b(bagi|untuk|apakah|apa|bolehkah|bisakah|dapatkah|can|may|is|should)\s+"
+                                 r"(the\s+|a\s+|seorang\s+|pak\s+|bu\s+)?" + _VILLAGE_HEAD, re.I)
+
+
+# "Seorang kepala desa di wilayah kami (bukan PNS) berencana membagikan …": the village head told apart from the
+# civil servants is the one whose act the question is about.
+_VILLAGE_HEAD_NOT_ASN = re.compile(_VILLAGE_HEAD + r"[^.?!]{0,40}\b(bukan|non)[ -]?(pns|asn|pegawai negeri)\b", re.I)
+
+
+def village_head_acts(text: str, ask: str) -> bool:
+    """Whether the village head is the one whose act is asked about: the asker says they are one, the asking
+    sentence asks about one, or the message tells one apart as not a civil servant ("pak kades minta KTP sy, boleh
+    sy kasih?" asks about the asker's own act)."""
+    return bool(_VILLAGE_HEAD_SELF.search(text) or _VILLAGE_HEAD_ASKED.search(ask)
+                or _VILLAGE_HEAD_NOT_ASN.search(text))
 
 
 def asker_or_asked(text: str, ask: str) -> str:
@@ -890,6 +915,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         asks_grade=bool(_ASKS_GRADE.search(unglossed(ask))) or old_grade,
         local_supervisor=bool(_LOCAL_SUPERVISOR.search(cleaned)),
         asks_step=case and bool(_HANDLING_STEP.search(unglossed(ask)) or _HANDLED_SELF.search(glossed)),
+        village_head_acts=village_head_acts(glossed, ask),
     )
 
 
@@ -974,7 +1000,7 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
                 and not _reports_a_civil_servant(focus.text, _requests(focus))) \
             or _asks_election_facts(asked)
     else:
-        out = is_out_of_scope(focus.text, _requests(focus), said=said) or (
+        out = is_out_of_scope(focus.text, _requests(focus), said=said, follows=_follows_the_field(history)) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
     return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions),
                       named=named)
@@ -1017,6 +1043,14 @@ def _recap_and_rest(text: str) -> tuple[str, str]:
     m = _RECAP.match(text)
     rest = text[m.end():].strip() if m else ""
     return (m.group(0), rest) if m and "?" in rest else ("", "")
+
+
+def _follows_the_field(history: Sequence[str]) -> bool:
+    """Whether the message before names the assistant's field (a civil servant, neutrality, an election)."""
+    if not history:
+        return False
+    previous = gloss(history[-1])
+    return bool(_SUBJECT.search(previous) or _NEUTRALITY.search(previous) or _ELECTION.search(previous))
 
 
 def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
@@ -1531,13 +1565,17 @@ _WITHHELD = re.compile(r"\b(coret|dicoret|mencoret|hapus|dihapus|menghapus|cabut
                        re.I)
 
 
+# Tax withheld is a tax question ("siapa yang wajib memotong pajaknya?"), not aid withheld from supporters.
+_TAX = re.compile(r"\b(pajak\w*|pph|ppn|spt|npwp|tax\w*)\b", re.I)
+
+
 def _asks_elsewhere(query: str, ask: str) -> bool:
     """The background names a campaign or a candidate, but what the asking sentences ask is another matter."""
     if not ask:
         return False
     if ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
             and not _CAMPAIGN_LEAVE.search(query) and not (asks_permission(ask) and _ELECTION_WORK.search(ask)) \
-            and not (asks_permission(ask) and _WITHHELD.search(ask)) \
+            and not (asks_permission(ask) and _WITHHELD.search(ask) and not _TAX.search(ask)) \
             and not (_PAY_CUT.search(ask) and _DISCIPLINE_NAMED.search(query)):
         return True  # pay, a lawsuit, training credits ("Sertifikat sosialisasi netralitas itu bisa diakui 20 JP?")
     if ask != query and _OTHER_SERVICE.search(ask) and _CAREER.search(ask) and not _CIVIL_SERVICE.search(ask):
@@ -1691,9 +1729,11 @@ def _without_asking_the_desk(text: str) -> str:
     return rest if len(unglossed(rest).split()) >= 5 else text
 
 
-def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
+def is_out_of_scope(query: str, ask: str = "", said: str = "", follows: bool = False) -> bool:
     """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
-    as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind)."""
+    as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind). A
+    message that `follows` one about the field ("Oke siap. Terus bukti apa aja yang harus sy lampirkan?") is
+    outside it only when it names another matter, not for naming none of the field's words."""
     query, ask, said = _after_topic_switch(query), _after_topic_switch(ask), _after_topic_switch(said)
     query, ask = _without_asking_the_desk(query), _strip_desk_question(ask).strip(" |")
     declined, query = _another_sense(query, ask)
@@ -1729,6 +1769,11 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "") -> bool:
         return True  # an Indonesian asking for a housemate in the Australian Public Service
     if _VILLAGE_ELECTION_ADMIN.search(query) and not _CIVIL_SERVANT.search(_NOT_A_CIVIL_SERVANT.sub(" ", query)):
         return True
+    return not follows and _names_nothing_of_the_field(query)
+
+
+def _names_nothing_of_the_field(query: str) -> bool:
+    """No civil servant, neutrality, election or discipline named: another part of civil-service life."""
     if not _SUBJECT.search(query) and not _NEUTRALITY.search(query) and not (
             typed_as_search(query) and _SERVICE.search(query)):
         return True

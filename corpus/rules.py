@@ -77,6 +77,10 @@ class Situation:
     # A procedure told in steps of one regulation (the summons, then the examining team): its provisions are cited
     # in order even from one document, where other entries cite one article per document.
     steps: bool = False
+    # The election's own statute forbids the act itself, on pain of a criminal penalty (UU 10/2016 Pasal 71: an
+    # official's decision or act favouring a candidate): in a question about that election its provision is cited
+    # first, ahead of the disciplinary regulation.
+    election_first: bool = False
 
     def ids(self) -> tuple[str, ...]:
         return self.basis + self.sanction + self.condition_basis + self.local_basis
@@ -288,4 +292,5 @@ def _situation(e: dict) -> Situation:
         breaches=frozenset(e.get("pelanggaran_syarat", ())), covers=frozenset(e.get("meliputi", ())),
         also_when=frozenset(e.get("juga_bila", ())), own=frozenset(e.get("milik_penanya", ())),
         local_basis=tuple(e.get("dasar_kabupaten_kota", ())), steps=bool(e.get("dasar_bertahap", False)),
+        election_first=bool(e.get("dasar_pemilihan_dulu", False)),
     )

@@ -1417,7 +1417,7 @@ def test_situations_read_as_the_law_has_them(full_assistant: Assistant, question
     ("Saya warga biasa. Tetangga saya PNS tiap malam membagikan stiker caleg istrinya. Ke mana saya bisa "
      "melaporkan, dan siapa yang memutuskan sanksinya?", "informasi", "uu-7-2017/pasal-95"),
     ("Saya camat. Tim sukses paslon bupati meminta bantuan kecamatan diprioritaskan untuk desa-desa pendukung "
-     "mereka. Boleh saya turuti?", "tidak_boleh", "pp-94-2021/pasal-5"),
+     "mereka. Boleh saya turuti?", "tidak_boleh", "uu-10-2016/pasal-71"),
 ])
 def test_later_situations_read_as_the_law_has_them(full_assistant: Assistant, question: str, verdict: str,
                                                    first: str | None) -> None:
@@ -2012,3 +2012,87 @@ def test_aid_paid_out_before_an_election_is_in_scope(full_assistant: Assistant) 
                                 "tiap paket ditempel stiker bupati petahana. sy yg packing. gmn ini??")
     assert not ans.abstained
     assert ans.verdict == "tidak_boleh"
+
+
+@pytest.mark.parametrize("question", [
+    "sy kades. bsk peresmian jembatan desa, paslon gubernur mau mampir. blh ga sy foto bareng trs upload di akun "
+    "resmi pemdes, caption 'trmksh atas dukungannya'?",
+    "Menjelang kampanye Pemilihan Bupati, seorang kepala desa berencana memasang baliho bergambar salah satu "
+    "pasangan calon di balai desa. Apakah hal tersebut diperkenankan bagi kepala desa?",
+])
+def test_a_village_heads_own_act_is_answered_by_the_village_head_entry(full_assistant: Assistant,
+                                                                        question: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "tidak_boleh"
+    assert ans.rule.startswith("kades-")
+    assert ans.citations[0].id == "uu-10-2016/pasal-71/ayat-1"
+
+
+def test_a_civil_servant_asked_for_a_village_heads_favour_keeps_the_civil_servant_entry(
+        full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("pak kades minta fotokopi KTP sy + tanda tangan surat dukungan buat calon DPD. sy "
+                                "PNS di puskesmas. ksh aja gpp kan?")
+    assert not ans.rule.startswith("kades-")
+    assert article_of(ans.citations[0].id) == "pp-94-2021/pasal-5"
+
+
+def test_an_officials_favour_in_a_regional_election_cites_the_election_statute_first(
+        full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Penjabat Bupati kami berencana meluncurkan program bantuan alsintan bulan depan "
+                                "bersama salah satu pasangan calon bupati. Apakah Penjabat Bupati diperkenankan?")
+    assert ans.verdict == "tidak_boleh"
+    assert ans.citations[0].id == "uu-10-2016/pasal-71/ayat-1"
+    # The same act in a legislative election is the disciplinary regulation's.
+    legislative = full_assistant.answer("Saya camat. Tim sukses caleg DPR meminta bantuan kecamatan diprioritaskan "
+                                        "untuk desa-desa pendukung caleg itu. Boleh saya turuti?")
+    assert legislative.rule == "keputusan-menguntungkan-calon"
+    assert article_of(legislative.citations[0].id) == "pp-94-2021/pasal-5"
+
+
+def test_punished_without_being_summoned_is_asked_about_the_procedure(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("pak, sy tiba2 dpt SK teguran tertulis krn dituduh masang spanduk caleg. padahal sy "
+                                "ga pernah dipanggil apalagi diperiksa. emg boleh langsung dihukum gitu aja?")
+    assert ans.verdict == "informasi"
+    assert ans.rule == "pemeriksaan-pelanggaran"
+
+
+def test_a_pppk_who_says_she_is_no_pns_is_still_bound(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya perawat PPPK di RSUD. Kakak ipar saya calon wali kota dan keluarga meminta saya "
+                                "jadi koordinator relawan. Saya bukan PNS, jadi boleh kan?")
+    assert ans.verdict == "tidak_boleh"
+
+
+def test_leave_before_retirement_is_no_suspension(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy lg MPP, 5 bln lg pensiun. boleh dong ikut konvoi kampanye capres pake kaos "
+                                "partai? kan udh bebas tugas")
+    assert ans.verdict == "tidak_boleh"
+    assert ans.rule == "kampanye-atribut"
+
+
+def test_an_examination_report_is_not_a_report_of_a_breach(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("My supervisor examined me yesterday about a WhatsApp status. Am I entitled to a "
+                                "copy of the examination report (BAP)?")
+    assert not ans.rule.startswith("lapor-")
+
+
+def test_a_follow_up_naming_no_rule_word_is_answered_in_scope(full_assistant: Assistant) -> None:
+    history = ["Min, saya PNS Dinas Sosial. Boleh nggak saya laporkan ke Panwas kabupaten kalau ada kepala bidang "
+               "yang menyuruh pendamping bansos mengarahkan penerima bantuan memilih paslon bupati tertentu?"]
+    ans = full_assistant.answer("Oke siap. Terus bukti apa aja yang harus sy lampirkan? Sy cuma punya rekaman suara "
+                                "sama screenshot chat grup. Kalau Panwas masih butuh keterangan tambahan, sy dikasih "
+                                "waktu berapa lama?", history)
+    assert not ans.abstained
+    # Another matter stays declined after the same question.
+    pay = full_assistant.answer("Satu lagi pertanyaan lain ya min: saya PNS golongan III/b di dinas sosial, berapa "
+                                "besar kenaikan gaji pokok saya tahun depan dan kapan kenaikan gaji berkala saya "
+                                "berikutnya?", history)
+    assert pay.verdict == "di_luar_cakupan"
+
+
+def test_an_inspectorates_findings_are_material_for_the_examination(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Inspektorat sudah menerbitkan LHP yang menyimpulkan seorang kasi ikut kampanye "
+                                "paslon bupati. Apakah laporan itu bisa langsung dijadikan dasar hukuman tanpa "
+                                "atasan langsung memeriksa lagi?")
+    cited = [article_of(c.id) for c in ans.citations]
+    assert ans.rule == "hasil-pengawasan-sebagai-bahan"
+    assert cited[:2] == ["pp-94-2021/pasal-34", "pp-94-2021/pasal-27"]
