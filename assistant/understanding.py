@@ -36,6 +36,7 @@ _NOT_THE_HEAD = r"(?<!bupati )(?<!kota )(?<!gubernur )(?<!daerah )"
 # Asks that stay off topic whatever the background says: pay for election work, a personal lawsuit, training
 # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?"). Pay cut as a disciplinary
 # sanction (tunjangan kinerja) is not among them: that is asked about a violation.
+_TAX_WORDS = r"pph|pajak\w*|npwp|spt tahunan|tax(?:es)?"
 _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|"
                    # pay or a fund paid out, not aid handed out before an election ("percepat pencairan bansos")
                    r"pencairan(?!\s+(?:bansos|bantuan|blt|sembako|dana bantuan))|"
@@ -48,7 +49,7 @@ _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|har
                    r"(?:mutasi|pindah tugas|pindah instansi)\w*\s+(?:pns|asn|antar)\w*|"
                    r"(?:mutasi|pindah tugas|pindah)\s+(?:pns\s+)?antar\w+|taspen|tabungan hari tua|nyairin|mencairkan|"
                    # tax on any income ("dipotong PPh 21 … dilaporkan di SPT tahunan?")
-                   r"pph|pajak\w*|npwp|spt tahunan|tax(?:es)?|"
+                   + _TAX_WORDS + r"|"
                    # an exam's syllabus and pass mark ("materi apa yang diujikan, berapa nilai ambang kelulusannya")
                    r"diujikan|ujian dinas|ujian kenaikan pangkat|ujian penyesuaian\w*|kisi-kisi|nilai ambang|"
                    r"ambang (?:batas )?kelulusan\w*|"
@@ -1566,7 +1567,7 @@ _WITHHELD = re.compile(r"\b(coret|dicoret|mencoret|hapus|dihapus|menghapus|cabut
 
 
 # Tax withheld is a tax question ("siapa yang wajib memotong pajaknya?"), not aid withheld from supporters.
-_TAX = re.compile(r"\b(pajak\w*|pph|ppn|spt|npwp|tax\w*)\b", re.I)
+_TAX = re.compile(rf"\b(?:{_TAX_WORDS}|ppn|spt|tax\w*)\b", re.I)
 
 
 def _asks_elsewhere(query: str, ask: str) -> bool:
