@@ -33,10 +33,11 @@ _DOMAIN = {
 }
 # An election's results, not the head it elected ("Bupati hasil pilkada … baru dilantik"): what precedes "hasil".
 _NOT_THE_HEAD = r"(?<!bupati )(?<!kota )(?<!gubernur )(?<!daerah )"
+# Tax on any income, by the words people use for it.
+_TAX_WORDS = r"pph|pajak\w*|npwp|spt tahunan|tax(?:es)?"
 # Asks that stay off topic whatever the background says: pay for election work, a personal lawsuit, training
 # credits ("Sertifikat sosialisasi netralitas itu bisa diakui sebagai 20 JP?"). Pay cut as a disciplinary
 # sanction (tunjangan kinerja) is not among them: that is asked about a violation.
-_TAX_WORDS = r"pph|pajak\w*|npwp|spt tahunan|tax(?:es)?"
 _OFF_TOPIC_ASKS = (r"honor(?!er\b)\w*|lembur|insentif|uang (?:saku|transport|harian|makan|lembur)|"
                    # pay or a fund paid out, not aid handed out before an election ("percepat pencairan bansos")
                    r"pencairan(?!\s+(?:bansos|bantuan|blt|sembako|dana bantuan))|"
@@ -724,8 +725,8 @@ _VILLAGE_HEAD_NOT_ASN = re.compile(_VILLAGE_HEAD + r"[^.?!]{0,40}\b(bukan|non)[ 
 
 def village_head_acts(text: str, ask: str) -> bool:
     """Whether the village head is the one whose act is asked about: the asker says they are one, the asking
-    sentence asks about one, or the message tells one apart as not a civil servant ("pak kades minta KTP sy, boleh
-    sy kasih?" asks about the asker's own act)."""
+    sentence asks about one, or the message tells one apart as not a civil servant. "Pak kades minta KTP sy, boleh
+    sy kasih?" is none of these: it asks about the asker's own act."""
     return bool(_VILLAGE_HEAD_SELF.search(text) or _VILLAGE_HEAD_ASKED.search(ask)
                 or _VILLAGE_HEAD_NOT_ASN.search(text))
 
