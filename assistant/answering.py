@@ -201,9 +201,10 @@ class Assistant:
                 planner.add_best_hit(plan, result.hits, self.settings.max_fact_sources,
                                      u.focus.election if u.focus is not None else "",
                                      u.focus.actor if u.focus is not None else "")
-        elif u.focus is not None and not u.names_document and outside_field(u.focus.text):
+        elif u.focus is not None and not u.names_document and not u.follows_field and outside_field(u.focus.text):
             # No situation fits and nothing of neutrality, elections or discipline is named: another part of
-            # civil-service life, answered by other rules and desks.
+            # civil-service life, answered by other rules and desks. A follow-up in the field is searched instead:
+            # what it adds ("pas di sana sy dikasih kaos …") belongs to the question before.
             u.out_of_scope = True
             return Prepared(u, None, notes, [], (time.perf_counter() - t0) * 1000)
         else:

@@ -189,7 +189,9 @@ _PRIVATE_LIFE = re.compile(rf"\b({_MARRIAGE})\b", re.I)
 
 # A longer message opening as a follow-up, or speaking of someone or something named before (rewrite_follow_up).
 _OPENS_FOLLOW_UP = re.compile(r"\s*(oh|ok|oke|nah|terus|trus|trs|lalu|lanjut|satu lagi|then|and|so)\b", re.I)
-_REFERS_BACK = re.compile(r"\b(dia|beliau|ybs|yang bersangkutan|tersebut|tadi)\b|"
+_REFERS_BACK = re.compile(r"\b(dia|beliau|ybs|yang bersangkutan|tersebut|tadi|td)\b|"
+                          # the place or the time told before ("pas di sana sy dikasih kaos")
+                          r"\b(di sana|disana|ke sana|kesana|waktu itu|wkt itu|pas itu|saat itu)\b|"
                           r"\b(kadis|kepala|atasan|pegawai|staf|pns|asn|calon|caleg|paslon|surat|sk|kasus|laporan|"
                           r"undangan|acara)nya\b|"
                           # "surat yg kmrn itu": the letter spoken of before
@@ -424,6 +426,9 @@ _POSSIBLE_NOT_ALLOWED = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
                                    r"\b(boleh|bisa|bs|dapat)\s+(secara\s+|dengan\s+|dgn\s+)?(lisan|tertulis|online|daring|"
                                    r"anonim|tanpa nama)\b|"
                                    r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b|"
+                                   # "ini bisa dilaporin kemana?": where, not whether
+                                   r"\b(bisa|bs|dapat)\s+(di)?(laporin|laporkan|lapor|adukan)\b"
+                                   r"(?=\s+(\w+\s+)?(ke ?mana|kmn|ke siapa|kepada siapa|di ?mana)\b)|"
                                    # "mohon arahan supaya kami bisa menjawab": what the desk needs the answer for
                                    r"\b(supaya|agar|biar|sehingga)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
 _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|ngelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
@@ -471,6 +476,10 @@ _CASE = re.compile(r"\b(terbukti|ketahuan|ketauan|ketawan|kedapatan|kepergok|ter
                    r"(dijatuhi|kena|dikenai|dikenakan)\s+hukuman\s+(disiplin\s+)?(ringan|sedang|berat|(\w+\s+){0,2}karena)|"
                    # "td sy dipanggil bawaslu kab buat klarifikasi"
                    r"dipanggil\s+(\w+\s+){0,3}(untuk|buat|utk|bwt)\s+(klarifikasi|diperiksa|dimintai keterangan)|"
+                   # reported for an act, or summoned now ("dilaporin krn share poster", "skrg dipanggil pak camat")
+                   r"(dilaporin|dilaporkan|dilapor)\s+(\w+\s+){0,3}(krn|karena|gara2|gara-gara|soal|atas)|"
+                   r"(skrg|sekarang|udh|udah|sudah|sdh)\s+dipanggil|"
+                   r"process is (underway|under way|ongoing)|(just|has|have) confirmed that|"
                    r"(was|been|got) (summoned|called in)|signed a decision (demoting|dismissing|suspending)|"
                    r"proven|was caught|found to have|(was|were|been) (found|flagged|reported)|flagged|"
                    r"(is|being|now being) (processed|examined|investigated|handled)|under investigation)\b", re.I)
@@ -740,6 +749,10 @@ def asker_or_asked(text: str, ask: str) -> str:
     return actor
 
 
+_BEFORE_THE_POST = re.compile(r"\b(sebelum|sblm|before)\s+(\w+\s+){0,2}?(sebagai\s+|jadi\s+|menjadi\s+|as\s+a\s+)?$",
+                              re.I)
+
+
 def actor_of(text: str) -> str:
     # "Saya PNS …, istri saya guru honorer": the asker's own words about themselves come first.
     own = _SELF.search(text)
@@ -754,8 +767,10 @@ def actor_of(text: str) -> str:
     if _NOW_PNS.search(text):
         return "PNS"  # "sebelum lolos CPNS 2021 punya KTA …, sekarang sudah PNS 3 tahun": the post held now
     for actor, pattern in _ACTOR_PATTERNS:
-        # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks.
-        if any(not is_denied(text, m.start()) for m in pattern.finditer(text)):
+        # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks; nor does a post held before
+        # ("kartu anggota yang dibuatnya sebelum diangkat sebagai CPNS").
+        if any(not is_denied(text, m.start()) and not _BEFORE_THE_POST.search(text[max(0, m.start() - 40):m.start()])
+               for m in pattern.finditer(text)):
             if actor == "honorer" and any(not is_denied(text, m.start()) for m in _CIVIL_SERVICE.finditer(text)):
                 continue  # "PNS …, sebelumnya 6 tahun honorer": the past post does not say who asks now
             return actor
@@ -830,6 +845,8 @@ _KIN = rf"adek|adik|kakak|abang|anak|ayah|bapak|ibu|bibi|keponakan|ponakan|suami
 _OTHERS = re.compile(r"^\W*(?:[^,.?!]{0,40},\s*)?(?:(?:minggu|bulan|tahun|hari|kemarin|kmrn|tadi|lalu|terus|trus|"
                      r"trs|kemudian|dan|tiba2|tiba-tiba|ternyata|nah|ada|salah|satu|seorang|beberapa|para|the|a|an|"
                      r"katanya|kabarnya|konon|rencananya|biasanya|nanti|juga|jg|"
+                     # the desk addressed first ("pak tetangga sy lg nyaleg")
+                     r"pak|bu|kak|min|mas|mbak|bang|halo|hai|permisi|"
                      r"one|last|week|then|my|our|some|of|dua|tiga|two|three|several)\W+){0,4}"
                      r"(caleg|calon|paslon|capres|cawapres|cagub|cawagub|cabup|cawabup|cawalkot|kandidat|candidates?|"
                      r"tim (sukses|kampanye|pemenangan|paslon|relawan)|timses|partai|parpol|part(y|ies)|relawan|"
@@ -861,16 +878,24 @@ _HELD_BY_PARTY = re.compile(r"\b(partai|parpol)\w*\b.{0,20}\b(ngadain|mengadakan
 _CLAUSE_BREAK = re.compile(r",\s*|\s+&\s+")
 
 
+# A remark in brackets on someone just named ("ngundang pak bupati (petahana, nyalon lg)"): theirs, not the asker's.
+_REMARK = re.compile(r"\([^()]*\)")
+
+
 def _without_others_acts(text: str) -> str:
     """The text without its clauses about what others do (a candidate, a party, a committee), naming neither the
     asker nor anyone the rules bind; empty when there is none."""
-    kept, total = [], 0
+    # Remarks in brackets on others are left out first; each counts as a part left out.
+    others_remarks = [m for m in _REMARK.finditer(text) if not _FIRST_PERSON.search(m.group(0))]
+    text = _REMARK.sub(lambda m: m.group(0) if _FIRST_PERSON.search(m.group(0)) else " ", text)
+    kept, total = [], len(others_remarks)
     for sentence in _SENTENCES.findall(text):
         others = False  # a clause without its own subject goes on with the subject of the clause before it
         for c in [sentence] if "?" in sentence else [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]:
             total += 1
-            own = "?" in c or bool(_FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", c)) or _BOUND_ROLE.search(c)
-                                   or _HELD_BY_PARTY.search(c))
+            # "Takmir masjid (bukan ASN) mengumumkan …": a role denied names no one the rules bind.
+            own = "?" in c or bool(_FIRST_PERSON.search(_ASKERS_RELATIVE.sub(" ", c))
+                                   or _BOUND_ROLE.search(_NOT_A_CIVIL_SERVANT.sub(" ", c)) or _HELD_BY_PARTY.search(c))
             others = not own and (bool(_OTHERS.match(c)) or others)
             if not others:
                 kept.append(c)
@@ -965,6 +990,7 @@ class Understood:
     focus: Focus | None = None
     names_document: bool = False  # a regulation of the corpus is named
     named: list[DocumentInfo] = field(default_factory=list)  # the registry's documents among them
+    follows_field: bool = False  # the message before names the field: a follow-up in it, whatever its own words
 
 
 def understand(question: str, history: Sequence[str], registry: Registry) -> Understood:
@@ -992,6 +1018,7 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
     # Keywords typed as a search ("menggunakan fasilitas negara untuk kampanye") go on to the rule map.
     asking = "?" in focus.text or bool(_QUESTION_WORD.search(focus.text))
     said = without_desk_intro(strip_injection(query)[0])
+    follows = _follows_the_field(history)
     if mentions:
         # A regulation named ("PP Disiplin PNS") is the field itself, unless the topic is pay or the like, or the
         # asker is someone it does not bind asking whether it does (a state enterprise's director).
@@ -1002,10 +1029,10 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
                 and not _reports_a_civil_servant(focus.text, _requests(focus))) \
             or _asks_election_facts(asked)
     else:
-        out = is_out_of_scope(focus.text, _requests(focus), said=said, follows=_follows_the_field(history)) or (
+        out = is_out_of_scope(focus.text, _requests(focus), said=said, follows=follows) or (
             not history and asking and not _SUBJECT.search(focus.text) and about_candidates_only(focus.text))
     return Understood(q, query, repealed, replacements, out, truncated, focus, names_document=bool(mentions),
-                      named=named)
+                      named=named, follows_field=follows)
 
 
 # A ticket's request when it has no question mark ("Saya mau tanya materi apa saja yang diujikan …").
@@ -1217,7 +1244,8 @@ _NOT_A_CIVIL_SERVANT = re.compile(r"\b(bukan|bkn|non|tidak|tdk)[ -]?(pns|asn|ppp
 
 # A civil servant named only to compare ("Ada larangan kayak PNS?"), not as someone who acts.
 _LIKE_A_CIVIL_SERVANT = re.compile(r"\b(kayak|kaya|kyk|seperti|spt|layaknya|mirip|like|"
-                                   r"sama (kayak|kyk|dengan|dgn|seperti))\s+"
+                                   r"(sama|sm) (kayak|kyk|dengan|dgn|seperti|spt))\s+"
+                                   r"((aturan|peraturan|hukuman|sanksi|rules?)\s+(\w+\s+)?)?"
                                    r"(pns|asn|pppk|pegawai (negeri|pemda|pemerintah\w*)|civil servants?)\b", re.I)
 
 
@@ -1608,6 +1636,17 @@ def _asks_own_permission(ask: str) -> bool:
                for s in _SENTENCES.findall(unglossed(ask)))
 
 
+# The count and its results, another matter in themselves ("hasil quick count pilgub kapan keluar?").
+_COUNT = re.compile(r"\b(quick count|hitung cepat|real count|rekapitulasi)\b", re.I)
+
+
+def _own_part_in_the_count(query: str, ask: str) -> bool:
+    """A civil servant asking whether they may take a part in the count ("ditawari jadi enumerator quick count,
+    boleh ga sy ambil?", "apakah saya diperkenankan hadir di rapat pleno rekapitulasi?"): their own conduct."""
+    return bool(_COUNT.search(query) and _CIVIL_SERVICE.search(query) and asks_permission(ask)
+                and _FIRST_PERSON.search(unglossed(ask)))
+
+
 def _another_matter(query: str) -> bool:
     """Pay, tax, travel, a career step … named without neutrality or a penalty of the discipline rules; a marriage
     or a divorce named without politics; attendance and working hours with no election in them."""
@@ -1644,13 +1683,20 @@ _ELECTION_FACTS = re.compile(r"\b(program (unggulan|kerja) (partai|paslon|calon|
                              r"(kampanye|campaign)\w*\s+(\w+\s+){0,2}(mulai\w*|dimulai)\s+kapan|"
                              r"when does (the )?(\w+\s+){0,2}campaign\w*( period)? (start|begin))\b", re.I)
 # The parties' and candidates' own numbers, asked even with "boleh" or "bisa" in them ("ukuran baliho yang boleh
-# dipasang", "ambang batas … supaya bisa dapat kursi"): a threshold, an independent candidate's share of
-# supporters, a banner's size.
+# dipasang", "ambang batas … supaya bisa dapat kursi"): a threshold, the share of seats a party needs to nominate,
+# an independent candidate's share of supporters, a banner's size.
 _CANDIDATES_NUMBERS = re.compile(
     r"\b(ambang batas (parlemen|pencalonan|perolehan)|(parliamentary|presidential) threshold|"
-    r"(berapa|brp)\s+persen\b[^.?!|]{0,40}\bdukungan|\bdukungan\b[^.?!|]{0,30}\b(berapa|brp)\s+persen|"
+    r"(berapa|brp)\s+persen\b[^.?!|]{0,40}\bdukungan|(berapa|brp)\s+persen\s+(\w+\s+){0,2}(kursi|suara sah)|"
+    r"\bdukungan\b[^.?!|]{0,30}\b(berapa|brp)\s+persen|"
     r"(berapa|brp)\s+(minimal|jumlah|banyak)\s+(\w+\s+){0,2}dukungan|minimal dukungan\s+(\w+\s+){0,2}(berapa|brp)|"
     r"ukuran\s+(maksimal\s+|maksimum\s+)?(baliho|spanduk|apk|alat peraga|billboard))\b", re.I)
+# A dispute over the results before the Constitutional Court ("menggugat hasil pilkada ke MK, syarat selisih
+# suaranya?"), asked even with "bisa" in it: the candidates' own case under the election laws.
+_RESULT_DISPUTE = re.compile(
+    r"\b((sengketa|perselisihan|gugatan|menggugat|gugat|digugat)\s+(\w+\s+){0,2}hasil\s+(pemilu|pilkada|pemilihan|"
+    r"pilpres|pileg|pilgub|pilbup|pilwalkot)|mahkamah konstitusi|selisih (perolehan )?suara|"
+    r"(challenge|dispute)\w*\s+(\w+\s+){0,3}(election )?results?)\b", re.I)
 # The asker turning to another matter ("alhamdulillah sudah selesai. Sekarang saya mau tanya hal lain: …",
 # "sekalian ya, tolong buatkan …"): what follows is the question, whatever field the earlier words named.
 _TOPIC_SWITCH = re.compile(
@@ -1674,7 +1720,7 @@ def _asks_election_facts(asked: str) -> bool:
     if _CIVIL_SERVICE.search(asked):
         return False
     return (bool(_ELECTION_FACTS.search(asked)) and not asks_permission(asked)) \
-        or bool(_CANDIDATES_NUMBERS.search(asked))
+        or bool(_CANDIDATES_NUMBERS.search(asked)) or bool(_RESULT_DISPUTE.search(asked))
 
 
 # A lighter turn ("btw mau nanya …", "skrg mau nanya: …"): what follows is another matter only when it names one.
@@ -1743,7 +1789,7 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "", follows: bool = F
         return True
     if _BOUND_ROLE.search(query) and asks_permission(ask or query):
         query = _ELECTION_STAGE.sub(" ", query)
-    if _another_matter(query):
+    if _another_matter(query) and not _own_part_in_the_count(query, ask):
         return True
     if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and (
             not (asks_permission(query) and _SUBJECT.search(query)) or _ASKS_PROCEDURE.search(query)

@@ -210,7 +210,8 @@ class RuleMap:
 # or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
 _NEGATION = r"(?<!boleh )(?<!bisa )(?<!bs )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
             r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
-            r"not|won't|don't|didn't|doesn't|wouldn't|without|with no|and no|out of|lepas|melepas|copot|mencopot)\b"
+            r"not|won't|don't|didn't|doesn't|wouldn't|without|with no|and no|out of|lepas|melepas|copot|mencopot|" \
+            r"no(?!\s*\.?\s*\d)(?!\s+(urut|urt|hp|wa|telp|rek)\b))\b"  # "no" not as "nomor": "no 3", "no urut"
 # A negation followed by these asks or names the rule ("ga boleh?", "tidak wajib", "tidak netral"), not a denial.
 _ASKING_AFTER = r"boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral"
 # "bisa sy tarik gak biar bisa balik": a "gak" that closes a question and runs on with "biar/supaya/karena" denies
@@ -221,7 +222,8 @@ _DENIAL = re.compile(_NEGATION + rf"(?!\s+({_ASKING_AFTER}|"
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
 # The rest of a denied list: "tanpa like, komen, atau share" denies all three.
 # Items may be two words each: "tidak ada spanduk, pembagian atribut, atau sambutan politik".
-_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no)\s+(pernah\s+|sama sekali\s+|pake\s+|"
+_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no|won't|will not|don't|never)\s+"
+                          r"(pernah\s+|sama sekali\s+|pake\s+|"
                           r"pakai\s+|memakai\s+|ever\s+)?\w+(\s*,\s*\w+)*\s*(,\s*)?"
                           r"(atau|dan|maupun|ataupun|or|and|nor|,)\s*$|"
                           r"\b(tanpa|without|tidak ada|tdk ada|gak ada|ga ada|gk ada|nggak ada|no)\s+\w+(\s+\w+)?"

@@ -42,6 +42,13 @@ def split_path(split: str = "test") -> Path:
     return Path(str(resources.files("evals").joinpath(SPLITS[split])))
 
 
+def _user_turns(history: Iterable[str | dict[str, str]]) -> tuple[str, ...]:
+    """The asker's earlier messages: a history is written as plain messages, or as chat turns ({"role", "content"})
+    of which the assistant's replies are not the asker's words."""
+    return tuple(h if isinstance(h, str) else h["content"] for h in history
+                 if isinstance(h, str) or h.get("role", "user") == "user")
+
+
 def load_gold(path: Path | None = None) -> list[GoldItem]:
     items = []
     for line in (path or split_path()).read_text(encoding="utf-8").splitlines():
@@ -50,7 +57,7 @@ def load_gold(path: Path | None = None) -> list[GoldItem]:
             items.append(GoldItem(
                 id=d["id"], user_input=d["user_input"], reference=d["reference"],
                 reference_context_ids=tuple(d["reference_context_ids"]), verdict=d["verdict"],
-                category=d["category"], history=tuple(d.get("history", ())), condition=d.get("condition", ""),
+                category=d["category"], history=_user_turns(d.get("history", ())), condition=d.get("condition", ""),
                 key_facts=tuple(d.get("key_facts", ())), style=d.get("style", ""),
             ))
     return items

@@ -64,6 +64,16 @@ def test_validator_reports_problems(tmp_path: Path) -> None:
     assert any("not JSON" in p for p in problems)
 
 
+def test_a_history_written_as_chat_turns_keeps_the_askers_messages(tmp_path: Path) -> None:
+    gold = tmp_path / "g.jsonl"
+    item = {"id": "h1", "user_input": "kalau cuma nonton?", "reference": "r", "reference_context_ids": [],
+            "verdict": "informasi", "category": "asas",
+            "history": [{"role": "user", "content": "boleh ikut kampanye?"},
+                        {"role": "assistant", "content": "Tidak boleh."}, "terus kalau PPPK?"]}
+    gold.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    assert load_gold(gold)[0].history == ("boleh ikut kampanye?", "terus kalau PPPK?")
+
+
 def test_metric_functions() -> None:
     assert article_of("pp-94-2021/pasal-5/huruf-n/angka-1") == "pp-94-2021/pasal-5"
     assert article_of("uu-1-2015/penetapan/pasal-1") == "uu-1-2015/penetapan/pasal-1"

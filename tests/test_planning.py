@@ -505,8 +505,9 @@ PROCEDURE = [
     # A step of the examination is what is asked, however the act that started the case is told.
     ("Pegawai yang akan kami periksa karena mengerahkan staf ke kampanye sedang tugas luar kota. Pemeriksaannya "
      "boleh lewat video call?", "boleh", "pp-94-2021/pasal-27/ayat-2"),
-    ("sdh kami periksa soal ikut kampanye, tp dia ga mau tanda tangan BAP. hukdis tetap bisa dijatuhkan?", "boleh",
-     "pp-94-2021/pasal-32/ayat-2"),
+    # What follows a refused signature is a fact of the procedure, not a permission.
+    ("sdh kami periksa soal ikut kampanye, tp dia ga mau tanda tangan BAP. hukdis tetap bisa dijatuhkan?",
+     "informasi", "pp-94-2021/pasal-32/ayat-2"),
     ("Tim pemeriksa untuk PNS yang diduga jadi timses itu unsurnya siapa saja dan dibentuk oleh siapa?",
      "informasi", "pp-94-2021/pasal-29"),
     ("Di puskesmas kami tidak ada jabatan pengawas. Siapa yang menjatuhkan teguran kepada staf yang ikut kampanye?",
@@ -618,9 +619,9 @@ ASKED = [
     # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
     ("Civil servants can still vote, right? Soldiers and police can't, so does the same apply to us?", "boleh",
      "uu-"),
-    # Membership of a civic or religious organisation is not party membership.
+    # Membership of a civic or religious organisation is not party membership (what must be kept apart is noted).
     ("Apakah ASN boleh menjadi pengurus ormas keagamaan yang dikenal dekat dengan salah satu partai politik?",
-     "bersyarat", "uu-20-2023/pasal-9/ayat-2"),
+     "boleh", "uu-20-2023/pasal-9/ayat-2"),
     # A gift in kind for a vote is money politics whatever it is ("free umrah trips").
     ("A mayoral candidate offered my family free umrah trips if we vote for him. I'm a civil servant. "
      "Can I accept it?", "tidak_boleh", "uu-10-2016/pasal-187a"),
@@ -2096,3 +2097,197 @@ def test_an_inspectorates_findings_are_material_for_the_examination(full_assista
     cited = [article_of(c.id) for c in ans.citations]
     assert ans.rule == "hasil-pengawasan-sebagai-bahan"
     assert cited[:2] == ["pp-94-2021/pasal-34", "pp-94-2021/pasal-27"]
+
+
+def test_helping_a_blind_voter_into_the_booth_is_allowed(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("ibu sy tunanetra, pas pilkada nanti minta sy dampingi di bilik suara. sy PNS, "
+                                "takut dianggap mengarahkan. boleh ga?")
+    assert ans.verdict == "boleh"
+    assert [article_of(c.id) for c in ans.citations] == ["uu-1-2015/pasal-86"]
+
+
+def test_marked_sample_ballots_near_a_polling_station_are_campaign_material(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy PNS kelurahan, diminta bagiin contoh surat suara yg udh dicoblos paslon no 2 "
+                                "ke warga deket TPS pas hari H. blh?")
+    assert ans.verdict == "tidak_boleh"
+    assert article_of(ans.citations[0].id) == "pp-94-2021/pasal-5"
+
+
+def test_a_dispute_over_results_or_a_partys_seat_share_is_declined(full_assistant: Assistant) -> None:
+    for question in ("Calon wali kota yang kalah mau menggugat hasil pilkada ke Mahkamah Konstitusi. Berapa "
+                     "selisih suara maksimal supaya bisa diterima?",
+                     "Partai harus punya berapa persen kursi DPRD supaya bisa mengusung calon bupati?"):
+        assert full_assistant.answer(question).verdict == "di_luar_cakupan", question
+
+
+def test_a_police_officers_penalty_compared_with_a_civil_servants_is_declined(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("kakak sy polisi, ketauan upload foto bareng caleg. sanksinya apa? sm kyk aturan "
+                                "PNS ga?")
+    assert ans.verdict == "di_luar_cakupan"
+
+
+def test_what_is_denied_in_english_is_not_done(full_assistant: Assistant) -> None:
+    watch = full_assistant.answer("May a civil servant watch a mayoral candidate's livestream at home? I won't like, "
+                                  "comment or share anything.")
+    assert watch.verdict == "boleh"
+    share = full_assistant.answer("Can I, a PNS, share the KPU's official voter-list link in our neighbourhood group? "
+                                  "No candidate names, just the official info.")
+    assert share.verdict == "boleh"
+
+
+def test_teaching_new_voters_about_the_dangers_of_money_politics_is_no_gift(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya guru PNS. KPU mengajak saya mengisi sosialisasi pemilih pemula di sekolah: "
+                                "cara mencoblos dan bahaya politik uang, memakai materi KPU tanpa menyebut calon. "
+                                "Apakah boleh?")
+    assert ans.verdict == "boleh"
+
+
+def test_an_adjutant_passing_on_a_request_for_aid_is_the_favour_asked(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya kepala bidang di Dinas Sosial. Ajudan bupati petahana meminta bidang kami "
+                                "menyalurkan bansos berlabel foto bupati di desa basis pendukungnya saat kampanye "
+                                "pilkada. Boleh saya jalankan?")
+    assert ans.verdict == "tidak_boleh"
+    assert article_of(ans.citations[0].id) == "uu-10-2016/pasal-71"
+
+
+def test_a_former_civil_servant_discharged_before_the_campaign_may_campaign(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("I was a civil servant until I became a DPRD candidate; my discharge decree took "
+                                "effect last month. May I now campaign for myself at rallies?")
+    assert ans.verdict == "boleh"
+
+
+def test_a_denied_role_in_a_clause_names_no_civil_servant(full_assistant: Assistant) -> None:
+    # The preacher runs for office; the asker only attends the study circle.
+    ans = full_assistant.answer("Saya PNS. Pengurus masjid (bukan ASN) mengumumkan penceramah pengajian pekan depan "
+                                "seorang ustaz yang terdaftar sebagai calon anggota DPRD. Bolehkah saya tetap hadir "
+                                "sebagai jamaah?")
+    assert ans.rule != "mencalonkan-dprd"
+    assert ans.verdict == "bersyarat"
+
+
+def test_a_party_card_from_before_the_cpns_post_is_a_civil_servants(full_assistant: Assistant) -> None:
+    focus = focus_of("Seorang PNS masih memegang kartu anggota partai yang dibuatnya sebelum diangkat sebagai CPNS. "
+                     "Boleh dibiarkan?")
+    assert focus.actor == "PNS"
+
+
+def test_the_dismissal_procedure_for_party_membership_is_asked_in_plain_words(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("gmn prosedur pemecatan PNS yg ketahuan jd anggota partai?")
+    assert ans.rule == "prosedur-pemberhentian-anggota-partai"
+
+
+def test_a_decision_not_collected_is_the_decisions_delivery(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("We signed a disciplinary decision for a civil servant who joined a campaign. How "
+                                "many days do we have to deliver it, what if he doesn't show up to receive it, and "
+                                "when does the penalty take effect?")
+    assert ans.rule == "keputusan-hukuman-berlaku-dan-keberatan"
+    assert article_of(ans.citations[0].id) == "pp-94-2021/pasal-38"
+
+
+def test_a_follow_up_telling_the_shirt_worn_at_the_rally_is_read_with_the_rally(full_assistant: Assistant) -> None:
+    history = ["sy PNS, kmrn dtg ke kampanye terbuka caleg cuma dengerin orasi. aman kan?"]
+    ans = full_assistant.answer("eh td lupa cerita, pas di sana sy dikasih kaos partainya trs langsung sy pake "
+                                "sampe acara bubar. itu gmn?", history)
+    assert ans.verdict == "tidak_boleh"
+    assert ans.rule == "kampanye-atribut"
+
+
+def test_asking_whether_civil_servants_abstain_like_soldiers_is_the_right_to_vote(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("TNI Polri kan ga nyoblos pas pemilu, ASN jg gitu ga? takut dianggap ga netral klo "
+                                "nyoblos")
+    assert ans.verdict == "boleh"
+    assert ans.rule == "hak-memilih"
+
+
+def test_a_pppk_in_a_campaign_convoy_in_the_candidates_shirt_is_not_allowed(full_assistant: Assistant) -> None:
+    # The candidate is her husband's friend, not her husband: no spouse's condition applies.
+    ans = full_assistant.answer("sy PPPK bidan. yg nyaleg DPRD temen suami sy, sy dikasih kaos calegnya & diajak "
+                                "ikut konvoi kampanye hari minggu. aman ga?")
+    assert ans.verdict == "tidak_boleh"
+    assert ans.rule == "pppk-kampanye-atribut"
+
+
+def test_a_quick_count_enumerator_is_allowed_only_without_taking_sides(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("sy guru PPPK, ditawari lembaga survei jd enumerator quick count pilgub di TPS, "
+                                "dibayar. boleh ga sy ambil?")
+    assert ans.verdict == "bersyarat"
+    assert article_of(ans.citations[0].id) == "uu-8-2015/pasal-131"
+
+
+def test_asked_by_a_pollster_whom_one_votes_for_may_be_answered_or_kept_secret(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("td ada yg nelpon dr lembaga survei, nanya sy mau pilih capres siapa. sy PNS, blh "
+                                "jawab ga?")
+    assert ans.verdict == "boleh"
+    assert ans.rule == "merahasiakan-pilihan"
+
+
+def test_liking_the_election_commissions_own_posts_is_allowed(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("The KPU keeps posting voter-education content on Instagram (check your name on the "
+                                "voter list, how to mark the ballot). As a PNS, can I like and share those posts?")
+    assert ans.verdict == "boleh"
+
+
+def test_told_to_skip_voting_like_a_soldier_a_civil_servant_still_votes(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("My brother-in-law is in the army and says that as a PNS I should also skip voting, "
+                                "just like he does. Am I allowed to vote?")
+    assert ans.verdict == "boleh"
+    assert ans.rule == "hak-memilih"
+
+
+def test_sitting_in_the_audience_of_a_candidates_open_dialogue_is_conditional(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("A governor candidate pair holds an open dialogue at our community hall on Saturday. "
+                                "As a PNS, can I just sit in the audience and listen, in ordinary clothes?")
+    assert ans.verdict == "bersyarat"
+    assert ans.rule == "kampanye-hadir-pasif"
+
+
+def test_a_neighbour_running_for_office_does_not_make_the_asker_a_candidate(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("pak tetangga sy lg nyaleg DPRD, minta izin pasang baliho di pagar rmh sy. sy PNS, "
+                                "boleh ga?")
+    assert ans.verdict == "tidak_boleh"
+    assert ans.rule == "apk-spanduk-baliho"
+
+
+def test_a_remark_in_brackets_on_the_regent_is_not_the_askers_candidacy(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("kadis kami mau majuin peresmian jembatan ke masa kampanye pilkada trs ngundang pak "
+                                "bupati (petahana, nyalon lg) buat gunting pita. sy disuruh ngatur jadwalnya. boleh?")
+    assert ans.verdict == "tidak_boleh"
+    assert article_of(ans.citations[0].id) == "uu-10-2016/pasal-71"
+
+
+def test_where_a_case_can_be_reported_is_no_question_of_permission(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("kepsek sy ngancem guru yg ga dtg ke kampanye suaminya (caleg DPR) bakal dapet nilai "
+                                "kinerja jelek. ini bisa dilaporin kemana ya kak?")
+    assert ans.verdict == "informasi"
+    assert ans.rule.startswith("lapor-")
+
+
+def test_a_civil_servant_asking_to_attend_the_recount_plenary_is_not_declined(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya camat (PNS). PPK akan menggelar rapat pleno rekapitulasi hasil penghitungan "
+                                "suara pilkada di aula kantor kecamatan. Apakah saya diperkenankan hadir?")
+    assert ans.verdict != "di_luar_cakupan"
+    assert full_assistant.answer("Kapan rekapitulasi hasil pilkada tingkat provinsi selesai?").verdict \
+        == "di_luar_cakupan"
+
+
+def test_attending_an_elected_relatives_swearing_in_is_allowed(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("My brother won a seat in the regency DPRD; the results are final and the "
+                                "swearing-in is next month. As a PNS, may I attend simply as family?")
+    assert ans.verdict == "boleh"
+    assert ans.rule == "pelantikan-calon-terpilih"
+    # A victory party is no state ceremony.
+    party = full_assistant.answer("Bupati terpilih sudah ditetapkan KPU. Pegawai mengusulkan syukuran kemenangan "
+                                  "beliau di aula kantor dinas. Boleh kami adakan?")
+    assert party.rule != "pelantikan-calon-terpilih"
+    assert party.verdict == "tidak_boleh"
+
+
+def test_suggesting_a_number_or_asking_the_family_to_vote_for_a_candidate_is_not_allowed(
+        full_assistant: Assistant) -> None:
+    for question in ("sy PNS. kalo pas hari H ada nenek2 nanya mending coblos yg mana, boleh ga sy kasih saran "
+                     "nomor paslon yg paling bagus?",
+                     "sy PNS, paman sy nyaleg. kalo di rumah sy minta istri sm anak sy yg udh punya hak pilih buat "
+                     "nyoblos paman, boleh kan?"):
+        ans = full_assistant.answer(question)
+        assert ans.verdict == "tidak_boleh", question
+        assert ans.rule == "ajakan-memilih-calon", question
