@@ -1643,8 +1643,8 @@ _COUNT = re.compile(r"\b(quick count|hitung cepat|real count|rekapitulasi)\b", r
 def _own_part_in_the_count(query: str, ask: str) -> bool:
     """A civil servant asking whether they may take a part in the count ("ditawari jadi enumerator quick count,
     boleh ga sy ambil?", "apakah saya diperkenankan hadir di rapat pleno rekapitulasi?"): their own conduct."""
-    return bool(_COUNT.search(query) and _CIVIL_SERVICE.search(query) and asks_permission(ask)
-                and _FIRST_PERSON.search(unglossed(ask)))
+    return bool(_COUNT.search(query) and _CIVIL_SERVICE.search(query) and asks_permission(ask or query)
+                and _FIRST_PERSON.search(unglossed(query)))
 
 
 def _another_matter(query: str) -> bool:

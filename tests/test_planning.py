@@ -2208,10 +2208,12 @@ def test_a_pppk_in_a_campaign_convoy_in_the_candidates_shirt_is_not_allowed(full
 
 
 def test_a_quick_count_enumerator_is_allowed_only_without_taking_sides(full_assistant: Assistant) -> None:
-    ans = full_assistant.answer("sy guru PPPK, ditawari lembaga survei jd enumerator quick count pilgub di TPS, "
-                                "dibayar. boleh ga sy ambil?")
-    assert ans.verdict == "bersyarat"
-    assert article_of(ans.citations[0].id) == "uu-8-2015/pasal-131"
+    for question in ("sy guru PPPK, ditawari lembaga survei jd enumerator quick count pilgub di TPS, dibayar. boleh "
+                     "ga sy ambil?",
+                     "sy guru PPPK, ditawari jd enumerator quick count pilkada di TPS. boleh?"):
+        ans = full_assistant.answer(question)
+        assert ans.verdict == "bersyarat", question
+        assert article_of(ans.citations[0].id) == "uu-8-2015/pasal-131", question
 
 
 def test_asked_by_a_pollster_whom_one_votes_for_may_be_answered_or_kept_secret(full_assistant: Assistant) -> None:
