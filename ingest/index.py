@@ -31,7 +31,8 @@ class Index:
     def open(cls, settings: Settings) -> Index:
         settings.index_dir.mkdir(parents=True, exist_ok=True)
         store = ArticleStore(settings.article_db)
-        vectors = VectorStore(settings.index_dir / "chroma", settings.collection, settings.chroma_url)
+        vectors = VectorStore(settings.index_dir / "chroma", settings.collection, settings.chroma_url,
+                              settings.dense_search_ef)
         return cls(store, vectors, settings)
 
     @property

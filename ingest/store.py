@@ -10,6 +10,7 @@ superseded version are never matched to current chunks, and are garbage-collecte
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,9 @@ from sqlalchemy.engine import Connection
 
 from netral.database import Location, Tables, add_missing_columns
 from netral.records import Amendment, Article, Chunk, DocumentInfo, ParsedDocument, Provision
+
+log = logging.getLogger(__name__)
+TIE_MARGIN = 10
 
 METADATA = MetaData()
 META = Table("meta", METADATA, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
@@ -274,7 +278,7 @@ def article_from_json(raw: str) -> Article:
 class VectorStore:
     """Chroma, embedded (PersistentClient) by default or a server when a URL is configured."""
 
-    def __init__(self, path: Path, collection: str, url: str = ""):
+    def __init__(self, path: Path, collection: str, url: str = "", search_ef: int = 400):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -291,9 +295,18 @@ class VectorStore:
             path.mkdir(parents=True, exist_ok=True)
             self._client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         # No embedding function: Chroma's default downloads a model; we always pass our own vectors.
+        # A wide HNSW search (ef far above the candidates asked for) makes the few thousand chunks' search exact:
+        # with Chroma's default (100) the neighbours found depend on how the graph was built, which depends on
+        # the builder's thread count, so the same corpus gave other answers on another machine.
         self._col = self._client.get_or_create_collection(
-            name=collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
+            name=collection, metadata={"hnsw:space": "cosine", "hnsw:search_ef": search_ef}, embedding_function=None
         )
+        hnsw = (self._col.configuration_json or {}).get("hnsw") or {}
+        if hnsw.get("ef_search", search_ef) != search_ef:
+            # An index built before: Chroma applies the new width when the collection is next loaded.
+            log.info("Chroma collection %s: ef_search %s -> %s from the next start", collection,
+                     hnsw.get("ef_search"), search_ef)
+            self._col.modify(configuration={"hnsw": {"ef_search": search_ef}})
 
     def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
         for start in range(0, len(ids), 256):
@@ -335,6 +348,11 @@ class VectorStore:
         size = self.count() if k > 0 else 0  # one call: on a Chroma server each is a round trip
         if size == 0:
             return []
-        res = self._col.query(query_embeddings=[vector.tolist()], n_results=min(k, size), include=["distances"])
+        # Equal scores (a text repeated by an amending law, or float noise of the last digit) come back in an order
+        # set by how the graph was built; ordered by score rounded and then id, and drawn from a few more than
+        # asked, the same corpus ranks the same everywhere.
+        res = self._col.query(query_embeddings=[vector.tolist()], n_results=min(k + TIE_MARGIN, size),
+                              include=["distances"])
         distances = res["distances"] or [[]]
-        return list(zip(res["ids"][0], [1.0 - float(d) for d in distances[0]], strict=True))
+        found = zip(res["ids"][0], [1.0 - float(d) for d in distances[0]], strict=True)
+        return sorted(found, key=lambda hit: (-round(hit[1], 5), hit[0]))[:k]

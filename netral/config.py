@@ -42,6 +42,8 @@ class Settings:
     # Reciprocal-rank-fusion constant and how many candidates each retriever contributes.
     rrf_k: int = 20
     candidates: int = 40
+    # Width of Chroma's HNSW search: far above 2 x candidates, so the dense neighbours are the exact ones.
+    dense_search_ef: int = 400
     # Relative weight of the dense ranking in the fusion (BM25 has 1.0). e5-small on OCR text is the weaker
     # of the two on the gold set (bench/results, evals reports).
     dense_weight: float = 0.5

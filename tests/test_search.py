@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.citations import article_mentions, doc_mentions
@@ -137,3 +139,38 @@ def test_lead_sentence_names_what_the_article_is_about(searcher: HybridSearcher)
     words = set(tokenize("tingkat hukuman disiplin itu terdiri atas apa saja?"))
     assert searcher._lead_covered("pp-94-2021/pasal-8", words)  # "(1) Tingkat Hukuman Disiplin terdiri atas:"
     assert not searcher._lead_covered("pp-94-2021/pasal-14", words)  # a long lead on one sanction level
+
+
+def test_dense_neighbours_are_the_exact_ones_however_the_graph_was_built(tmp_path: Path) -> None:
+    """The HNSW search is wide enough to be exact on an index of this size, so the same corpus gives the same
+    answers on machines that build the graph with other thread counts (Chroma's default width misses some)."""
+    from ingest.store import VectorStore
+
+    rng = np.random.default_rng(0)
+    vectors = rng.standard_normal((2400, 64)).astype(np.float32)
+    queries = rng.standard_normal((60, 64)).astype(np.float32)
+    store = VectorStore(tmp_path / "chroma", "exact-test", search_ef=Settings().dense_search_ef)
+    store.add([str(i) for i in range(len(vectors))], vectors, [{"n": i} for i in range(len(vectors))])
+    cosine = (queries @ vectors.T) / np.linalg.norm(vectors, axis=1)
+    for q, row in zip(queries, cosine, strict=True):
+        assert [int(i) for i, _score in store.query(q, 20)] == [int(i) for i in np.argsort(-row)[:20]]
+
+
+def test_equal_scores_rank_by_id_whatever_order_they_were_stored_in(tmp_path: Path) -> None:
+    """A text repeated word for word (an amending law restating an article) gives equal scores: they rank the same
+    on every build of the index, by id, so the answer does not depend on the order the files were read."""
+    from ingest.store import VectorStore
+
+    rng = np.random.default_rng(1)
+    base = rng.standard_normal((300, 32)).astype(np.float32)
+    twin = rng.standard_normal(32).astype(np.float32)
+    ids = [f"doc/pasal-{i}" for i in range(300)] + ["uu-b/pasal-1", "uu-a/pasal-9", "uu-c/pasal-4"]
+    vectors = np.vstack([base, twin, twin, twin])
+    rankings = []
+    for n, order in enumerate((range(len(ids)), reversed(range(len(ids))))):
+        store = VectorStore(tmp_path / f"chroma-{n}", "ties", search_ef=Settings().dense_search_ef)
+        picked = list(order)
+        store.add([ids[i] for i in picked], vectors[picked], [{"n": i} for i in picked])
+        rankings.append([i for i, _score in store.query(twin, 5)])
+    assert rankings[0] == rankings[1]
+    assert rankings[0][:3] == ["uu-a/pasal-9", "uu-b/pasal-1", "uu-c/pasal-4"]
