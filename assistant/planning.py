@@ -43,6 +43,7 @@ class Match:
     specificity: int  # facets in the matched group: more facets, more specific
     asked: int  # of those, how many occur in the sentences that ask (a long ticket's background mentions more)
     closeness: float  # share of the question's words found in the situation's own wording (a tie-breaker)
+    facets: frozenset[str] = frozenset()  # the matched group itself
 
     def key(self) -> tuple[int, int, float]:
         return (-self.specificity, -self.asked, -self.closeness)
@@ -83,6 +84,17 @@ def _in_background(m: Match, focus: Focus) -> bool:
     """A step of handling a case is asked ("dpt surat panggilan … emg boleh secepet itu?") and this act is named by
     no asking sentence: it is the case's background, not what is asked."""
     return focus.asks_step and m.asked == 0 and m.situation.verdict != "informasi"
+
+
+def _facts_behind_acts(found: list[Match], permission: bool) -> set[str]:
+    """The informational entries an act's entry goes before when an act's permission or sanction is asked. Where
+    only the sanction is asked, not those that match every facet the acts' entries match, and more: they are what
+    the question is about ("the legal basis of neutrality … disciplinary consequences? only during the campaign
+    period?" names no act of the asker's, only the campaign as a time). Whether an act is allowed is the act's to
+    answer, however it is put ("boleh jadi anggota partai dan tidak bisa dilaporkan lagi?")."""
+    acts = [m.facets for m in found if m.situation.verdict != "informasi"]
+    return {m.situation.id for m in found
+            if m.situation.verdict == "informasi" and (permission or not all(g < m.facets for g in acts))}
 
 
 def _other_election_docs(election: str) -> set[str]:
@@ -130,7 +142,7 @@ class Planner:
             groups = [g for g in s.match if g <= seen]
             if groups:
                 best = max(groups, key=lambda g: (len(g), len(g & asked)))
-                found.append(Match(s, len(best), len(best & asked), self._closeness(s, words)))
+                found.append(Match(s, len(best), len(best & asked), self._closeness(s, words), best))
         # The most specific situation wins. Between equally specific ones, a question about an act is answered by
         # the act's situation, and the informational entries (who imposes sanctions, where to report) come first
         # only when that is what is asked.
@@ -144,10 +156,11 @@ class Planner:
         # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
         # of the act the description shows; unless whether the act is allowed is asked too.
         facts_only = informational_first and not focus.asks_permission and not focus.asks_sanction
+        behind = _facts_behind_acts(found, focus.asks_permission) if acts_first else set()
         # An act that is only the background of a case whose handling is asked comes behind any entry about the
         # handling, whatever its priority.
         ranked = sorted(found, key=lambda m: (_in_background(m, focus),
-                                              -m.situation.priority, acts_first and m.situation.verdict == "informasi",
+                                              -m.situation.priority, m.situation.id in behind,
                                               facts_only and m.situation.verdict != "informasi",
                                               -m.specificity,
                                               (m.situation.verdict == "informasi") != informational_first,

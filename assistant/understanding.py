@@ -195,7 +195,11 @@ _REFERS_BACK = re.compile(r"\b(dia|beliau|ybs|yang bersangkutan|tersebut|tadi|td
                           r"\b(kadis|kepala|atasan|pegawai|staf|pns|asn|calon|caleg|paslon|surat|sk|kasus|laporan|"
                           r"undangan|acara)nya\b|"
                           # "surat yg kmrn itu": the letter spoken of before
-                          r"\b(yg|yang)\s+(kmrn|kemarin)\b",
+                          r"\b(yg|yang)\s+(kmrn|kemarin)\b|"
+                          # thanks for the answer just given ("Baik, terima kasih penjelasannya. Kalau saya ambil …")
+                          r"\b(penjelasan|jawaban|balasan|keterangan)(nya\b|\s+(tadi|td|sebelumnya|barusan)\b)|"
+                          # the case told before ("hukuman utk kasus sy itu apa?")
+                          r"\b(kasus|masalah|perkara|kejadian|pelanggaran)\s+(saya|sy|aku|gw|gue|kami|ini|itu)\b",
                           re.I)
 _FOLLOW_UP = re.compile(
     r"^\s*(kalau|kalo|klo|kl|bagaimana|gimana|terus|lalu|trus|trs|tp|tapi|bila|jika|dan|kemudian|"
@@ -1096,7 +1100,9 @@ def rewrite_follow_up(question: str, history: Sequence[str]) -> str:
     if len(content) > 40 or (len(content) > 14 and not refers_back) or \
             (not _FOLLOW_UP.search(question) and not refers_back and len(content) > 4):
         return question
-    new_subject = next((s for s in _SUBJECTS if re.search(rf"\b{s}\b", question, re.I)), None)
+    # A subject already named before ("Saya guru PNS …" then "jabatan saya sebagai guru …") is not a new one.
+    new_subject = next((s for s in _SUBJECTS if re.search(rf"\b{s}\b", question, re.I)
+                        and not re.search(rf"\b{s}\b", previous, re.I)), None)
     base = previous
     if new_subject:
         for s in _SUBJECTS:

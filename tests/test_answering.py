@@ -33,6 +33,28 @@ def test_follow_up_rewritten_with_history() -> None:
         "Apakah PNS boleh jadi anggota partai politik?"
 
 
+@pytest.mark.parametrize("previous, question", [
+    # Thanks for the answer just given, then a step of the condition it set (the unpaid leave).
+    ("Saya guru PNS, suami saya caleg DPRD. Katanya saya baru boleh mendampingi suami kampanye kalau mengambil cuti "
+     "di luar tanggungan negara?",
+     "Baik, terima kasih penjelasannya. Kalau saya ambil CLTN, berapa lama maksimalnya, siapa yang menyetujui, dan "
+     "apakah gaji saya tetap dibayar? Jabatan saya sebagai guru kelas bagaimana?"),
+    # The case told before, its penalty asked.
+    ("Pak, sy PNS staf dinas pendidikan. Minggu lalu sy dtg ke kampanye cabup langsung dr kantor jd masih pake "
+     "seragam dinas, ada yg foto dan lapor.",
+     "sy takut bgt dipecat, sebenernya hukuman utk kasus sy itu apa ya? trus kalo nanti keulang lagi gmn?"),
+])
+def test_a_follow_up_that_refers_to_the_answer_or_the_case_before_is_read_with_it(previous: str,
+                                                                                  question: str) -> None:
+    assert rewrite_follow_up(question, [previous]) == f"{previous} {question}"
+
+
+def test_a_long_message_on_its_own_subject_stands_alone() -> None:
+    question = ("Terima kasih. Pertanyaan lain: PNS guru di sekolah negeri boleh menjadi pengurus koperasi sekolah "
+                "yang anggotanya para guru dan berapa lama masa jabatannya menurut aturan?")
+    assert rewrite_follow_up(question, ["Apakah PNS boleh ikut kampanye?"]) == question
+
+
 @pytest.mark.parametrize("q", ["berapa gaji pokok PNS golongan III?", "cara daftar pemilih online",
                                "resep rendang padang", "siapa juara liga inggris"])
 def test_out_of_scope(q: str) -> None:

@@ -2293,3 +2293,74 @@ def test_suggesting_a_number_or_asking_the_family_to_vote_for_a_candidate_is_not
         ans = full_assistant.answer(question)
         assert ans.verdict == "tidak_boleh", question
         assert ans.rule == "ajakan-memilih-calon", question
+
+
+@pytest.mark.parametrize("question", [
+    "I'm a civil servant heading a district hospital. The incumbent's team wants his banners in our lobby and a "
+    "free health check for residents branded with his name and photo during the campaign. Is that allowed?",
+    "sy kepala puskesmas PNS. timses petahana mau adain cek kesehatan gratis di puskesmas, pasang spanduk bergambar "
+    "calon di depan. boleh gk?",
+])
+def test_a_branded_health_programme_is_not_a_document_the_office_owes(full_assistant: Assistant,
+                                                                       question: str) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "tidak_boleh", ans.answer
+    assert ans.rule != "layanan-dokumen-calon"
+
+
+def test_telling_colleagues_whom_they_should_pick_is_named_beside_the_right_to_vote(
+        full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("I'm a PNS. May I vote in the governor election? And may I tell my coworkers at "
+                                "the office why they should pick my candidate too?")
+    assert ans.rule == "hak-memilih"
+    assert any(c.id.startswith("pp-94-2021/pasal-5/huruf-n/angka-6") for c in ans.citations)
+
+
+def test_the_basis_of_neutrality_asked_with_the_campaign_as_a_time_is_not_attending_a_campaign(
+        full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("For our internal circular: is neutrality of civil servants only a principle or an "
+                                "obligation with disciplinary consequences? And does it only apply during the "
+                                "campaign period?")
+    assert ans.verdict == "informasi"
+    assert ans.rule != "kampanye-hadir-pasif"
+
+
+@pytest.mark.parametrize("question", [
+    "pak sy PNS staf kecamatan, warga desa sy minta sy nyalon kepala desa thn ini. PNS boleh ikut pilkades gak? "
+    "hrs cuti ato berhenti?",
+    "Can a civil servant run for village head without resigning?",
+])
+def test_running_for_village_head_names_what_the_corpus_says_and_lacks(full_assistant: Assistant,
+                                                                        question: str) -> None:
+    """The duty to resign names the offices it binds, and the village head is not one; the village law that sets
+    the rest is not loaded, and the answer says so instead of guessing."""
+    ans = full_assistant.answer(question)
+    assert ans.verdict == "informasi"
+    assert ans.rule == "mencalonkan-kepala-desa"
+    assert {article_of(c.id) for c in ans.citations} == {"uu-20-2023/pasal-59", "pp-11-2017/pasal-254"}
+    assert "tidak dimuat" in ans.answer
+
+
+# Situations read from fresh questions: each is answered by its own entry of the rule map.
+@pytest.mark.parametrize("question, verdict, rule", [
+    # The nomination of the candidates examined is not the doctor's own.
+    ("Our regional hospital was appointed by the KPU to do the health checks for the nomination of the governor "
+     "candidates. I'm a civil-servant doctor there. May I take part in examining them?", "boleh",
+     "layanan-dokumen-calon"),
+    # A party looking for a treasurer or officers offers a party post.
+    ("sy PNS. partai baru di desa sy lagi cari bendahara, sy ditawarin. cuma pegang kas, aman gk?", "tidak_boleh",
+     "anggota-pengurus-partai"),
+    ("Partai X sedang mencari pengurus untuk tingkat kecamatan dan saya, PNS guru, ditawari. Boleh?", "tidak_boleh",
+     "anggota-pengurus-partai"),
+    # Put into a campaign team's group is being in it, whoever added the asker.
+    ("tolong pak, sy tiba2 dimasukin ke grup WA 'Relawan Muda Paslon 2' sm temen kuliah. sy PNS. sy blm ngapa2in di "
+     "grup itu. harus gmn? apa udh kena pelanggaran?", "tidak_boleh", "medsos-ikuti-grup-pemenangan"),
+    ("Saya PPPK. Seorang kenalan memasukkan saya ke grup WhatsApp tim pemenangan caleg DPRD tanpa bertanya. "
+     "Apakah saya melanggar?", "tidak_boleh", "medsos-ikuti-grup-pemenangan"),
+    # A father running for village head: the village election's entry, not the campaign rules of PP 94/2021.
+    ("bapak sy nyalon kades, sy pns boleh jd tim suksesnya?", "tidak_boleh", "dukungan-calon-kepala-desa"),
+])
+def test_situations_read_from_fresh_questions(full_assistant: Assistant, question: str, verdict: str,
+                                              rule: str) -> None:
+    ans = full_assistant.answer(question)
+    assert (ans.verdict, ans.rule) == (verdict, rule)
