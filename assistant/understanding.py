@@ -23,7 +23,7 @@ MAX_QUESTION_CHARS = 2000
 _DOMAIN = {
     "netral", "netralitas", "politik", "partai", "kampanye", "calon", "pemilu", "pemilih", "pilih", "pilkada",
     "dukung", "pasang", "tim", "sukses", "atribut", "deklarasi", "sanksi", "hukum", "disiplin", "etik",
-    "larang", "langgar", "berhenti", "mundur", "golong", "kepala", "daerah", "presiden", "legislatif",
+    "larang", "langgar", "berhenti", "undur", "golong", "kepala", "daerah", "presiden", "legislatif",
     "dewan", "wakil", "rakyat", "anggota", "pengurus", "fasilitas", "negara", "jabatan", "korps",
     "asas", "aparatur", "bawaslu", "kasn", "skb", "edar", "pppk", "asn", "pns", "lurah", "camat", "desa",
     "parpol", "caleg", "paslon", "media", "sosial", "unggah", "foto", "pihak", "berpiha", "keputus",
@@ -744,11 +744,21 @@ def village_head_acts(text: str, ask: str) -> bool:
                 or _VILLAGE_HEAD_NOT_ASN.search(text))
 
 
+# "Bisakah bupati menjatuhkan hukuman ke PNS yang ikut kampanye?": the regional head named as the one who punishes
+# a civil servant; the act asked about is still the civil servant's.
+_HEAD_PUNISHES = re.compile(
+    r"\b(bupati|wali\s?kota|gubernur|kepala daerah|regent|mayor|governor)\b\s+(\w+\s+){0,3}?"
+    r"(menjatuhkan|menjatuhi|ngejatuhin|jatuhin|menghukum|ngehukum|memecat|mecat|memberhentikan|menindak|"
+    r"(memberi|memberikan|ngasih|kasih)\s+(hukuman|sanksi|hukdis)|impos\w*|punish\w*|sanction\w*|dismiss\w*|"
+    r"fire|discipline)\b", re.I)
+
+
 def asker_or_asked(text: str, ask: str) -> str:
     """The actor of `text` (below), or the regional head its asking sentence is about when the asker does not say
-    who they are."""
+    who they are and the head is not named as the one who punishes."""
     actor = actor_of(text)
-    if actor == "PNS" and not _SELF.search(text) and not _SELF_ROLE.search(text) and _REGIONAL_HEAD_ASKED.search(ask):
+    if (actor == "PNS" and not _SELF.search(text) and not _SELF_ROLE.search(text)
+            and _REGIONAL_HEAD_ASKED.search(ask) and not _HEAD_PUNISHES.search(ask)):
         return "kepala_daerah"
     return actor
 

@@ -2359,6 +2359,12 @@ def test_running_for_village_head_names_what_the_corpus_says_and_lacks(full_assi
      "Apakah saya melanggar?", "tidak_boleh", "medsos-ikuti-grup-pemenangan"),
     # A father running for village head: the village election's entry, not the campaign rules of PP 94/2021.
     ("bapak sy nyalon kades, sy pns boleh jd tim suksesnya?", "tidak_boleh", "dukungan-calon-kepala-desa"),
+    # The regional head named as the one who punishes: who imposes the penalty is asked, not the head's own act.
+    ("Apakah bupati bisa menjatuhkan hukuman ke PNS yang ikut kampanye?", "informasi", "pejabat-berwenang-menghukum"),
+    ("Can the regent impose the penalty on a PNS who joined a campaign?", "informasi",
+     "pejabat-berwenang-menghukum"),
+    # A village head in chat shorthand ("kades", "cabup", "mundur") asks within the field.
+    ("sy kades, mau maju cabup. hrs mundur kapan?", "bersyarat", "kades-mencalonkan-kepala-daerah"),
 ])
 def test_situations_read_from_fresh_questions(full_assistant: Assistant, question: str, verdict: str,
                                               rule: str) -> None:
