@@ -348,7 +348,12 @@ _INJECTION = re.compile(
     r"\b(abaikan|lupakan|lewati|timpa)\b[^.?!\n]*\b(instruksi|aturan|perintah|prompt|sebelumnya|sistem)\w*|"
     r"\b(system prompt|prompt sistem|developer mode|mode developer|mode pengembang|mode admin|jailbreak|you are now|"
     r"system override|kamu sekarang|anda sekarang|mulai sekarang kamu|from now on you|"
-    r"anggap kamu|pretend you|act as|berperanlah|jawab saja .{0,40}(boleh|ya)\b|always answer|selalu jawab)|"
+    r"anggap kamu|pretend you|act as|berperanlah|jawab saja .{0,40}(boleh|ya)\b|always answer|selalu jawab|"
+    # A new role handed to the assistant ("Kamu bukan lagi asisten …", "Peranmu sekarang konsultan relawan …") and
+    # orders about how to answer ("jangan sebut pasal apa pun", "tanpa komentar hukum").
+    r"(kamu|anda|you) (bukan lagi|are no longer)|peran(mu| anda) (sekarang|kini)|your new role is|"
+    r"selalu menjawab|(jangan|tidak usah|tanpa) (sebut|menyebut|mencantumkan|cantumkan)\w* (pasal|dasar hukum)|"
+    r"tanpa komentar hukum|(do not|don't|never) (cite|mention) (any )?(articles?|laws?))|"
     r"\b(tampilkan|tunjukkan|show|print|reveal)\b[^.?!\n]*\b(prompt|instruksi|instruction|aturan internal)\w*",
     re.I,
 )
@@ -388,7 +393,7 @@ _SELF_ROLE = re.compile(_I_AM + r"(guru|dosen|bidan|perawat|dokter|"
 # report, by when.
 # "Ditanya tetangga nyoblos siapa": whom one voted for is not who decides.
 # "Bawaslu yg ngasih sanksi?", "inspektorat yang menjatuhkan hukuman?": a body named as the one that imposes.
-_BODY_IMPOSES = (r"\b(bawaslu|panwas\w*|kpu|inspektorat|bkd|bkpsdm|bkn|atasan|ppk|kasn)\s+(\w+\s+)?(yg|yang)\s+"
+_BODY_IMPOSES = (r"\b(bawaslu|panwas\w*|kpu|inspektorat|bkd|bkpsdm|bkn|atasan|ppk|kasn)\s+(\w+\s+){0,2}(yg|yang)\s+"
                  r"(ngasih|kasih|memberi\w*|menjatuhkan|jatuhin|ngejatuhin|nentuin|menentukan|mutusin|memutuskan)\s+"
                  r"(sanksi|hukuman)")
 _ASKS_WHO = re.compile(_BODY_IMPOSES + r"|"
@@ -441,7 +446,11 @@ _ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|ngelapor\w*|aduan|
                           r"ke siapa)\b|"
                           # "apakah masih bisa diterima Bawaslu?": whether a report is still taken
                           r"\b(diterima|ditindaklanjuti|diproses)\s+(oleh\s+)?(bawaslu|panwas\w*)\b|"
-                          r"\b(where|how) (can|do|should) (i|we) (report|complain)\b", re.I)
+                          r"\b(where|how) (can|do|should) (i|we) (report|complain)\b|"
+                          # "atau kami teruskan ke mana?": a finding forwarded is a report made
+                          r"\b(teruskan|diteruskan|meneruskan|nerusin|diterusin)\s+(\w+\s+)?"
+                          r"(ke ?mana|kmn|ke siapa|kepada siapa)\b",
+                          re.I)
 # A message with no question in it ("Laporan masuk ke Inspektorat: …. Mohon kualifikasi pelanggarannya.") names
 # the report it handles; it asks where to report only in so many words.
 _REPORT_REQUEST = re.compile(r"\b(ke ?mana|ke siapa|where|how)\b[^.]{0,30}\b(lapor\w*|melapor\w*|mengadu\w*|"
@@ -765,6 +774,10 @@ def asker_or_asked(text: str, ask: str) -> str:
 
 _BEFORE_THE_POST = re.compile(r"\b(sebelum|sblm|before)\s+(\w+\s+){0,2}?(sebagai\s+|jadi\s+|menjadi\s+|as\s+a\s+)?$",
                               re.I)
+# "… siap menangkan Pak H sebagai Gubernur", "mendukung beliau sebagai bupati": the post someone else is backed
+# for, not the asker's.
+_BACKED_FOR_THE_POST = re.compile(r"\b(menangkan|memenangkan|menangin|pilih|memilih|dukung|mendukung|usung|mengusung|"
+                                  r"calonkan|mencalonkan|pak|bu|bapak|ibu|beliau|dia|ia)\b[^.?!]{0,25}$", re.I)
 
 
 def actor_of(text: str) -> str:
@@ -784,6 +797,8 @@ def actor_of(text: str) -> str:
         # "aku honorer, bukan pns bukan pppk": a denied mention does not say who asks; nor does a post held before
         # ("kartu anggota yang dibuatnya sebelum diangkat sebagai CPNS").
         if any(not is_denied(text, m.start()) and not _BEFORE_THE_POST.search(text[max(0, m.start() - 40):m.start()])
+               and not (actor == "kepala_daerah" and m.group(1).lower() == "sebagai"
+                        and _BACKED_FOR_THE_POST.search(text[max(0, m.start() - 40):m.start()]))
                for m in pattern.finditer(text)):
             if actor == "honorer" and any(not is_denied(text, m.start()) for m in _CIVIL_SERVICE.finditer(text)):
                 continue  # "PNS …, sebelumnya 6 tahun honorer": the past post does not say who asks now
@@ -806,11 +821,24 @@ _DESK_INTRO = re.compile(
 )
 
 
-def without_desk_intro(text: str) -> str:
+# "Saya staf Panwaslu Kecamatan …. Penjabat kepala desa di wilayah kami … Apakah ia tetap terikat …?": a supervisor
+# writing in the first person about someone else's act, told by asking about "ia", not about "saya".
+_SELF_DESK_INTRO = re.compile(
+    r"^\s*(?:(?:selamat\s+(?:pagi|siang|sore|malam)|assalamu\S*|yth\.?[^.]*)[.,!]?\s*)?(?:saya|sy)\s+(?:seorang\s+)?"
+    r"(?:staf|staff|petugas|anggota|ketua|koordinator|pegawai)\b[^.?!]{0,40}?\b(?:bawaslu|panwas\w*|"
+    r"pengawas\s+(?:pemilu|kecamatan|desa|kelurahan|tps))\b(?P<tail>[^.?!]{0,160}[.!])\s*", re.I)
+_ASKS_OF_ANOTHER = re.compile(r"\b(ia|dia|beliau|yang bersangkutan|ybs|he|she)\b", re.I)
+_ASKS_OF_ONESELF = re.compile(r"\b(saya|sy|aku|i|me|my)\b", re.I)
+
+
+def without_desk_intro(text: str, asking: str = "") -> str:
     """`text` without a helpdesk writer's self-introduction, when something follows it. The facts that go on in
     its sentence stay ("Kami di BKPSDM menemukan seorang guru PPPK … anggota partai politik."): only the office
-    is dropped."""
+    is dropped. A supervisor's "saya staf Panwaslu …" is dropped only when `asking` (the asking sentences) is
+    about another person and not about the writer."""
     m = _DESK_INTRO.match(text)
+    if not m and _ASKS_OF_ANOTHER.search(asking) and not _ASKS_OF_ONESELF.search(asking):
+        m = _SELF_DESK_INTRO.match(text)
     if not m:
         return text
     start = m.start("tail") if _POLITICAL.search(m.group("tail")) else m.end()
@@ -921,9 +949,9 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     message itself when that differs (a follow-up asks only what its own words ask); `whole` is False for a part
     of a message, which is not split again."""
     cleaned, injected = strip_injection(text)
-    glossed = gloss(without_desk_intro(cleaned))
     asking = [s for s in _SENTENCES.findall(strip_injection(asked)[0] if asked else cleaned) if "?" in s] or \
         ([strip_injection(asked)[0]] if asked else [])
+    glossed = gloss(without_desk_intro(cleaned, " ".join(asking)))
     ask = gloss(" ".join(asking)) if asking else glossed
     # Who decides and where to report are read from the asking sentences: a ticket's background often names
     # the people involved ("siapa", "laporan") without asking about them.
@@ -1822,7 +1850,14 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "", follows: bool = F
     asked = ask or query
     if _asks_election_facts(asked):
         return True
+    # A civil servant who tells their own part and asks for campaign material to win residents over ("Saya camat
+    # … foto bareng calon bupati … tolong buatkan caption supaya warga ikut mendukung beliau") asks help with an
+    # act the law forbids them: that act is answered, the material is not written.
+    told = " ".join(s for s in map(str.strip, _SENTENCES.findall(query)) if not _CONTENT_REQUEST.search(s))
+    own_material = bool((_SELF.search(query) or _SELF_ROLE.search(query))
+                        and (_NEUTRALITY.search(told) or _ELECTION.search(told)))
     if any((m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
+           and not (own_material and m.re is _CONTENT_REQUEST and m.group(1))
            for s in map(str.strip, _SENTENCES.findall(query))) and not _asks_own_permission(ask):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
         # not the desk's work, unless whether one may make them is asked ("boleh ga bikin konten kampanye?")
