@@ -153,7 +153,11 @@ _ROLES = (r"pns|asn|pppk|p3k|cpns|casn|aparatur|pegawai|abdi negara|birokra\w*|c
           r"sekdes|sekretaris desa|kadus|petahana|"
           r"istri|suami|bos|boss|kepsek")
 # Someone the rules bind, or the asker.
-_SUBJECT = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur|saya|sy|aku|gue|gw|kami|kita|i|my|we|our)\b", re.I)
+# A regional government asked whether it may act ("Apakah pemerintah kabupaten diperbolehkan memberikan …") acts
+# through its civil servants; its legal office forwarding a report on someone else is not the one asked about.
+_SUBJECT = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur|saya|sy|aku|gue|gw|kami|kita|i|my|we|our|"
+                      r"(pemerintah (kabupaten|kota|provinsi|daerah|desa)|pemkab|pemkot|pemprov|pemda)\s+(\w+\s+)?"
+                      r"(boleh|diperbolehkan|dibolehkan|dapat|bisa|berhak|wajib|harus))\b", re.I)
 # Careers of other services (TNI, Polri) are governed by their own laws.
 _OTHER_SERVICE = re.compile(r"\b(polri|polisi|kepolisian|tni|tentara|prajurit|bhayangkara|brimob|babinsa|"
                             r"bhabinkamtibmas|babinkamtibmas|koramil|danramil|kapolres|kapolda|kapolsek|dandim|"
@@ -1168,7 +1172,9 @@ _SERVICE = re.compile(
 
 # People the ASN rules do not bind, named as the ones who act ("Apakah wartawan boleh ikut kampanye?").
 _PRIVATE_EMPLOYEE = r"karyawan swasta|pegawai swasta"
-_NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|anggota (tni|polri|dpr|dprd|dpd)|tni|polri|tentara|polisi|"
+# "calon anggota DPRD" is the candidate someone backs or lives with, not a council member asking.
+_NOT_BOUND = re.compile(r"\b(wartawan|jurnalis|journalists?|(?<!calon )anggota (tni|polri|dpr|dprd|dpd)|"
+                        r"tni|polri|tentara|polisi|"
                         rf"prajurit|soldiers?|police|mahasiswa|pelajar|{_PRIVATE_EMPLOYEE}|pengusaha|artis|"
                         r"selebgram|influencer|tokoh agama|ulama|pendeta)\b", re.I)
 
@@ -1624,8 +1630,11 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     declaring = [s for s in _SENTENCES.findall(query) if _DECLARED_NOT_BOUND.search(s)]
     if not declaring or not all(_binds_nobody(s) for s in declaring):
         return False
-    if _BOUND_SELF.search(said or query):
-        return False  # "sy pppk paruh waktu … kan sy cuma paruh waktu bkn pns": a contract employee is bound too
+    if _BOUND_SELF.search(said or query) or any(m.group("who").lower() not in ("honorer",)
+                                                for m in _SELF_ROLE.finditer(said or query)):
+        # "sy pppk paruh waktu … kan sy cuma paruh waktu bkn pns", "sy guru PPPK … kan sy bkn PNS": a contract
+        # employee is bound too
+        return False
     # "sy admin BUMDes, bkn PNS … aturan netralitas ASN berlaku ga buat karyawan BUMDes kyk sy?"; "Kami pengurus
     # BEM (semuanya mahasiswa, bukan pegawai) … Apakah BEM boleh menyatakan dukungan?"
     return bool(_APPLIES_TO.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask))) or (
@@ -1856,7 +1865,11 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "", follows: bool = F
     told = " ".join(s for s in map(str.strip, _SENTENCES.findall(query)) if not _CONTENT_REQUEST.search(s))
     own_material = bool((_SELF.search(query) or _SELF_ROLE.search(query))
                         and (_NEUTRALITY.search(told) or _ELECTION.search(told)))
-    if any((m := _CONTENT_REQUEST.search(s) or _OPINION_REQUEST.search(s)) and not asks_permission(s[:m.end()])
+    # A forecast is asked only in an asking sentence: "mengolah survei elektabilitas untuk tim pemenangan" told as
+    # the work offered is not a request for one.
+    asking = set(map(str.strip, _SENTENCES.findall(ask))) if ask else set()
+    if any((m := _CONTENT_REQUEST.search(s) or (_OPINION_REQUEST.search(s) if not asking or s in asking else None))
+           and not asks_permission(s[:m.end()])
            and not (own_material and m.re is _CONTENT_REQUEST and m.group(1))
            for s in map(str.strip, _SENTENCES.findall(query))) and not _asks_own_permission(ask):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are

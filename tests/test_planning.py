@@ -2365,6 +2365,16 @@ def test_running_for_village_head_names_what_the_corpus_says_and_lacks(full_assi
     assert "tidak dimuat" in ans.answer
 
 
+def test_a_spouse_running_for_a_council_is_no_council_member_asking(full_assistant: Assistant) -> None:
+    # "calon anggota DPRD" names the husband's candidacy: the civil servant's case is answered, not declined as a
+    # question about council members, whom the ASN rules do not bind.
+    ans = full_assistant.answer("Kami Inspektorat menangani laporan: seorang guru PNS hadir di deklarasi suaminya "
+                                "sebagai calon anggota DPRD kota dengan seragam dinas. Hukuman disiplin apa yang "
+                                "relevan?")
+    assert not ans.abstained and ans.rule == "kampanye-pasangan-calon"
+    assert any(c.id.startswith("pp-94-2021/pasal-5/") for c in ans.citations)
+
+
 # Situations read from fresh questions: each is answered by its own entry of the rule map.
 @pytest.mark.parametrize("question, verdict, rule", [
     # The nomination of the candidates examined is not the doctor's own.
@@ -2422,6 +2432,19 @@ def test_running_for_village_head_names_what_the_corpus_says_and_lacks(full_assi
     # A name put in a support list without ever giving it is not support given.
     ("sy PNS, kata temen nama & NIK sy masuk daftar dukungan calon DPD, padahal sy gak pernah tanda tangan apa2. "
      "sy melanggar ga?", "informasi", "dukungan-dicatut"),
+    # A contract teacher saying "bkn PNS" of themselves is still bound: the duty of neutrality binds PPPK too.
+    ("sy guru PPPK, diajak tetangga jd timses cabup. kan sy bkn PNS, jd aturan netral ga berlaku ke sy kan?",
+     "tidak_boleh", "calon-melibatkan-asn"),
+    # "Mari kita lanjutkan … dua periode" for an incumbent running again is an appeal to support him.
+    ("Saya kepala dinas. Dalam sambutan resmi saya bilang 'mari kita lanjutkan program bupati dua periode', padahal "
+     "beliau petahana yang maju lagi. Melanggar?", "tidak_boleh", "ajakan-memilih-calon"),
+    # An election poll offered as side work is the work asked about, not a forecast asked of the desk.
+    ("Saya PNS statistisi. Konsultan politik menawari saya mengolah survei elektabilitas untuk tim pemenangan calon "
+     "gubernur, dikerjakan malam hari. Apakah dilarang?", "tidak_boleh", "tim-sukses-juru-kampanye"),
+    # A regional government asked whether it may lend a public hall to every candidate in turn.
+    ("KPU meminta pemakaian gedung olahraga milik pemerintah kota untuk kampanye semua pasangan calon secara "
+     "bergiliran. Apakah pemerintah kota boleh memberikan fasilitas itu?", "bersyarat",
+     "izin-fasilitas-umum-kampanye"),
     # A civil servant telling their own act and asking for campaign material: the act is answered.
     ("Saya camat. Kemarin saya foto dengan calon bupati sambil pose dua jari. Tolong buatkan caption supaya warga "
      "ikut mendukung beliau.", "tidak_boleh", "medsos-foto-bersama-calon"),
