@@ -393,6 +393,13 @@ _SELF_ROLE = re.compile(_I_AM + r"(guru|dosen|bidan|perawat|dokter|"
                         r"nakes|tenaga \w+|staf|staff|pegawai|penyuluh|analis|pranata \w+|operator|penata \w+|"
                         r"wali kelas)"
                         r"(\s+[^\s,.;:?!]+){0,3}?\s+(?P<who>pns|asn|pppk|p3k|cpns|honorer)\b", re.I)
+
+
+def _says_self_bound(text: str) -> bool:
+    """The asker names themselves a civil servant ("sy PPPK", "saya guru PPPK"), not an honorary worker."""
+    return bool(_BOUND_SELF.search(text)) or any(m.group("who").lower() != "honorer" for m in _SELF_ROLE.finditer(text))
+
+
 # What is asked about the act: whether it is allowed, which sanction, who decides or investigates, where to
 # report, by when.
 # "Ditanya tetangga nyoblos siapa": whom one voted for is not who decides.
@@ -1630,11 +1637,8 @@ def _about_someone_not_bound(query: str, ask: str, said: str) -> bool:
     declaring = [s for s in _SENTENCES.findall(query) if _DECLARED_NOT_BOUND.search(s)]
     if not declaring or not all(_binds_nobody(s) for s in declaring):
         return False
-    if _BOUND_SELF.search(said or query) or any(m.group("who").lower() not in ("honorer",)
-                                                for m in _SELF_ROLE.finditer(said or query)):
-        # "sy pppk paruh waktu … kan sy cuma paruh waktu bkn pns", "sy guru PPPK … kan sy bkn PNS": a contract
-        # employee is bound too
-        return False
+    if _says_self_bound(said or query):
+        return False  # "sy pppk paruh waktu … kan sy cuma paruh waktu bkn pns": a contract employee is bound too
     # "sy admin BUMDes, bkn PNS … aturan netralitas ASN berlaku ga buat karyawan BUMDes kyk sy?"; "Kami pengurus
     # BEM (semuanya mahasiswa, bukan pegawai) … Apakah BEM boleh menyatakan dukungan?"
     return bool(_APPLIES_TO.search(ask) and _binds_nobody(_RULE_NAME.sub(" ", ask))) or (
@@ -1830,6 +1834,14 @@ def _without_asking_the_desk(text: str) -> str:
     return rest if len(unglossed(rest).split()) >= 5 else text
 
 
+def _material_or_forecast_requested(sentence: str, asking: set[str]) -> re.Match[str] | None:
+    """Campaign material asked for in any sentence, or a forecast asked for in an asking one ("mengolah survei
+    elektabilitas untuk tim pemenangan" told as the work offered is not a request for a forecast)."""
+    if m := _CONTENT_REQUEST.search(sentence):
+        return m
+    return _OPINION_REQUEST.search(sentence) if not asking or sentence in asking else None
+
+
 def is_out_of_scope(query: str, ask: str = "", said: str = "", follows: bool = False) -> bool:
     """Is `query` (glossed, with its asking sentences `ask`) outside what the corpus governs? `said` is the text
     as written, without the glosses, for whom it names ("adek sy" would leave a glossed "saya" behind). A
@@ -1862,16 +1874,15 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "", follows: bool = F
     # A civil servant who tells their own part and asks for campaign material to win residents over ("Saya camat
     # … foto bareng calon bupati … tolong buatkan caption supaya warga ikut mendukung beliau") asks help with an
     # act the law forbids them: that act is answered, the material is not written.
-    told = " ".join(s for s in map(str.strip, _SENTENCES.findall(query)) if not _CONTENT_REQUEST.search(s))
+    sentences = [s.strip() for s in _SENTENCES.findall(query)]
+    told = " ".join(s for s in sentences if not _CONTENT_REQUEST.search(s))
     own_material = bool((_SELF.search(query) or _SELF_ROLE.search(query))
                         and (_NEUTRALITY.search(told) or _ELECTION.search(told)))
-    # A forecast is asked only in an asking sentence: "mengolah survei elektabilitas untuk tim pemenangan" told as
-    # the work offered is not a request for one.
-    asking = set(map(str.strip, _SENTENCES.findall(ask))) if ask else set()
-    if any((m := _CONTENT_REQUEST.search(s) or (_OPINION_REQUEST.search(s) if not asking or s in asking else None))
+    asking = {s.strip() for s in _SENTENCES.findall(ask)}
+    if any((m := _material_or_forecast_requested(s, asking))
            and not asks_permission(s[:m.end()])
            and not (own_material and m.re is _CONTENT_REQUEST and m.group(1))
-           for s in map(str.strip, _SENTENCES.findall(query))) and not _asks_own_permission(ask):
+           for s in sentences) and not _asks_own_permission(ask):
         # "Buatkan 3 pantun untuk kampanye paslon nomor 2", "yg mnang siapa?": campaign material and forecasts are
         # not the desk's work, unless whether one may make them is asked ("boleh ga bikin konten kampanye?")
         return True
