@@ -29,6 +29,9 @@ _CRIMINAL = re.compile(r"\bpidana\b|\bpenjara\b|\bdenda\b|\bcriminal\b|\bprison\
 _CRIMINAL_TOO = re.compile(r"\b(selain|besides|in addition|juga|jg)\b[^.?!]{0,60}\b((di)?pidana\w*|penjara|criminal\w*|"
                            r"prison|jail)|\b((di)?pidana\w*|penjara|criminal\w*|prison|jail)\b[^.?!]{0,30}"
                            r"\b(juga|jg|too|as well)\b", re.I)
+# "apa ancaman pidananya menurut UU Pilkada?" about a case already found: the criminal penalty asked in so many words
+# is the bottom line. Of an act not yet done, the act's own entry answers (its verdict, then its sanction).
+_CRIMINAL_ASKED = re.compile(r"\b(apa|berapa)\s+(ancaman|sanksi|hukuman)\s+pidana\w*", re.I)
 # The rule map's facets that say a village head (not the village's other officials) acts: the entries they match
 # answer a village head's own act.
 _VILLAGE_HEAD_FACETS = frozenset({"kades_saja", "kades_bertindak"})
@@ -97,6 +100,28 @@ def _facts_behind_acts(found: list[Match], permission: bool) -> set[str]:
             if m.situation.verdict == "informasi" and (permission or not all(g < m.facets for g in acts))}
 
 
+def _asks_criminal_penalty(focus: Focus) -> bool:
+    """The criminal penalty asked beside the discipline ("selain hukuman disiplin, bisa dipidana juga?"), or asked in
+    so many words about a case already found."""
+    return bool(_CRIMINAL_TOO.search(focus.ask) or focus.reports_case and _CRIMINAL_ASKED.search(focus.ask))
+
+
+def _named_by_the_ask_first(ranked: list[Match], focus: Focus) -> None:
+    """A long message's background can name more facets of another act than the asking sentence names of its own
+    ("dikenal sebagai konten kreator di TikTok … Apakah PNS boleh mencalonkan diri sebagai wakil bupati?"): when the
+    asking sentence names none of the first entry's facets, an entry all of whose matched facets it names is what
+    is asked, if nearly as specific, no less a priority, and of the same kind (an act's entry, or a fact's)."""
+    if not ranked or ranked[0].asked or focus.own:  # a follow-up's own words are read apart
+        return
+    top = ranked[0]
+    named = next((m for m in ranked[1:] if m.asked >= 2 and m.asked == m.specificity
+                  and m.specificity >= top.specificity - 1 and m.situation.priority >= top.situation.priority
+                  and (m.situation.verdict == "informasi") == (top.situation.verdict == "informasi")), None)
+    if named is not None:
+        ranked.remove(named)
+        ranked.insert(0, named)
+
+
 def _other_election_docs(election: str) -> set[str]:
     """The laws of the other kind of election than the one asked about; none when the question names neither."""
     if election not in ELECTION_DOCS:
@@ -123,15 +148,24 @@ class Planner:
 
     # --- matching ------------------------------------------------------------------------------------------
 
-    def matches(self, focus: Focus) -> list[Match]:
+    def _facets_and_exclusions(self, focus: Focus) -> tuple[set[str], set[str]]:
+        """The facets the question shows, and the acts that rule entries out.
+
+        A follow-up narrows the act it follows ("kalau cuma nonton, tanpa like?"): what rules an entry out is read
+        from the follow-up's own words, not from the question before it. And what rules an entry out is what the
+        asker does, not what a candidate does around them ("ada caleg yg sambutan dan bagi2 stiker. boleh sy tetap
+        ikut pengajian?"). What the asker says they never did ("sy ga pernah komen atau kasih jempol kok") rules
+        nothing out. Rule text the asker quotes ("bunyinya 'menjadi peserta kampanye dengan menggunakan atribut'.
+        Kalau sy hadir tanpa atribut?") rules no entry out, and an act it names that the asker's own words deny is
+        not theirs."""
         facets = self.rules.facets_in(focus.text)
+        if focus.unquoted:
+            facets -= self.rules.denied_in(focus.unquoted)
+        return facets, self.rules.ruling_out(focus.own or focus.own_acts or focus.unquoted or focus.text)
+
+    def matches(self, focus: Focus) -> list[Match]:
+        facets, ruled_out = self._facets_and_exclusions(focus)
         asked = self.rules.facets_in(focus.ask)
-        # A follow-up narrows the act it follows ("kalau cuma nonton, tanpa like?"): what rules an entry out is
-        # read from the follow-up's own words, not from the question before it.
-        # And what rules an entry out is what the asker does, not what a candidate does around them ("ada caleg
-        # yg sambutan dan bagi2 stiker. boleh sy tetap ikut pengajian?").
-        # What the asker says they never did ("sy ga pernah komen atau kasih jempol kok") rules nothing out.
-        ruled_out = self.rules.acts_in(focus.own or focus.own_acts or focus.text)
         words = set(tokenize(focus.text, expand_slang=True))
         found = []
         for s in self.rules.situations:
@@ -165,6 +199,7 @@ class Planner:
                                               -m.specificity,
                                               (m.situation.verdict == "informasi") != informational_first,
                                               -m.asked, -m.closeness))
+        _named_by_the_ask_first(ranked, focus)
         if acts_first and focus.own and ranked and ranked[0].situation.verdict != "informasi":
             # "Oh hukuman sedang ya. Itu potong tukin berapa lama?" after a question about a party shirt: the act is
             # the earlier question's, and a fact entry whose facets (two or more) the follow-up names itself is
@@ -178,7 +213,7 @@ class Planner:
                 if fact is not None:
                     ranked.remove(fact)
                     ranked.insert(0, fact)
-        if ranked and _CRIMINAL_TOO.search(focus.ask):
+        if ranked and _asks_criminal_penalty(focus):
             # The rule map's criminal-penalty entries are the fact entries matched by its "pidana" facet.
             crime = next((m for m in ranked if m.situation.verdict == "informasi"
                           and any("pidana" in g for g in m.situation.match)), None)

@@ -236,9 +236,11 @@ _DEFINITION = re.compile(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)
 _PERMISSION_Q = re.compile(
     # "bertentangan dengan netralitas?", "tetap punya hak pilih?" ask for a bottom line too.
     # "pelanggaran ini masuk tingkat apa?" names a violation already found; it asks the level, not whether.
-    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|bisakah|dapatkah|melanggar|"
+    # "hukuman itu bisa dijatuhkan kepadanya?" asks whether a penalty may be imposed, not whether an act may be done.
+    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa(?!\s+(\w+\s+)?(dijatuhkan|dijatuhi|dikenakan|dikenai)\b)|"
+    r"bisakah|dapatkah|melanggar|"
     # "hukuman untuk pelanggaran berulang seperti ini" names the violation too.
-    r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )"
+    r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )(?<!seperti )(?<!sebagai )(?<!kayak )"
     r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)"
     # "pelanggaran tingkat apa?", "kena hukuman apa?" ask which grade or sanction, not whether.
     r"(?!\s+(?:tingkat|level|kategori|jenis)\b)|aman|kena(?!\s+(?:hukuman|sanksi)\s+(?:disiplin\s+)?(?:apa|tingkat|berapa)\b)|"
@@ -313,7 +315,7 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\bcandidat\w*\b", "calon"), (r"\bhusband\b", "suami"), (r"\bwife\b", "istri"),
     (r"\bspouse\b", "pasangan suami istri"), (r"\b(relatives?|family|brother|sister|father|mother)\b", "keluarga"),
     # "Who exactly can I report this to?", "what can I do?" ask where and how, not whether.
-    (r"\b(allowed|permitted|may (i|a|an|we|my)|(?<!who )(?<!whom )(?<!where )(?<!what )(?<!exactly )"
+    (r"\b(allowed|permitted|permissible|may (i|a|an|we|my)|(?<!who )(?<!whom )(?<!where )(?<!what )(?<!exactly )"
      r"can (i|a|an|we|my|civil|pns|asn)|is it (ok\w*|legal|fine)|okay to)\b", "boleh"),
     (r"\b(forbidden|prohibited|banned|violat\w*)\b", "dilarang pelanggaran"),
     # "Government Regulation 94/2021 on PNS discipline" names the regulation, not a penalty.
@@ -330,7 +332,10 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\b(uniform)\b", "seragam atribut"),
     (r"(?<!teaching )(?<!my )(?<!his )(?<!her )\b(post|posts|upload\w*)\b(?! (as|at|while)\b)", "unggah"),
     (r"\b(member\w*)\b", "anggota"), (r"\b(rally|rallies)\b", "kampanye rapat umum"),
-    (r"\b(supporters?|support\w*|endorse\w*)\b", "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
+    # A product endorsement ("dpt endorse produk bumbu") is paid promotion, not support for anyone.
+    (r"\b(supporters?|support\w*)\b|(?<!dpt )(?<!dapat )(?<!dapet )(?<!penghasilan )(?<!pendapatan )(?<!terima )"
+     r"(?<!job )(?<!tarif )(?<!paid )\bendorse\w*\b(?!\s+(produk|product|brand|merek|barang|jualan|usaha|toko))",
+     "dukungan"), (r"\b(regent|mayor|governor)\b", "bupati walikota"),
     (r"\b(village head)\b", "kepala desa"),
     (r"\b(hand(ing|s)? (\w+ ){0,2}out|distribut\w*|give away|giving away)\b", "membagikan barang"),
     # "my sister-in-law is running for mayor": someone is a candidate (whose, the rest of the message says)
@@ -415,6 +420,12 @@ _ASKS_WHO = re.compile(_BODY_IMPOSES + r"|"
                        r"\bwhich (body|agency)\b", re.I)
 # "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
 # an act is allowed.
+# Whether a penalty may be made heavier or imposed again ("apakah hukumannya boleh langsung diperberat?", "emg bs
+# dihukum 2x?") asks what the rules of penalties say, not whether an act may be done.
+_PENALTY_MAY = re.compile(r"\b(hukuman|hukumannya|sanksi|sanksinya|hukdis)\s+(\w+\s+){0,2}?(boleh|bisa|bs|dapat)\s+"
+                          r"(langsung\s+)?(diperberat|diberatkan|ditambah|dijatuhkan|dikenakan|diulang|dihitung)\w*|"
+                          r"\b(boleh|bisa|bs|dapat)\s+(\w+\s+)?(dihukum|dijatuhi\s+hukuman)\s+(\w+\s+)?"
+                          r"(dua kali|2 ?x|2 kali|lagi|ulang)\b", re.I)
 _AUTHORITY = re.compile(r"\b(bisa|bs|bisakah|dapat|dapatkah|berhak|berwenang|boleh)\s+(langsung\s+)?"
                         r"(memecat|mecat|menghukum|nge?hukum|memberhentikan|menjatuhkan|menindak|"
                         r"(memberi|memberikan) (sanksi|hukuman))\w*|"
@@ -447,7 +458,7 @@ _POSSIBLE_NOT_ALLOWED = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
                                    r"anonim|tanpa nama)\b|"
                                    r"\b(ke ?mana|di ?mana|kepada siapa|ke siapa)\s+(\w+\s+)?(bisa|bs|dapat)\b|"
                                    # "ini bisa dilaporin kemana?": where, not whether
-                                   r"\b(bisa|bs|dapat)\s+(di)?(laporin|laporkan|lapor|adukan)\b"
+                                   r"\b(bisa|bs|dapat)\s+(di)?(laporin|laporkan|lapor|adukan|melapor|melaporkan|mengadu|mengadukan)\b"
                                    r"(?=\s+(\w+\s+)?(ke ?mana|kmn|ke siapa|kepada siapa|di ?mana)\b)|"
                                    # "mohon arahan supaya kami bisa menjawab": what the desk needs the answer for
                                    r"\b(supaya|agar|biar|sehingga)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
@@ -483,6 +494,8 @@ _CASE = re.compile(r"\b(terbukti|ketahuan|ketauan|ketawan|kedapatan|kepergok|ter
                    # "kami menerima laporan masyarakat", "udh dikonfirmasi bener", "panwascam udh foto", "LHP")
                    r"(warga|masyarakat|pelapor)\s+(\w+\s+)?(melapor\w*|mengadu\w*)|"
                    r"(menerima|terima|mendapat|dapat|dapet)\s+laporan|laporan\s+(masyarakat|warga)|"
+                   # "Dari laporan Pengawas TPS, … seorang lurah mengumpulkan …": a supervisor's report of the act
+                   r"(dari|berdasarkan|menurut)\s+laporan\s+(pengawas|panwas\w*|bawaslu\w*|ptps)\b|"
                    r"(sudah|telah|udah|udh|sdh)\s+(dikonfirmasi|terkonfirmasi)|lhp|laporan hasil pemeriksaan|"
                    r"(panwas\w*|bawaslu\w*|pengawas\w*)\s+(\w+\s+)?(sudah|telah|udah|udh|sdh)\s+"
                    r"(foto|memfoto|motret|memotret|mendokumentasikan|merekam)|"
@@ -641,6 +654,9 @@ class Focus:
     # ("apakah diperkenankan bagi kepala desa?"). A village head is not a civil servant: the election law that
     # binds the village head answers, not the act's entry for ASN.
     village_head_acts: bool = False
+    # The text without rule text the asker quotes ("Pasal 5 bilang 'mengadakan kegiatan …'. Kalau sy cuma nonton
+    # di TV?"), glossed like `text`; empty when nothing is quoted. The quote names the rule's acts, not the asker's.
+    unquoted: str = ""
 
 
 # The two kinds of election and their laws (corpus/rules.py ELECTION_DOCS): legislative and presidential
@@ -739,10 +755,16 @@ _NOW_PNS = re.compile(r"\b(sekarang|skrg|kini)\s+(sudah\s+|udah\s+|udh\s+)?(jadi
 
 # A question whose subject is a regional head ("Apakah bupati petahana boleh berkampanye?", asked by a desk or a
 # citizen): the regional head's own rules answer (leave for the campaign), not a civil servant's.
-_REGIONAL_HEAD_ASKED = re.compile(r"\b(apakah|apa|bolehkah|bisakah|dapatkah|can|may|is)\s+"
+_REGIONAL_HEAD_ASKED = re.compile(r"\b(apakah|apa|bolehkah|bisakah|dapatkah|can|may|is|"
+                                  r"(boleh|bisa|blh|bs)(\s+(ya|yah|gak|ga|gk|nggak|ngga|tidak|tdk|enggak|sih))?)\s+"
                                   r"(the\s+|a\s+|seorang\s+|pak\s+|bu\s+)?"
                                   r"(bupati|wali\s?kota|gubernur|kepala daerah|wakil bupati|wakil gubernur|"
-                                  r"wakil wali\s?kota|regent|mayor|governor)\b", re.I)
+                                  r"wakil wali\s?kota|regent|mayor|governor)\b|"
+                                  # "Kalau Gubernur kami …, tapi ingin ikut berkampanye untuk calon bupati, apakah
+                                  # boleh?": the head is the one who would campaign.
+                                  r"\b(kalau|kalo|klo|jika|bila|apabila)\s+(pak\s+|bu\s+)?(bupati|wali\s?kota|gubernur|"
+                                  r"kepala daerah)\b[^.?!]{0,80}\b(ingin|mau|akan|hendak|berniat|berencana)\s+"
+                                  r"(ikut\s+|turut\s+)?(ber)?kampanye\b", re.I)
 
 
 _VILLAGE_HEAD = r"(kades|kepala desa|village (head|chief))\b"
@@ -777,10 +799,12 @@ def asker_or_asked(text: str, ask: str) -> str:
     """The actor of `text` (below), or the regional head its asking sentence is about when the asker does not say
     who they are and the head is not named as the one who punishes."""
     actor = actor_of(text)
-    if (actor == "PNS" and not _SELF.search(text) and not _SELF_ROLE.search(text)
-            and _REGIONAL_HEAD_ASKED.search(ask) and not _HEAD_PUNISHES.search(ask)):
-        return "kepala_daerah"
-    return actor
+    if actor != "PNS" or not _REGIONAL_HEAD_ASKED.search(ask) or _HEAD_PUNISHES.search(ask):
+        return actor
+    # A civil servant who says who they are and then asks only of the head ("sy staf protokol pemkot … emg boleh ya
+    # walikota kampanye gitu?"): the head's rules answer, as they do for an asker who says nothing of themself.
+    told_self = _SELF.search(text) or _SELF_ROLE.search(text)
+    return "kepala_daerah" if not told_self or not _ASKS_OF_ONESELF.search(unglossed(ask)) else actor
 
 
 _BEFORE_THE_POST = re.compile(r"\b(sebelum|sblm|before)\s+(\w+\s+){0,2}?(sebagai\s+|jadi\s+|menjadi\s+|as\s+a\s+)?$",
@@ -835,11 +859,17 @@ _DESK_INTRO = re.compile(
 # "Saya staf Panwaslu Kecamatan …. Penjabat kepala desa di wilayah kami … Apakah ia tetap terikat …?": a supervisor
 # writing in the first person about someone else's act, told by asking about "ia", not about "saya".
 _SELF_DESK_INTRO = re.compile(
-    r"^\s*(?:(?:selamat\s+(?:pagi|siang|sore|malam)|assalamu\S*|yth\.?[^.]*)[.,!]?\s*)?(?:saya|sy)\s+(?:seorang\s+)?"
+    r"^\s*(?:(?:selamat\s+(?:pagi|siang|sore|malam)|assalamu\S*|yth\.?[^.]*)[.,!]?\s*)?(?:saya|sy)\s+"
+    # "Saya Rahmat, PNS yang diperbantukan sebagai staf sekretariat Panwaslu Kecamatan."
+    r"(?:\w+,\s+)?(?:(?:pns|asn)\s+(?:yang|yg)\s+\w+\s+(?:sebagai|di|ke)\s+)?(?:seorang\s+)?"
     r"(?:staf|staff|petugas|anggota|ketua|koordinator|pegawai)\b[^.?!]{0,40}?\b(?:bawaslu|panwas\w*|"
     r"pengawas\s+(?:pemilu|kecamatan|desa|kelurahan|tps))\b(?P<tail>[^.?!]{0,160}[.!])\s*", re.I)
 _ASKS_OF_ANOTHER = re.compile(r"\b(ia|dia|beliau|yang bersangkutan|ybs|he|she)\b", re.I)
 _ASKS_OF_ONESELF = re.compile(r"\b(saya|sy|aku|i|me|my)\b", re.I)
+# The writer's own task of writing the answer up ("pimpinan meminta saya menyiapkan catatan singkat: …") does not make
+# the question one about the writer.
+_DESK_TASK = re.compile(r"\b(meminta|minta|menugaskan|menugasi|menyuruh)\s+(saya|sy|kami)\s+(untuk\s+)?"
+                        r"(menyiapkan|membuat|menyusun|merangkum|mencari|menjawab|menelaah|mengkaji)\b", re.I)
 
 
 def without_desk_intro(text: str, asking: str = "") -> str:
@@ -848,7 +878,7 @@ def without_desk_intro(text: str, asking: str = "") -> str:
     is dropped. A supervisor's "saya staf Panwaslu …" is dropped only when `asking` (the asking sentences) is
     about another person and not about the writer."""
     m = _DESK_INTRO.match(text)
-    if not m and _ASKS_OF_ANOTHER.search(asking) and not _ASKS_OF_ONESELF.search(asking):
+    if not m and _ASKS_OF_ANOTHER.search(asking) and not _ASKS_OF_ONESELF.search(_DESK_TASK.sub(" ", asking)):
         m = _SELF_DESK_INTRO.match(text)
     if not m:
         return text
@@ -928,7 +958,7 @@ _HELD_BY_PARTY = re.compile(r"\b(partai|parpol)\w*\b.{0,20}\b(ngadain|mengadakan
 # jg diundang & biasanya doi minta foto bareng semua tamu trs diupload").
 # A clause run on with "dan/trs" keeps its subject ("doi minta foto bareng … trs diupload"): only commas and "&"
 # part clauses.
-_CLAUSE_BREAK = re.compile(r",\s*|\s+&\s+")
+_CLAUSE_BREAK = re.compile(r"[,;]\s*|\s+&\s+")
 
 
 # A remark in brackets on someone just named ("ngundang pak bupati (petahana, nyalon lg)"): theirs, not the asker's.
@@ -955,6 +985,26 @@ def _without_others_acts(text: str) -> str:
     return gloss(" ".join(kept)) if len(kept) < total else ""
 
 
+# Rule text quoted by the asker ("Pasal 5 huruf n bilang 'mengadakan kegiatan yang mengarah kepada
+# keberpihakan'. Kalau saya cuma nonton debat di TV?"): the words quoted are the rule's, not what the asker did.
+# A passage of four words or more in quotes, introduced by words that cite a rule, and those joined to it
+# ("… 'ikut kampanye' dan 'mengadakan kegiatan …'"), is set aside when the acts are read.
+_QUOTE = r"[\"'“”‘’«»]"
+_QUOTED_TEXT = r"(?<!\w)" + _QUOTE + r"[^\"'“”‘’«»?]{1,300}" + _QUOTE + r"(?!\w)"  # bounded, no quote inside
+_QUOTED_RULE = re.compile(
+    r"(?P<cue>\b(pasal|ayat|huruf|angka|berbunyi|bunyi\w*|disebut\w*|menyebut\w*|tertulis|dinyatakan|menyatakan|"
+    r"dilarang|larangan\w*|aturan\w*|ketentuan\w*|says|states|reads|prohibits|forbids)\b[^.?!\"'“”‘’]{0,60}?)"
+    r"(?P<quotes>" + _QUOTED_TEXT + r"(\s*(,|dan|atau|serta|and|or)\s*" + _QUOTED_TEXT + r")*)", re.I)
+
+
+def without_quoted_rule(text: str) -> str:
+    """`text` with rule text the asker quotes set aside (see _QUOTED_RULE); the rest unchanged. A quote of fewer
+    than four words names a term asked about ("apakah 'ikut kampanye' termasuk …"), and stays."""
+    def aside(m: re.Match[str]) -> str:
+        return m.group("cue") + " … " if len(re.findall(r"\w+", m.group("quotes"))) >= 4 else m.group(0)
+    return _QUOTED_RULE.sub(aside, text)
+
+
 def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     """The focus of `text` (a question, or a follow-up joined to the question it follows); `asked` is the
     message itself when that differs (a follow-up asks only what its own words ask); `whole` is False for a part
@@ -978,9 +1028,11 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # question is who; it does not ask which sanction.
     sanction_text = gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked else without_desk_intro(cleaned)))
     old_grade = claims_old_grade(unglossed(glossed), unglossed(ask))
+    unquoted = without_quoted_rule(cleaned)
+    unquoted = "" if unquoted == cleaned else unquoted
     return Focus(
         text=glossed, ask=ask, actor=asker_or_asked(glossed, ask),
-        asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)) and not old_grade,
+        asks_permission=asks_permission(_PENALTY_MAY.sub(" ", _AUTHORITY.sub(" ", asking_text))) and not old_grade,
         asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)) or old_grade,
         asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(
             (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask)),
@@ -988,7 +1040,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)) and not _STILL_BOUND.search(ask),
         reports_case=case,
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
-        own_acts="" if asked else _without_others_acts(without_desk_intro(cleaned)),
+        own_acts="" if asked else _without_others_acts(without_desk_intro(unquoted or cleaned)),
         parts=_parts(cleaned) if whole and not asked else (),
         # Read before glossing too: "regional election" glossed gains "pemilu" and would name both elections.
         election=election_asked(cleaned) or election_asked(glossed),
@@ -996,6 +1048,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         local_supervisor=bool(_LOCAL_SUPERVISOR.search(cleaned)),
         asks_step=case and bool(_HANDLING_STEP.search(unglossed(ask)) or _HANDLED_SELF.search(glossed)),
         village_head_acts=village_head_acts(glossed, ask),
+        unquoted=gloss(without_desk_intro(unquoted, " ".join(asking))) if unquoted else "",
     )
 
 

@@ -99,6 +99,13 @@ class Facet:
             return False
         return any(not is_denied(text, m.start()) for p in self.patterns for m in p.finditer(text))
 
+    def only_denied(self, text: str) -> bool:
+        """Mentioned, and denied wherever it is ("hadir tanpa atribut apapun")."""
+        if self.any_pattern is not None and self.any_pattern.search(text) is None:
+            return False
+        starts = [m.start() for p in self.patterns for m in p.finditer(text)]
+        return bool(starts) and all(is_denied(text, s) for s in starts)
+
 
 @dataclass(frozen=True)
 class Bridge:
@@ -122,6 +129,9 @@ class RuleMap:
     situations: list[Situation]
     problems: list[str] = field(default_factory=list)  # entries set aside, and why
     bridges: dict[str, Bridge] = field(default_factory=dict)  # by actor
+    # Facets that, present, keep others from ruling an entry out ([kecuali_batal]): the asker running too lifts
+    # the exclusion a relative's candidacy makes.
+    lifts: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> RuleMap:
@@ -163,7 +173,14 @@ class RuleMap:
                 bridges[actor] = Bridge(actor, entry["dokumen"], entry["jembatan"], entry["akibat"])
             except (KeyError, TypeError, ValueError) as exc:
                 problems.append(f"pelaku.{actor}: {exc}")
-        return cls(facets, situations, problems, bridges)
+        lifts: dict[str, frozenset[str]] = {}
+        for name, lifted in data.get("kecuali_batal", {}).items():
+            unknown = sorted(({name} | set(lifted)) - set(facets))
+            if unknown:
+                problems.append(f"kecuali_batal.{name}: unknown facets {unknown}")
+            else:
+                lifts[name] = frozenset(lifted)
+        return cls(facets, situations, problems, bridges, lifts)
 
     def checked_against(self, known_ids: Iterable[str]) -> RuleMap:
         """The entries whose every id names an article (or a provision of one) in the index; the others are
@@ -183,13 +200,26 @@ class RuleMap:
                 problems.append(f"pelaku.{actor}: ids not in the index {missing}")
             else:
                 bridges[actor] = b
-        return RuleMap(self.facets, kept, problems, bridges)
+        return RuleMap(self.facets, kept, problems, bridges, self.lifts)
 
     def facets_in(self, text: str) -> set[str]:
         """The facets the text mentions, except where it denies them ("saya tidak akan ikut kampanye", "belum
         kampanye", "tanpa atribut"): a denied act is not what the question is about."""
         low = re.sub(r"\s+", " ", text.lower())
         return {name for name, facet in self.facets.items() if facet.occurs(low)}
+
+    def denied_in(self, text: str) -> set[str]:
+        """The facets the text mentions only to deny them ("saya hadir tanpa atribut")."""
+        low = re.sub(r"\s+", " ", text.lower())
+        return {name for name, facet in self.facets.items() if facet.only_denied(low)}
+
+    def ruling_out(self, text: str) -> set[str]:
+        """The acts of `acts_in` that rule entries out: less those another act present lifts ([kecuali_batal])."""
+        acts = self.acts_in(text)
+        for name, lifted in self.lifts.items():
+            if name in acts:
+                acts -= lifted
+        return acts
 
     def acts_in(self, text: str) -> set[str]:
         """The facets of what the asker does: `facets_in`, less the acts they say they never did or already know
@@ -242,11 +272,15 @@ _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no|
 # An act the asker denies ever doing, or already knows is not allowed ("oke, saya paham saya nggak boleh jadi tim
 # sukses. Tapi kalau cuma datang …?"), to the end of its sentence (a list of acts denied: "ga pernah like, komen,
 # share").
-_NEVER_DONE = re.compile(r"(\b(ga|gak|nggak|ngga|enggak|tidak|tdk|tak|never|belum|blm)\s+(pernah|sekali ?pun|once)\b|"
-                         r"\b(paham|ngerti|mengerti|understand|got it)\b[^.?!,;]{0,30}\b(ga|gak|nggak|ngga|tidak|tdk|"
+# Never having left a party is no act never done: it is still being a member ("blm pernah resmi keluar").
+_NEVER_DONE = re.compile(r"(\b(ga|gak|nggak|ngga|enggak|tidak|tdk|tak|never|belum|blm)\s+(pernah|sekali ?pun|once)\b"
+                         r"(?!\s+(resmi\s+|secara resmi\s+)?(keluar|mundur|berhenti|resign\w*|left|quit)\b)|"
+                         r"\b(paham|ngerti|mengerti|understand|got it|(udh|udah|sudah|sdh)\s+(tau|tahu))\b"
+                         r"[^.?!,;]{0,30}"
+                         r"\b(ga|gak|nggak|ngga|tidak|tdk|"
                          r"can't|cannot|not allowed to)\b)[^.?!;]*", re.I)
 # What the asker fears being taken for ("takut dikira ikut kampanye") is not what they do.
-_FEARED = re.compile(r"\b(takut|khawatir|kuatir|cemas|was-was|ragu|afraid|worried)\s+(\w+\s+)?"
+_FEARED = re.compile(r"\b(takut|takutnya|khawatir|kuatir|cemas|was-was|ragu|afraid|worried)\s+(\w+\s+)?"
                      r"(dikira|dianggap|disangka|dicap|dituduh|dinilai|being seen as|be seen as|seen as)"
                      r"(\s+[^\s,.;:?!]+){0,2}\s*$")
 

@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage
 from assistant.answering import Assistant
 from assistant.backends import LangChainGenerator
 from assistant.retrieval import HybridSearcher
-from assistant.understanding import focus_of, strip_injection, without_desk_intro
+from assistant.understanding import focus_of, strip_injection, without_desk_intro, without_quoted_rule
 from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.index import Index
@@ -627,7 +627,7 @@ ASKED = [
     ("sy kepala desa, boleh jadi tim kampanye paslon bupati?", "tidak_boleh", "uu-10-2016/pasal-71/ayat-1"),
     ("Apakah PNS boleh menghadiri syukuran kemenangan bupati terpilih?", "tidak_boleh", "pp-94-2021/pasal-5"),
     ("bapak sy pns, adik sy nyaleg dprd. bapak blh bantu kampanye?", "tidak_boleh", "pp-94-2021/pasal-5"),
-    # Not while acting: the acting post must have ended, and the civil service be left once named.
+    # Not while acting, nor by resigning the acting post in order to run (the Penjelasan of huruf q).
     ("sy pj bupati dari asn, boleh nyalon bupati di pilkada ini?", "bersyarat", "uu-10-2016/pasal-7/ayat-2/huruf-q"),
     ("suami sy polisi, dia jg boleh nyoblos kayak sy?", "tidak_boleh", "uu-7-2017/pasal-200"),
     # An ASN asking about their own vote, comparing with soldiers: the ASN's right to vote answers.
@@ -2448,8 +2448,133 @@ def test_a_spouse_running_for_a_council_is_no_council_member_asking(full_assista
     # A civil servant telling their own act and asking for campaign material: the act is answered.
     ("Saya camat. Kemarin saya foto dengan calon bupati sambil pose dua jari. Tolong buatkan caption supaya warga "
      "ikut mendukung beliau.", "tidak_boleh", "medsos-foto-bersama-calon"),
+    # Being invited to a campaign is not holding a meeting: the guest's question is attending.
+    ("Saya guru PNS, tetangga saya caleg DPRD mengundang saya hadir di kampanyenya. Boleh saya datang?", "bersyarat",
+     "kampanye-hadir-pasif"),
+    # A supervisor's own staff asking what the body does with a finding: its power to recommend, not whether a
+    # civil servant may work at its secretariat or sit on it.
+    ("Saya staf Bawaslu kabupaten, apa tugas saya kalau menemukan ASN ikut kampanye?", "informasi",
+     "bawaslu-tugas-pengawasan-asn"),
+    ("sy anggota panwascam, klo nemu PNS pasang foto paslon apa tugas kami?", "informasi",
+     "bawaslu-tugas-pengawasan-asn"),
+    # A spouse campaigning is the spouse's condition (unpaid leave).
+    ("Apakah PNS boleh berkampanye untuk suaminya yang nyaleg?", "bersyarat", "kampanye-pasangan-calon"),
+    # Rule text the asker quotes is the rule's, not the asker's act.
+    ("Di PP 94/2021 disebut PNS dilarang 'mengadakan kegiatan yang mengarah kepada keberpihakan'. Kalau saya cuma "
+     "nonton debat capres di TV rumah, apa termasuk?", "boleh", "kampanye-menonton-siaran"),
+    ("Bunyi pasalnya kan 'menjadi peserta kampanye dengan menggunakan atribut partai atau atribut PNS'. Jadi kalau "
+     "saya hadir tanpa atribut apapun di hari minggu, boleh dong?", "bersyarat", "kampanye-hadir-pasif"),
+    # A wife's party membership is hers: the civil servant married to her breaks no rule.
+    ("PNS yg istrinya anggota partai, apakah PNS itu kena sanksi?", "boleh", "keluarga-non-asn-anggota-partai"),
+    # Never having left the party is still being in it.
+    ("pak, sy PNS baru diangkat 2024, dulu sebelum CPNS sy pengurus ranting partai dan blm pernah resmi keluar. "
+     "skrg gmn?", "tidak_boleh", "anggota-pengurus-partai"),
+    # A camat opening a bridge beside a candidate during the campaign acts in the candidate's favour; an incumbent
+    # council member running is no regional head on leave.
+    ("sy camat, mau resmikan jembatan bareng caleg petahana DPRD pas masa kampanye. blh?", "tidak_boleh",
+     "keputusan-menguntungkan-calon"),
+    # Staff telling who they are and asking only whether the mayor may campaign: the mayor's own rule answers.
+    ("min sy staf protokol pemkot. pak wali nyalon lg. pas kampanye beliau mau tetep pake mobil dinas & dikawal "
+     "ajudan. emg boleh ya walikota kampanye gitu?", "bersyarat", "kada-ikut-kampanye"),
+    # An acting head who would resign the acting post in order to run: the acting head's entry, whose condition says
+    # that resigning to run does not meet it (Penjelasan of Pasal 7 ayat (2) huruf q).
+    ("Pimpinan kami Penjabat (Pj) Bupati. Beliau ingin mundur dari jabatan Pj supaya bisa mendaftar sebagai calon "
+     "bupati. Apakah dibolehkan?", "bersyarat", "penjabat-kada-mencalonkan"),
+    # A party flag at home is a campaign prop like a banner.
+    ("Boleh ga PNS pasang bendera partai di rumahnya sendiri?", "tidak_boleh", "apk-spanduk-baliho"),
+    # A relative running who asks the asker to be the running mate: the asker's own candidacy.
+    ("Saya PNS di Bappeda. Om saya maju sebagai calon bupati dan meminta saya menjadi calon wakil bupatinya. Kapan "
+     "saya wajib mundur?", "bersyarat", "mencalonkan-kepala-daerah"),
+    # What the asker already knows is not allowed rules nothing out: the vote is asked.
+    ("suami sy caleg DPRD, sy PNS guru. sy udh tau ga boleh ikut kampanye dia. tp pas nyoblos sy boleh kan coblos "
+     "suami sy?", "boleh", "hak-memilih"),
+    # A decision received late: when it takes effect and whether to object ("gk terima" is disagreeing with it).
+    ("SK hukdis sy krn kampanye ditetapkan awal bulan tp br diserahin minggu ini. mulai berlakunya kapan? klo sy gk "
+     "terima bs keberatan gk?", "informasi", "keputusan-hukuman-berlaku-dan-keberatan"),
+    # The examination is closed; an open one before colleagues and the press is not allowed.
+    ("Pimpinan ingin pemeriksaan PNS yang ketahuan jadi tim sukses dilakukan terbuka di aula, dihadiri wartawan dan "
+     "rekan kerjanya. Boleh?", "tidak_boleh", "pemeriksaan-tertutup"),
+    # A spouse who leads a party asking the asker to take a membership card: the asker's own membership.
+    ("Saya perawat PPPK. Suami saya pengurus partai dan meminta saya membuat kartu tanda anggota partai, katanya "
+     "cuma formalitas. Apa risikonya?", "tidak_boleh", "pppk-anggota-partai"),
+    # An acting head's transfers are the transfer rule's, whoever is said to be running.
+    ("Penjabat Bupati meminta kami menyiapkan mutasi dua camat tiga bulan sebelum penetapan pasangan calon. Ada yang "
+     "bilang larangan itu cuma untuk bupati definitif yang mencalonkan diri. Apakah Pj Bupati boleh?", "bersyarat",
+     "kada-mutasi-pejabat"),
+    # Helping a blind mother vote at her request: her asking is no invitation to vote, and a fear of being taken
+    # for steering her is not an act.
+    ("sy PNS bidan. ibu sy tunanetra, pas pilkada nanti beliau minta sy dampingin ke bilik buat nyoblos. boleh gk? "
+     "takutnya dikira sy ngarahin pilihan", "boleh", "mendampingi-pemilih-disabilitas"),
+    # Words the asker quotes themself saying to pupils, telling them whom to vote for, are an appeal to vote.
+    ('sy guru PNS. td di kelas sy blg ke murid2 "nanti pilih paslon 01 aja ya". cm di kelas, gpp kan?', "tidak_boleh",
+     "ajakan-memilih-calon"),
+    # Asked by the polling station committee to be a voter-list officer: the officer's own entry.
+    ("Saya PNS staf kelurahan. Ketua PPS meminta saya menjadi Pantarlih untuk mencocokkan data pemilih. Boleh?",
+     "boleh", "pantarlih"),
+    # A supervisor's staff writing up a village official's case, reported by a polling-station supervisor, and asking
+    # the criminal penalty in so many words.
+    ("Saya Rahmat, PNS yang diperbantukan sebagai staf sekretariat Panwaslu Kecamatan. Dari laporan Pengawas TPS, "
+     "seorang lurah mengumpulkan "
+     "ketua RT dan meminta mereka mengarahkan warga memilih paslon bupati nomor 3. Pimpinan meminta saya menyiapkan "
+     "catatan: apa ancaman pidananya menurut UU Pilkada? Apakah ia juga bisa dijatuhi hukuman disiplin?", "informasi",
+     "pidana-pejabat-pilkada"),
+    # A state school set as a polling station is the election body's choice of place, not a facility lent to a
+    # campaign.
+    ("Saya kepala SD negeri (PNS). Halaman dan dua ruang kelas sekolah kami akan dijadikan lokasi TPS pilkada "
+     "gubernur. Apakah saya melanggar netralitas jika mengizinkannya?", "boleh", "gedung-pemerintah-jadi-tps"),
+    # A photo of an inked little finger is the inked-finger photo.
+    ("td sy (PNS) udh nyoblos, mau upload foto jari kelingking bertinta di IG story. aman kan?", "bersyarat",
+     "foto-jari-bertinta"),
 ])
 def test_situations_read_from_fresh_questions(full_assistant: Assistant, question: str, verdict: str,
                                               rule: str) -> None:
     ans = full_assistant.answer(question)
     assert (ans.verdict, ans.rule) == (verdict, rule)
+
+
+def test_rule_text_quoted_is_set_aside_but_not_words_with_apostrophes() -> None:
+    quoted = ("Pasal 5 bilang 'memberikan dukungan dengan cara ikut kampanye' dan 'mengadakan kegiatan yang mengarah "
+              "kepada keberpihakan'. Kalau saya cuma nonton di TV?")
+    assert "mengadakan" not in without_quoted_rule(quoted)
+    assert without_quoted_rule(quoted).endswith("Kalau saya cuma nonton di TV?")
+    # An apostrophe inside a word opens no quote; a short quote names a term asked about; a message the asker
+    # received, quoted without a rule cited, is what happened.
+    for kept in ("The rule says I can't attend my husband's rally, but what if I'm on leave?",
+                 "Apakah 'ikut kampanye' di Pasal 5 huruf n termasuk datang ke rapat umum?",
+                 'Atasan saya kirim pesan WA: "ayo semua pilih nomor 2 ya", saya harus gimana?'):
+        assert without_quoted_rule(kept) == kept
+    assert focus_of(quoted).unquoted and not focus_of("Kalau saya cuma nonton di TV?").unquoted
+
+
+def test_a_lecturer_asking_if_a_quick_count_is_permissible_is_answered(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer(
+        "I am a lecturer and a civil servant (PNS). Our university's polling centre will run a quick count for the "
+        "gubernatorial election and asked me to lead the sampling. Is it permissible for a civil servant like me to "
+        "take part, and under what conditions?")
+    assert (ans.verdict, ans.rule) == ("bersyarat", "enumerator-survei-hitung-cepat")
+
+
+@pytest.mark.parametrize("question", [
+    # A product endorsement's tax is another matter than support for a candidate.
+    "halo, sy PNS, sampingan konten kreator masak, skrg dpt endorse produk bumbu. penghasilan endorse itu kena pajak "
+    "brp persen?",
+])
+def test_product_endorsements_are_not_support_for_a_candidate(full_assistant: Assistant, question: str) -> None:
+    assert full_assistant.answer(question).verdict == "di_luar_cakupan"
+
+
+def test_where_to_report_and_who_punishes_is_answered_as_facts(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer(
+        "Kalau saya lihat rekan PNS di kantor ikut konvoi kampanye capres sambil bagi stiker, saya bisa melapor ke "
+        "mana? Lalu siapa yang menjatuhkan hukumannya, Bawaslu atau kantor kami sendiri?")
+    assert ans.verdict == "informasi"
+    assert any(c.article_id.startswith(("uu-7-2017/pasal-95", "uu-7-2017/pasal-103")) for c in ans.citations)
+
+
+def test_whether_an_old_penalty_may_be_imposed_on_a_case_is_a_fact(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer(
+        "Saya kepala seksi. Salah satu staf PNS saya kemarin memakai motor dinas untuk ikut konvoi kampanye calon "
+        "bupati. Menurut PP 53 Tahun 2010 itu dihukum penurunan pangkat 3 tahun. Apakah hukuman semacam itu yang "
+        "sekarang bisa dijatuhkan kepadanya?")
+    assert ans.verdict == "informasi"
+    assert any(c.article_id.startswith("pp-94-2021/pasal-14") for c in ans.citations)
