@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from assistant.retrieval import HybridSearcher
 from assistant.sources import best_provision
-from assistant.understanding import Focus, asks_case_steps, asks_fact, asks_permission, unglossed
+from assistant.understanding import Focus, asks_case_steps, asks_fact, asks_of_another, asks_permission, unglossed
 from corpus.registry import Registry
 from corpus.rules import ELECTION_DOCS, Bridge, MaterialQuote, RuleMap, Situation
 from ingest.kinds import article_label
@@ -47,6 +48,9 @@ class Match:
     asked: int  # of those, how many occur in the sentences that ask (a long ticket's background mentions more)
     closeness: float  # share of the question's words found in the situation's own wording (a tie-breaker)
     facets: frozenset[str] = frozenset()  # the matched group itself
+    # Ruled out by acts the message tells, but named in full by the asking sentence (Planner._named_in_full): it
+    # answers only as the first entry, never beside another.
+    rescued: bool = False
 
     def key(self) -> tuple[int, int, float]:
         return (-self.specificity, -self.asked, -self.closeness)
@@ -89,15 +93,23 @@ def _in_background(m: Match, focus: Focus) -> bool:
     return focus.asks_step and m.asked == 0 and m.situation.verdict != "informasi"
 
 
-def _facts_behind_acts(found: list[Match], permission: bool) -> set[str]:
+def _askable(found: list[Match], focus: Focus) -> set[str]:
+    """The procedures' entries with a bottom line of their own when only whether their step may be taken is asked
+    ("Sekarang dinas mau menjatuhkan hukuman lagi untuk kejadian yang sama. Boleh?"): ranked as acts' entries."""
+    if not focus.asks_whether_only:
+        return set()
+    return {m.situation.id for m in found if m.situation.asked_verdict}
+
+
+def _facts_behind_acts(found: list[Match], permission: bool, askable: set[str]) -> set[str]:
     """The informational entries an act's entry goes before when an act's permission or sanction is asked. Where
     only the sanction is asked, not those that match every facet the acts' entries match, and more: they are what
     the question is about ("the legal basis of neutrality … disciplinary consequences? only during the campaign
     period?" names no act of the asker's, only the campaign as a time). Whether an act is allowed is the act's to
     answer, however it is put ("boleh jadi anggota partai dan tidak bisa dilaporkan lagi?")."""
     acts = [m.facets for m in found if m.situation.verdict != "informasi"]
-    return {m.situation.id for m in found
-            if m.situation.verdict == "informasi" and (permission or not all(g < m.facets for g in acts))}
+    return {m.situation.id for m in found if m.situation.verdict == "informasi" and m.situation.id not in askable
+            and (permission or not all(g < m.facets for g in acts))}
 
 
 def _asks_criminal_penalty(focus: Focus) -> bool:
@@ -110,13 +122,16 @@ def _named_by_the_ask_first(ranked: list[Match], focus: Focus) -> None:
     """A long message's background can name more facets of another act than the asking sentence names of its own
     ("dikenal sebagai konten kreator di TikTok … Apakah PNS boleh mencalonkan diri sebagai wakil bupati?"): when the
     asking sentence names none of the first entry's facets, an entry all of whose matched facets it names is what
-    is asked, if nearly as specific, no less a priority, and of the same kind (an act's entry, or a fact's)."""
+    is asked, if nearly as specific, no less a priority, and of the same kind (an act's entry, or a fact's). A
+    procedure's entry with a bottom line of its own, asked only whether its step may be taken ("Bolehkah ia dihukum
+    lagi untuk kasus yang sama?"), counts as an act's."""
     if not ranked or ranked[0].asked or focus.own:  # a follow-up's own words are read apart
         return
     top = ranked[0]
     named = next((m for m in ranked[1:] if m.asked >= 2 and m.asked == m.specificity
                   and m.specificity >= top.specificity - 1 and m.situation.priority >= top.situation.priority
-                  and (m.situation.verdict == "informasi") == (top.situation.verdict == "informasi")), None)
+                  and ((m.situation.verdict == "informasi") == (top.situation.verdict == "informasi")
+                       or focus.asks_whether_only and bool(m.situation.asked_verdict))), None)
     if named is not None:
         ranked.remove(named)
         ranked.insert(0, named)
@@ -163,13 +178,21 @@ class Planner:
             facets -= self.rules.denied_in(focus.unquoted)
         return facets, self.rules.ruling_out(focus.own or focus.own_acts or focus.unquoted or focus.text)
 
-    def matches(self, focus: Focus) -> list[Match]:
+    def _found(self, focus: Focus, asked: set[str]) -> list[Match]:
+        """Every entry for the asker whose facet set the question shows, each with its best set."""
         facets, ruled_out = self._facets_and_exclusions(focus)
-        asked = self.rules.facets_in(focus.ask)
         words = set(tokenize(focus.text, expand_slang=True))
         found = []
+        ask_rules_out: set[str] | None = None
         for s in self.rules.situations:
-            if s.unless & ruled_out or focus.actor not in s.applies_to:
+            if focus.actor not in s.applies_to:
+                continue
+            if s.unless & ruled_out:
+                if ask_rules_out is None:
+                    ask_rules_out = self.rules.ruling_out(focus.ask) if not focus.own else ruled_out
+                named = self._named_in_full(s, asked, ask_rules_out, words)
+                if named is not None:
+                    found.append(named)
                 continue
             # "tetangga sy nyaleg DPRD … boleh sy dtg?": the neighbour runs, the asker does not.
             seen = facets - (s.own - ruled_out) if focus.own_acts and s.own else facets
@@ -177,6 +200,11 @@ class Planner:
             if groups:
                 best = max(groups, key=lambda g: (len(g), len(g & asked)))
                 found.append(Match(s, len(best), len(best & asked), self._closeness(s, words), best))
+        return found
+
+    def matches(self, focus: Focus) -> list[Match]:
+        asked = self.rules.facets_in(focus.ask)
+        found = self._found(focus, asked)
         # The most specific situation wins. Between equally specific ones, a question about an act is answered by
         # the act's situation, and the informational entries (who imposes sanctions, where to report) come first
         # only when that is what is asked.
@@ -190,14 +218,16 @@ class Planner:
         # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
         # of the act the description shows; unless whether the act is allowed is asked too.
         facts_only = informational_first and not focus.asks_permission and not focus.asks_sanction
-        behind = _facts_behind_acts(found, focus.asks_permission) if acts_first else set()
+        askable = _askable(found, focus)
+        behind = _facts_behind_acts(found, focus.asks_permission, askable) if acts_first else set()
         # An act that is only the background of a case whose handling is asked comes behind any entry about the
         # handling, whatever its priority.
         ranked = sorted(found, key=lambda m: (_in_background(m, focus),
                                               -m.situation.priority, m.situation.id in behind,
                                               facts_only and m.situation.verdict != "informasi",
                                               -m.specificity,
-                                              (m.situation.verdict == "informasi") != informational_first,
+                                              (m.situation.verdict == "informasi" and m.situation.id not in askable)
+                                              != informational_first,
                                               -m.asked, -m.closeness))
         _named_by_the_ask_first(ranked, focus)
         if acts_first and focus.own and ranked and ranked[0].situation.verdict != "informasi":
@@ -246,7 +276,19 @@ class Planner:
             if head is not None:
                 ranked.remove(head)
                 ranked.insert(0, head)
-        return ranked
+        return ranked[:1] + [m for m in ranked[1:] if not m.rescued]
+
+    def _named_in_full(self, s: Situation, asked: set[str], ask_rules_out: set[str],
+                       words: set[str]) -> Match | None:
+        """The match of an act's entry ruled out by acts the message tells, when the asking sentence names one of
+        its facet sets in full and none of those acts: "Tim suaminya ingin ia tampil di live TikTok dan memasang foto
+        profil berdua … Apakah ada cara yang sah supaya dia bisa ikut mendampingi kampanye suaminya?" asks of the
+        spouse's campaign, whatever the background tells."""
+        named = [g for g in s.match if len(g) >= 2 and g <= asked]
+        if not named or s.unless & ask_rules_out or s.verdict == "informasi":
+            return None
+        best = max(named, key=len)
+        return Match(s, len(best), len(best), self._closeness(s, words), best, rescued=True)
 
     def _closeness(self, s: Situation, words: set[str]) -> float:
         if s.id not in self._words:
@@ -268,6 +310,11 @@ class Planner:
             # questions is put ("apakah pakai tim?", "boleh online?"). So too when the act reported is one allowed
             # only under a condition (attending a campaign): the case's steps are asked, not the condition.
             main.verdict = "informasi"
+        if main is not None and main.situation is not None and main.verdict == "informasi" \
+                and main.situation.asked_verdict and focus.asks_whether_only and not focus.parts:
+            # "emg bs dihukum 2x?" asked alone: the procedure's entry says whether, with its condition.
+            main.verdict = cast(Verdict, main.situation.asked_verdict)
+            main.condition_text = main.situation.asked_condition
         if main is None or main.situation is None or len(main.sources) >= MAX_CITED:
             return main
         cited = {s.citation_id for s in main.sources}
@@ -325,12 +372,25 @@ class Planner:
         return main
 
     def _plan_one(self, focus: Focus) -> Plan | None:
+        focus = self._as_actor_named(focus)
         matches = self.matches(focus)
         for k, m in enumerate(matches):
             plan = self._plan_match(m, focus, matches[k + 1:])
             if plan is not None:
                 return plan
         return None
+
+    def _as_actor_named(self, focus: Focus) -> Focus:
+        """`focus` as asked of the actor a facet of the asking sentences names ([penanda_pelaku]) when the asker
+        does not speak of themself: "Kalau Gubernur kami … ingin ikut berkampanye, apakah boleh?" is answered by
+        the regional head's entries."""
+        if focus.actor != "PNS" or focus.speaks_of_self:
+            return focus
+        named = self.rules.actor_named_in(focus.ask)
+        if named is None and asks_of_another(focus.ask):
+            # "… partainya meminta beliau ikut berorasi di kampanye akbar. Apakah beliau boleh ikut kampanye?"
+            named = self.rules.actor_named_in(focus.text)
+        return replace(focus, actor=named) if named else focus
 
     def plan_situation(self, situation: Situation, focus: Focus) -> Plan | None:
         """The plan of a situation the asker chose (the situation checker) instead of one matched in a question;

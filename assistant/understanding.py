@@ -236,14 +236,15 @@ _DEFINITION = re.compile(r"\b(dimaksud|definisi|pengertian|arti(?:nya)?|istilah)
 _PERMISSION_Q = re.compile(
     # "bertentangan dengan netralitas?", "tetap punya hak pilih?" ask for a bottom line too.
     # "pelanggaran ini masuk tingkat apa?" names a violation already found; it asks the level, not whether.
-    # "hukuman itu bisa dijatuhkan kepadanya?" asks whether a penalty may be imposed, not whether an act may be done.
-    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa(?!\s+(\w+\s+)?(dijatuhkan|dijatuhi|dikenakan|dikenai)\b)|"
+    r"\b(boleh\w*|diperbolehkan|dilarang|larangan|bisa|"
     r"bisakah|dapatkah|melanggar|"
     # "hukuman untuk pelanggaran berulang seperti ini" names the violation too.
     r"(?<!untuk )(?<!atas )(?<!bagi )(?<!terhadap )(?<!seperti )(?<!sebagai )(?<!kayak )"
     r"pelanggaran(?!\s+(?:\w+\s+)?(?:ini|itu|tersebut|tsb|seperti ini|semacam ini|begini)\b)"
-    # "pelanggaran tingkat apa?", "kena hukuman apa?" ask which grade or sanction, not whether.
-    r"(?!\s+(?:tingkat|level|kategori|jenis)\b)|aman|kena(?!\s+(?:hukuman|sanksi)\s+(?:disiplin\s+)?(?:apa|tingkat|berapa)\b)|"
+    # "pelanggaran tingkat apa?", "kena hukuman apa?" ask which grade or sanction, not whether; "sudah kena
+    # teguran" tells what happened.
+    r"(?!\s+(?:tingkat|level|kategori|jenis)\b)|aman|(?<!sudah )(?<!udah )(?<!udh )(?<!telah )(?<!pernah )"
+    r"kena(?!\s+(?:hukuman|sanksi)\s+(?:disiplin\s+)?(?:apa|tingkat|berapa)\b)|"
     r"bertentangan|berhak|tetap\s+(?:punya|memiliki|mempunyai)|"
     # "gpp kn?", "nggak apa-apa kan?": whether it is all right
     r"gpp|gapapa|(?:ga|gak|nggak|ngga|enggak)\s*papa|(?:tidak|tdk|ga|gak|nggak|ngga)\s+apa[- ]?apa|"
@@ -264,6 +265,25 @@ _CANDIDATE = re.compile(r"\b(calon|caleg|nyaleg|paslon|capres|cakada|mencalonkan
 _SKB_TOPIC = re.compile(r"\b(skb|like|share|komen|medsos|media sosial|foto|swafoto|selfie|pose|unggah)\w*", re.I)
 
 
+# Whether a penalty may be made heavier, imposed, or imposed again ("apakah hukumannya boleh langsung diperberat?",
+# "hukuman itu bisa dijatuhkan kepadanya?", "emg bs dihukum 2x?") asks what the rules of penalties say, not whether
+# an act may be done.
+# Of those, whether one case may be punished again or go unpunished ("Bolehkah ia dihukum lagi?", "gpp kan klo kasus
+# gini gak dihukum?"): no sanction is asked either.
+_PUNISHED_AGAIN = re.compile(r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak)\s+(usah\s+)?"
+                             r"(dihukum|diproses|dijatuhi\s+hukuman)\b|"
+                             r"\b(boleh\w*|bisa\w*|bs|dapat\w*)\s+(\w+\s+){0,3}(dihukum|dijatuhi\s+hukuman)\s+"
+                             r"(\w+\s+)?(dua kali|2 ?x|2 kali|lagi|ulang)\b", re.I)
+_PENALTY_MAY = re.compile(r"\b(hukuman|hukumannya|sanksi|sanksinya|hukdis)\s+(\w+\s+){0,2}?(boleh|bisa|bs|dapat)\s+"
+                          r"(langsung\s+)?(diperberat|diberatkan|ditambah|dijatuhkan|dikenakan|diulang|dihitung)\w*|"
+                          r"\bbisa\s+(\w+\s+)?(dijatuhkan|dijatuhi|dikenakan|dikenai)\b|"
+                          + _PUNISHED_AGAIN.pattern, re.I)
+
+
+# "kadisnya bs kena jg ga?", "bisa dicopot?": whether someone is liable to a penalty, not whether a step may be taken.
+_LIABLE = re.compile(r"\b((bisa|bs|dapat|ikut|juga|jg)\s+)?(kena|terkena|dikenai|dicopot|dipecat)\b", re.I)
+
+
 def asks_sanction(text: str) -> bool:
     """Does the question ask what the sanction is (rather than whether the conduct is prohibited)?"""
     if not _SANCTION_QUESTION.search(text):
@@ -272,7 +292,8 @@ def asks_sanction(text: str) -> bool:
 
 
 def asks_permission(text: str) -> bool:
-    return bool(_PERMISSION_Q.search(text))
+    """Whether `text` asks if something is allowed; what may befall a penalty (_PENALTY_MAY) is not asked so."""
+    return bool(_PERMISSION_Q.search(_PENALTY_MAY.sub(" ", text)))
 
 
 def asks_definition(text: str) -> bool:
@@ -420,12 +441,6 @@ _ASKS_WHO = re.compile(_BODY_IMPOSES + r"|"
                        r"\bwhich (body|agency)\b", re.I)
 # "Apakah Bawaslu bisa memecat saya?", "does Bawaslu have the power to punish?": who holds the power, not whether
 # an act is allowed.
-# Whether a penalty may be made heavier or imposed again ("apakah hukumannya boleh langsung diperberat?", "emg bs
-# dihukum 2x?") asks what the rules of penalties say, not whether an act may be done.
-_PENALTY_MAY = re.compile(r"\b(hukuman|hukumannya|sanksi|sanksinya|hukdis)\s+(\w+\s+){0,2}?(boleh|bisa|bs|dapat)\s+"
-                          r"(langsung\s+)?(diperberat|diberatkan|ditambah|dijatuhkan|dikenakan|diulang|dihitung)\w*|"
-                          r"\b(boleh|bisa|bs|dapat)\s+(\w+\s+)?(dihukum|dijatuhi\s+hukuman)\s+(\w+\s+)?"
-                          r"(dua kali|2 ?x|2 kali|lagi|ulang)\b", re.I)
 _AUTHORITY = re.compile(r"\b(bisa|bs|bisakah|dapat|dapatkah|berhak|berwenang|boleh)\s+(langsung\s+)?"
                         r"(memecat|mecat|menghukum|nge?hukum|memberhentikan|menjatuhkan|menindak|"
                         r"(memberi|memberikan) (sanksi|hukuman))\w*|"
@@ -657,6 +672,11 @@ class Focus:
     # The text without rule text the asker quotes ("Pasal 5 bilang 'mengadakan kegiatan …'. Kalau sy cuma nonton
     # di TV?"), glossed like `text`; empty when nothing is quoted. The quote names the rule's acts, not the asker's.
     unquoted: str = ""
+    # The asker says who they are and asks of themself. When not, an act the asking sentence tells of someone who
+    # holds a post ("Kalau Gubernur kami … ingin ikut berkampanye, apakah boleh?") is that person's to answer.
+    speaks_of_self: bool = False
+    # Asks only whether something may be done: no sanction, body, report or deadline asked beside it.
+    asks_whether_only: bool = False
 
 
 # The two kinds of election and their laws (corpus/rules.py ELECTION_DOCS): legislative and presidential
@@ -759,12 +779,7 @@ _REGIONAL_HEAD_ASKED = re.compile(r"\b(apakah|apa|bolehkah|bisakah|dapatkah|can|
                                   r"(boleh|bisa|blh|bs)(\s+(ya|yah|gak|ga|gk|nggak|ngga|tidak|tdk|enggak|sih))?)\s+"
                                   r"(the\s+|a\s+|seorang\s+|pak\s+|bu\s+)?"
                                   r"(bupati|wali\s?kota|gubernur|kepala daerah|wakil bupati|wakil gubernur|"
-                                  r"wakil wali\s?kota|regent|mayor|governor)\b|"
-                                  # "Kalau Gubernur kami …, tapi ingin ikut berkampanye untuk calon bupati, apakah
-                                  # boleh?": the head is the one who would campaign.
-                                  r"\b(kalau|kalo|klo|jika|bila|apabila)\s+(pak\s+|bu\s+)?(bupati|wali\s?kota|gubernur|"
-                                  r"kepala daerah)\b[^.?!]{0,80}\b(ingin|mau|akan|hendak|berniat|berencana)\s+"
-                                  r"(ikut\s+|turut\s+)?(ber)?kampanye\b", re.I)
+                                  r"wakil wali\s?kota|regent|mayor|governor)\b", re.I)
 
 
 _VILLAGE_HEAD = r"(kades|kepala desa|village (head|chief))\b"
@@ -795,16 +810,24 @@ _HEAD_PUNISHES = re.compile(
     r"fire|discipline)\b", re.I)
 
 
-def asker_or_asked(text: str, ask: str) -> str:
-    """The actor of `text` (below), or the regional head its asking sentence is about when the asker does not say
-    who they are and the head is not named as the one who punishes."""
+def asks_of_another(ask: str) -> bool:
+    """Whether the asking sentences ask of someone told of before ("apakah beliau boleh …?")."""
+    return bool(_ASKS_OF_ANOTHER.search(ask))
+
+
+def speaks_of_self(text: str, ask: str) -> bool:
+    """Whether the asker says who they are and asks of themself. A civil servant who says who they are and then
+    asks only of someone else ("sy staf protokol pemkot … emg boleh ya walikota kampanye gitu?") does not."""
+    return bool((_SELF.search(text) or _SELF_ROLE.search(text)) and _ASKS_OF_ONESELF.search(unglossed(ask)))
+
+
+def asker_or_asked(text: str, ask: str, of_self: bool) -> str:
+    """The actor of `text` (below), or the regional head its asking sentence is about when the asker does not
+    speak of themself (`of_self`, see speaks_of_self) and the head is not named as the one who punishes."""
     actor = actor_of(text)
-    if actor != "PNS" or not _REGIONAL_HEAD_ASKED.search(ask) or _HEAD_PUNISHES.search(ask):
+    if actor != "PNS" or of_self or not _REGIONAL_HEAD_ASKED.search(ask) or _HEAD_PUNISHES.search(ask):
         return actor
-    # A civil servant who says who they are and then asks only of the head ("sy staf protokol pemkot … emg boleh ya
-    # walikota kampanye gitu?"): the head's rules answer, as they do for an asker who says nothing of themself.
-    told_self = _SELF.search(text) or _SELF_ROLE.search(text)
-    return "kepala_daerah" if not told_self or not _ASKS_OF_ONESELF.search(unglossed(ask)) else actor
+    return "kepala_daerah"
 
 
 _BEFORE_THE_POST = re.compile(r"\b(sebelum|sblm|before)\s+(\w+\s+){0,2}?(sebagai\s+|jadi\s+|menjadi\s+|as\s+a\s+)?$",
@@ -1012,7 +1035,9 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     cleaned, injected = strip_injection(text)
     asking = [s for s in _SENTENCES.findall(strip_injection(asked)[0] if asked else cleaned) if "?" in s] or \
         ([strip_injection(asked)[0]] if asked else [])
-    glossed = gloss(without_desk_intro(cleaned, " ".join(asking)))
+    # The desk's self-introduction is set aside once: every reading below starts from what is told after it.
+    told = without_desk_intro(cleaned, " ".join(asking))
+    glossed = gloss(told)
     ask = gloss(" ".join(asking)) if asking else glossed
     # Who decides and where to report are read from the asking sentences: a ticket's background often names
     # the people involved ("siapa", "laporan") without asking about them.
@@ -1026,13 +1051,23 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         asking_text = _WHETHER_FOLLOWS.sub(" ", asking_text)
     # "Siapa yang menjatuhkan hukuman?", "who decides the penalty?": the sanction is what someone imposes, the
     # question is who; it does not ask which sanction.
-    sanction_text = gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked else without_desk_intro(cleaned)))
+    # "Bolehkah ia dihukum lagi?" asks whether one case may be punished again, not which penalty.
+    sanction_text = _PUNISHED_AGAIN.sub(" ", gloss(_WHO_PUNISHES.sub(" ", strip_injection(asked)[0] if asked
+                                                                     else told)))
     old_grade = claims_old_grade(unglossed(glossed), unglossed(ask))
-    unquoted = without_quoted_rule(cleaned)
-    unquoted = "" if unquoted == cleaned else unquoted
+    unquoted = without_quoted_rule(told)
+    unquoted = "" if unquoted == told else unquoted
+    of_self = speaks_of_self(glossed, ask)
+    # Whether a step of a procedure may be taken, and nothing else ("Bolehkah staf itu dihukum lagi?"): read before
+    # what may befall a penalty is set aside, and with no sanction, body, report or deadline asked beside it.
+    penalty_free = _PENALTY_MAY.sub(" ", ask)
+    whether_only = bool(_PERMISSION_Q.search(gloss(_LIABLE.sub(" ", unglossed(asking_text))))) and not (
+        _WHICH_SANCTION.search(penalty_free) or _ASKS_LEVEL.search(penalty_free) or _ASKS_WHO.search(ask) or old_grade
+        or (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask) or _ASKS_WHEN.search(ask))
     return Focus(
-        text=glossed, ask=ask, actor=asker_or_asked(glossed, ask),
-        asks_permission=asks_permission(_PENALTY_MAY.sub(" ", _AUTHORITY.sub(" ", asking_text))) and not old_grade,
+        text=glossed, ask=ask, actor=asker_or_asked(glossed, ask, of_self), speaks_of_self=of_self,
+        asks_whether_only=whether_only,
+        asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)) and not old_grade,
         asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)) or old_grade,
         asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(
             (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask)),
@@ -1040,7 +1075,7 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)) and not _STILL_BOUND.search(ask),
         reports_case=case,
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",
-        own_acts="" if asked else _without_others_acts(without_desk_intro(unquoted or cleaned)),
+        own_acts="" if asked else _without_others_acts(unquoted or told),
         parts=_parts(cleaned) if whole and not asked else (),
         # Read before glossing too: "regional election" glossed gains "pemilu" and would name both elections.
         election=election_asked(cleaned) or election_asked(glossed),
@@ -1048,10 +1083,12 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
         local_supervisor=bool(_LOCAL_SUPERVISOR.search(cleaned)),
         asks_step=case and bool(_HANDLING_STEP.search(unglossed(ask)) or _HANDLED_SELF.search(glossed)),
         village_head_acts=village_head_acts(glossed, ask),
-        unquoted=gloss(without_desk_intro(unquoted, " ".join(asking))) if unquoted else "",
+        unquoted=gloss(unquoted) if unquoted else "",
     )
 
 
+_DISBELIEF = re.compile(r"(^\s*|[,;]\s*|\b(kan|karena|krn|soalnya|padahal)\s+)(masa|masak|mosok)\s+"
+                        r"(\w+\s+){0,3}?(sih\s+)?(tidak|tdk|gak|ga|nggak|ngga|enggak)\b", re.I)
 _OR_OPENING = re.compile(r"\s*(atau|ato|atw|or)\b", re.I)
 
 
@@ -1070,7 +1107,9 @@ def _parts(text: str) -> tuple[Focus, ...]:
     # question asks something else ("apakah Bawaslu yang menghukum, atau saya? Siapa
     # yang akhirnya menghukum?"), the questions together say what is asked: no split.
     sentences = _SENTENCES.findall(text)
-    asking = [k for k, s in enumerate(sentences) if "?" in s]
+    # "Kakak saya bingung, masa tidak boleh mendukung? Apakah ada cara yang sah …?": disbelief voiced as a question
+    # is background to the question that follows, not a question of its own.
+    asking = [k for k, s in enumerate(sentences) if "?" in s and not _DISBELIEF.search(s)]
     # "Diam-diam saja bisa? Atau harus keluar PNS dulu?": a question opening with "atau" is the other half of the
     # one before it, and is read with it.
     heads = [n for n, k in enumerate(asking) if n == 0 or not _OR_OPENING.match(sentences[k])]
@@ -1079,7 +1118,7 @@ def _parts(text: str) -> tuple[Focus, ...]:
     first = gloss(" ".join(sentences[k] for k in asking[:heads[1]]))
     if not (asks_permission(_AUTHORITY.sub(" ", first)) or _ASKS_WHEN.search(first)):
         return ()
-    background = " ".join(s.strip() for s in sentences if "?" not in s)
+    background = " ".join(s.strip() for k, s in enumerate(sentences) if k not in asking)
     ends = [*heads[1:], len(asking)]
     return tuple(focus_of(" ".join((background, *(sentences[k].strip() for k in asking[:end]))), whole=False)
                  for end in ends)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from netral.records import Verdict
 
@@ -81,6 +81,10 @@ class Situation:
     # official's decision or act favouring a candidate): in a question about that election its provision is cited
     # first, ahead of the disciplinary regulation.
     election_first: bool = False
+    # A procedure's entry (its verdict is information) asked only whether its step may be taken ("emg bs dihukum
+    # 2x?", "bolehkah ia dibebaskan sementara selama diperiksa?"): the bottom line that answers, and its condition.
+    asked_verdict: str = ""
+    asked_condition: str = ""
 
     def ids(self) -> tuple[str, ...]:
         return self.basis + self.sanction + self.condition_basis + self.local_basis
@@ -94,16 +98,18 @@ class Facet:
     # rules out a facet the text never mentions (most facets, for most questions) before each pattern is tried.
     any_pattern: re.Pattern[str] | None = None
 
-    def occurs(self, text: str) -> bool:
+    def _starts(self, text: str) -> list[int]:
+        """Where the facet's patterns match in `text`: none at all when the one alternation misses."""
         if self.any_pattern is not None and self.any_pattern.search(text) is None:
-            return False
-        return any(not is_denied(text, m.start()) for p in self.patterns for m in p.finditer(text))
+            return []
+        return [m.start() for p in self.patterns for m in p.finditer(text)]
+
+    def occurs(self, text: str) -> bool:
+        return any(not is_denied(text, s) for s in self._starts(text))
 
     def only_denied(self, text: str) -> bool:
         """Mentioned, and denied wherever it is ("hadir tanpa atribut apapun")."""
-        if self.any_pattern is not None and self.any_pattern.search(text) is None:
-            return False
-        starts = [m.start() for p in self.patterns for m in p.finditer(text)]
+        starts = self._starts(text)
         return bool(starts) and all(is_denied(text, s) for s in starts)
 
 
@@ -123,6 +129,29 @@ class Bridge:
         return (self.bridge, self.consequence)
 
 
+def _lifts(data: dict[str, Any], facets: dict[str, Facet], problems: list[str]) -> dict[str, frozenset[str]]:
+    """The [kecuali_batal] table; an entry naming an unknown facet is reported in `problems` and left out."""
+    lifts: dict[str, frozenset[str]] = {}
+    for name, lifted in data.get("kecuali_batal", {}).items():
+        unknown = sorted(({name} | set(lifted)) - set(facets))
+        if unknown:
+            problems.append(f"kecuali_batal.{name}: unknown facets {unknown}")
+        else:
+            lifts[name] = frozenset(lifted)
+    return lifts
+
+
+def _actor_marks(data: dict[str, Any], facets: dict[str, Facet], problems: list[str]) -> dict[str, str]:
+    """The [penanda_pelaku] table; an entry naming an unknown facet or actor is reported and left out."""
+    marks: dict[str, str] = {}
+    for name, actor in data.get("penanda_pelaku", {}).items():
+        if name not in facets or actor not in ACTORS:
+            problems.append(f"penanda_pelaku.{name}: unknown facet or actor {actor!r}")
+        else:
+            marks[name] = actor
+    return marks
+
+
 @dataclass
 class RuleMap:
     facets: dict[str, Facet]
@@ -132,6 +161,8 @@ class RuleMap:
     # Facets that, present, keep others from ruling an entry out ([kecuali_batal]): the asker running too lifts
     # the exclusion a relative's candidacy makes.
     lifts: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Facets that name who acts ([penanda_pelaku]): a governor who "ingin ikut berkampanye" is a regional head.
+    actor_marks: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> RuleMap:
@@ -173,14 +204,8 @@ class RuleMap:
                 bridges[actor] = Bridge(actor, entry["dokumen"], entry["jembatan"], entry["akibat"])
             except (KeyError, TypeError, ValueError) as exc:
                 problems.append(f"pelaku.{actor}: {exc}")
-        lifts: dict[str, frozenset[str]] = {}
-        for name, lifted in data.get("kecuali_batal", {}).items():
-            unknown = sorted(({name} | set(lifted)) - set(facets))
-            if unknown:
-                problems.append(f"kecuali_batal.{name}: unknown facets {unknown}")
-            else:
-                lifts[name] = frozenset(lifted)
-        return cls(facets, situations, problems, bridges, lifts)
+        return cls(facets, situations, problems, bridges, _lifts(data, facets, problems),
+                   _actor_marks(data, facets, problems))
 
     def checked_against(self, known_ids: Iterable[str]) -> RuleMap:
         """The entries whose every id names an article (or a provision of one) in the index; the others are
@@ -200,13 +225,18 @@ class RuleMap:
                 problems.append(f"pelaku.{actor}: ids not in the index {missing}")
             else:
                 bridges[actor] = b
-        return RuleMap(self.facets, kept, problems, bridges, self.lifts)
+        return RuleMap(self.facets, kept, problems, bridges, self.lifts, self.actor_marks)
 
     def facets_in(self, text: str) -> set[str]:
         """The facets the text mentions, except where it denies them ("saya tidak akan ikut kampanye", "belum
         kampanye", "tanpa atribut"): a denied act is not what the question is about."""
         low = re.sub(r"\s+", " ", text.lower())
         return {name for name, facet in self.facets.items() if facet.occurs(low)}
+
+    def actor_named_in(self, text: str) -> str | None:
+        """The actor a facet of [penanda_pelaku] names in `text`, if any."""
+        low = re.sub(r"\s+", " ", text.lower())
+        return next((actor for name, actor in self.actor_marks.items() if self.facets[name].occurs(low)), None)
 
     def denied_in(self, text: str) -> set[str]:
         """The facets the text mentions only to deny them ("saya hadir tanpa atribut")."""
@@ -314,6 +344,11 @@ def _situation(e: dict) -> Situation:
     level = e.get("tingkat_sanksi", "")
     if level not in SANCTION_LEVELS:
         raise ValueError(f"unknown tingkat_sanksi {level!r}")
+    asked_verdict, asked_condition = e.get("putusan_bila_ditanya", ""), e.get("syarat_bila_ditanya", "")
+    if asked_verdict and (verdict != "informasi" or asked_verdict not in VERDICTS or asked_verdict == "informasi"):
+        raise ValueError("putusan_bila_ditanya is a bottom line of an entry whose putusan is informasi")
+    if (asked_verdict == "bersyarat") != bool(asked_condition):
+        raise ValueError("syarat_bila_ditanya is required exactly for putusan_bila_ditanya bersyarat")
     match = tuple(frozenset(group) for group in e["cocok"])
     if not match or not all(match):
         raise ValueError("cocok needs at least one non-empty facet list")
@@ -328,5 +363,6 @@ def _situation(e: dict) -> Situation:
         breaches=frozenset(e.get("pelanggaran_syarat", ())), covers=frozenset(e.get("meliputi", ())),
         also_when=frozenset(e.get("juga_bila", ())), own=frozenset(e.get("milik_penanya", ())),
         local_basis=tuple(e.get("dasar_kabupaten_kota", ())), steps=bool(e.get("dasar_bertahap", False)),
-        election_first=bool(e.get("dasar_pemilihan_dulu", False)),
+        election_first=bool(e.get("dasar_pemilihan_dulu", False)), asked_verdict=asked_verdict,
+        asked_condition=asked_condition,
     )

@@ -14,7 +14,13 @@ from langchain_core.messages import AIMessage
 from assistant.answering import Assistant
 from assistant.backends import LangChainGenerator
 from assistant.retrieval import HybridSearcher
-from assistant.understanding import focus_of, strip_injection, without_desk_intro, without_quoted_rule
+from assistant.understanding import (
+    asks_permission,
+    focus_of,
+    strip_injection,
+    without_desk_intro,
+    without_quoted_rule,
+)
 from corpus.registry import Registry
 from corpus.rules import RuleMap
 from ingest.index import Index
@@ -2578,3 +2584,87 @@ def test_whether_an_old_penalty_may_be_imposed_on_a_case_is_a_fact(full_assistan
         "sekarang bisa dijatuhkan kepadanya?")
     assert ans.verdict == "informasi"
     assert any(c.article_id.startswith("pp-94-2021/pasal-14") for c in ans.citations)
+
+
+def test_a_facet_naming_the_actor_must_name_a_facet_and_an_actor(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[penanda_pelaku]\nkada = \"kepala_daerah\"\nhilang = \"kepala_daerah\"\nsalah = \"tamu\"\n\n"
+                     "[facet]\nkada = ['\\bgubernur\\b']\nsalah = ['\\bx\\b']\n", encoding="utf-8")
+    loaded = RuleMap.load(rules)
+    assert loaded.actor_marks == {"kada": "kepala_daerah"}
+    assert sorted(p.split(":")[0] for p in loaded.problems) == ["penanda_pelaku.hilang", "penanda_pelaku.salah"]
+    assert loaded.actor_named_in("Gubernur kami?") == "kepala_daerah" and loaded.actor_named_in("bupati?") is None
+
+
+def test_who_acts_is_read_from_the_asking_sentence(full_assistant: Assistant) -> None:
+    # Nobody says who they are, and the asking sentence tells the mayor's wish to campaign: the mayor's entry.
+    ans = full_assistant.answer("Kalau wali kota kami sudah dua periode dan tidak maju lagi, tapi berencana ikut "
+                                "kampanye untuk caleg dari partainya, boleh tidak?")
+    assert (ans.verdict, ans.rule) == ("bersyarat", "kada-ikut-kampanye")
+    # A civil servant who says who they are and asks of their own part speaks of themself: the act is not the
+    # governor's to answer.
+    own = focus_of("Saya PNS staf protokol. Gubernur kami ingin ikut berkampanye untuk calon bupati dari partainya. "
+                   "Bolehkah saya ikut mendampingi beliau?")
+    assert own.speaks_of_self and own.actor == "PNS"
+
+
+def test_what_may_befall_a_penalty_is_no_question_of_permission() -> None:
+    for penalty in ("Hukuman itu bisa dijatuhkan kepadanya?", "Apakah sanksinya boleh langsung diperberat?",
+                    "emg bs dihukum 2x?"):
+        assert not asks_permission(penalty), penalty
+    assert asks_permission("Apakah saya bisa ikut kampanye?")
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # Disbelief voiced as a question is background: the spouse's campaign is what is asked, whatever the team wants.
+    ("Suami saya caleg DPR. Timnya minta saya bikin video dukungan dan ganti foto profil dengan nomor urutnya. Masa "
+     "istri sendiri tidak boleh mendukung? Bagaimana caranya supaya saya sah ikut kampanye suami?", "bersyarat",
+     "kampanye-pasangan-calon"),
+    # The lawful way into a party asked as the conditions to meet first.
+    ("Saya PNS guru, ditawari masuk kepengurusan partai di kabupaten. Ada syarat yang harus dipenuhi dulu?",
+     "bersyarat", "partai-setelah-mundur"),
+    ("sy PNS kecamatan, diajak om jd bendahara partai. hrs gmn dl biar aman?", "bersyarat", "partai-setelah-mundur"),
+    # Reporting a superior asked in English.
+    ("My supervisor keeps telling staff to vote for a DPR candidate. As a PNS, am I allowed to report him to "
+     "Bawaslu?", "boleh", "asn-melapor-pelanggaran"),
+    # A procedure's step asked alone gets its bottom line.
+    ("Staf kami sudah kena teguran tertulis karena pasang stiker caleg. Bolehkah ia dihukum lagi untuk kasus yang "
+     "sama?", "tidak_boleh", "satu-pelanggaran-dihukum-dua-kali"),
+    # An event the asker runs that a candidate's team wants to use: it may go on without the candidate's part.
+    ("Saya PNS, jadi ketua panitia jalan sehat RW. Tim sukses caleg menawarkan jadi sponsor dan mau bagi kupon belanja "
+     "ke peserta. Jalan sehatnya masih boleh diadakan?", "bersyarat", "acara-sendiri-ditumpangi-calon"),
+    # English: a regent running for re-election; standing as a candidate; an official's circular.
+    ("Our mayor is running for re-election. Can he campaign while still in office?", "bersyarat",
+     "kada-cuti-kampanye"),
+    ("I am a PNS teacher. A party asked me to stand as a candidate for the provincial council. What must I do?",
+     "bersyarat", None),
+    ("A camat issued a circular ordering village heads to give aid only to villages backing one candidate pair. Is "
+     "that allowed?", "tidak_boleh", "keputusan-menguntungkan-calon"),
+    # A polling officer steering a voter he helps towards a candidate.
+    ("sy PNS jd anggota KPPS. ada kakek tetangga minta dibantu nyoblos, sy arahin aja ke paslon 2 ya, gpp kan?",
+     "tidak_boleh", "ajakan-memilih-calon"),
+    # A regional head the party asks to campaign, asked of as "beliau".
+    ("Bupati kami tidak maju lagi, tapi partainya mengajak beliau jadi jurkam calon gubernur. Apakah beliau boleh?",
+     "bersyarat", "kada-ikut-kampanye"),
+])
+def test_what_the_asking_sentence_asks_decides(full_assistant: Assistant, question: str, verdict: str,
+                                               rule: str | None) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    if rule is not None:
+        assert ans.rule == rule
+
+
+def test_a_bottom_line_when_asked_belongs_to_a_procedure_entry(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    entry = ('[[situasi]]\nid = "{id}"\njudul = "A"\ncocok = [["k"]]\nputusan = "{v}"\nsyarat = "{c}"\naturan = "r"\n'
+             'putusan_bila_ditanya = "{a}"\nsyarat_bila_ditanya = "{ac}"\n\n')
+    rules.write_text("[facet]\nk = ['\\bk\\b']\n\n"
+                     + entry.format(id="ok", v="informasi", c="", a="bersyarat", ac="hanya bila x")
+                     + entry.format(id="bukan-prosedur", v="tidak_boleh", c="", a="boleh", ac="")
+                     + entry.format(id="tanpa-syarat", v="informasi", c="", a="bersyarat", ac=""),
+                     encoding="utf-8")
+    loaded = RuleMap.load(rules)
+    assert [(s.id, s.asked_verdict, s.asked_condition) for s in loaded.situations] == [
+        ("ok", "bersyarat", "hanya bila x")]
+    assert sorted(p.split(":")[0] for p in loaded.problems) == ["bukan-prosedur", "tanpa-syarat"]
