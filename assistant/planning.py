@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import cast
 
 from assistant.retrieval import HybridSearcher
 from assistant.sources import best_provision
@@ -93,23 +92,21 @@ def _in_background(m: Match, focus: Focus) -> bool:
     return focus.asks_step and m.asked == 0 and m.situation.verdict != "informasi"
 
 
-def _askable(found: list[Match], focus: Focus) -> set[str]:
-    """The procedures' entries with a bottom line of their own when only whether their step may be taken is asked
-    ("Sekarang dinas mau menjatuhkan hukuman lagi untuk kejadian yang sama. Boleh?"): ranked as acts' entries."""
-    if not focus.asks_whether_only:
-        return set()
-    return {m.situation.id for m in found if m.situation.asked_verdict}
+def _askable(m: Match, focus: Focus) -> bool:
+    """A procedure's entry with a bottom line of its own, when only whether its step may be taken is asked
+    ("Sekarang dinas mau menjatuhkan hukuman lagi untuk kejadian yang sama. Boleh?"): ranked as an act's entry."""
+    return focus.asks_whether_only and bool(m.situation.asked_verdict)
 
 
-def _facts_behind_acts(found: list[Match], permission: bool, askable: set[str]) -> set[str]:
+def _facts_behind_acts(found: list[Match], focus: Focus) -> set[str]:
     """The informational entries an act's entry goes before when an act's permission or sanction is asked. Where
     only the sanction is asked, not those that match every facet the acts' entries match, and more: they are what
     the question is about ("the legal basis of neutrality … disciplinary consequences? only during the campaign
     period?" names no act of the asker's, only the campaign as a time). Whether an act is allowed is the act's to
     answer, however it is put ("boleh jadi anggota partai dan tidak bisa dilaporkan lagi?")."""
     acts = [m.facets for m in found if m.situation.verdict != "informasi"]
-    return {m.situation.id for m in found if m.situation.verdict == "informasi" and m.situation.id not in askable
-            and (permission or not all(g < m.facets for g in acts))}
+    return {m.situation.id for m in found if m.situation.verdict == "informasi" and not _askable(m, focus)
+            and (focus.asks_permission or not all(g < m.facets for g in acts))}
 
 
 def _asks_criminal_penalty(focus: Focus) -> bool:
@@ -131,7 +128,7 @@ def _named_by_the_ask_first(ranked: list[Match], focus: Focus) -> None:
     named = next((m for m in ranked[1:] if m.asked >= 2 and m.asked == m.specificity
                   and m.specificity >= top.specificity - 1 and m.situation.priority >= top.situation.priority
                   and ((m.situation.verdict == "informasi") == (top.situation.verdict == "informasi")
-                       or focus.asks_whether_only and bool(m.situation.asked_verdict))), None)
+                       or _askable(m, focus))), None)
     if named is not None:
         ranked.remove(named)
         ranked.insert(0, named)
@@ -218,15 +215,14 @@ class Planner:
         # "Lapornya ke mana?" about an act described at length is answered by where to report, however many facets
         # of the act the description shows; unless whether the act is allowed is asked too.
         facts_only = informational_first and not focus.asks_permission and not focus.asks_sanction
-        askable = _askable(found, focus)
-        behind = _facts_behind_acts(found, focus.asks_permission, askable) if acts_first else set()
+        behind = _facts_behind_acts(found, focus) if acts_first else set()
         # An act that is only the background of a case whose handling is asked comes behind any entry about the
         # handling, whatever its priority.
         ranked = sorted(found, key=lambda m: (_in_background(m, focus),
                                               -m.situation.priority, m.situation.id in behind,
                                               facts_only and m.situation.verdict != "informasi",
                                               -m.specificity,
-                                              (m.situation.verdict == "informasi" and m.situation.id not in askable)
+                                              (m.situation.verdict == "informasi" and not _askable(m, focus))
                                               != informational_first,
                                               -m.asked, -m.closeness))
         _named_by_the_ask_first(ranked, focus)
@@ -313,7 +309,7 @@ class Planner:
         if main is not None and main.situation is not None and main.verdict == "informasi" \
                 and main.situation.asked_verdict and focus.asks_whether_only and not focus.parts:
             # "emg bs dihukum 2x?" asked alone: the procedure's entry says whether, with its condition.
-            main.verdict = cast(Verdict, main.situation.asked_verdict)
+            main.verdict = main.situation.asked_verdict
             main.condition_text = main.situation.asked_condition
         if main is None or main.situation is None or len(main.sources) >= MAX_CITED:
             return main

@@ -1043,7 +1043,11 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # the people involved ("siapa", "laporan") without asking about them.
     # A follow-up asks only what its own words ask ("terus yang memeriksa siapa?" after a sanction question).
     asking_text = ask if asked else glossed
-    if (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask) or _ASKS_WHEN.search(ask):
+    # Read once: the flags below and whether only a permission is asked use them.
+    asks_report = bool((_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask))
+    asks_when = bool(_ASKS_WHEN.search(ask))
+    names_who = bool(_ASKS_WHO.search(ask))
+    if asks_report or asks_when:
         # "Lapor ke mana, paling lambat kapan? Sudah lewat 5 hari, masih bisa?": still possible, not allowed.
         asking_text = _POSSIBLE_NOT_ALLOWED.sub(" ", asking_text)
     case = tells_case(glossed)  # read once: it scans the whole text
@@ -1061,17 +1065,17 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # Whether a step of a procedure may be taken, and nothing else ("Bolehkah staf itu dihukum lagi?"): read before
     # what may befall a penalty is set aside, and with no sanction, body, report or deadline asked beside it.
     penalty_free = _PENALTY_MAY.sub(" ", ask)
-    whether_only = bool(_PERMISSION_Q.search(gloss(_LIABLE.sub(" ", unglossed(asking_text))))) and not (
-        _WHICH_SANCTION.search(penalty_free) or _ASKS_LEVEL.search(penalty_free) or _ASKS_WHO.search(ask) or old_grade
-        or (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask) or _ASKS_WHEN.search(ask))
+    # The cheap checks first: the permission words are read again only on a text glossed anew.
+    whether_only = not (names_who or old_grade or asks_report or asks_when or _WHICH_SANCTION.search(penalty_free)
+                        or _ASKS_LEVEL.search(penalty_free)) \
+        and bool(_PERMISSION_Q.search(gloss(_LIABLE.sub(" ", unglossed(asking_text)))))
     return Focus(
         text=glossed, ask=ask, actor=asker_or_asked(glossed, ask, of_self), speaks_of_self=of_self,
         asks_whether_only=whether_only,
         asks_permission=asks_permission(_AUTHORITY.sub(" ", asking_text)) and not old_grade,
         asks_sanction=asks_sanction(sanction_text) or bool(_ASKS_LEVEL.search(sanction_text)) or old_grade,
-        asks_who=bool(_ASKS_WHO.search(ask) or _AUTHORITY.search(ask)), asks_report=bool(
-            (_ASKS_REPORT if asking else _REPORT_REQUEST).search(ask)),
-        asks_when=bool(_ASKS_WHEN.search(ask)), asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
+        asks_who=names_who or bool(_AUTHORITY.search(ask)), asks_report=asks_report,
+        asks_when=asks_when, asks_procedure=bool(_ASKS_PROCEDURE.search(ask)),
         asks_status=bool(_ASKS_STATUS.search(ask) or _ASKS_RULE.search(ask)) and not _STILL_BOUND.search(ask),
         reports_case=case,
         injected=injected, own=gloss(strip_injection(asked)[0]) if asked else "",

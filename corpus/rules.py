@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -83,7 +83,7 @@ class Situation:
     election_first: bool = False
     # A procedure's entry (its verdict is information) asked only whether its step may be taken ("emg bs dihukum
     # 2x?", "bolehkah ia dibebaskan sementara selama diperiksa?"): the bottom line that answers, and its condition.
-    asked_verdict: str = ""
+    asked_verdict: Verdict | None = None
     asked_condition: str = ""
 
     def ids(self) -> tuple[str, ...]:
@@ -98,18 +98,19 @@ class Facet:
     # rules out a facet the text never mentions (most facets, for most questions) before each pattern is tried.
     any_pattern: re.Pattern[str] | None = None
 
-    def _starts(self, text: str) -> list[int]:
-        """Where the facet's patterns match in `text`: none at all when the one alternation misses."""
+    def _starts(self, text: str) -> Iterator[int]:
+        """Where the facet's patterns match in `text`, lazily (`occurs` stops at the first match not denied): none
+        at all when the one alternation misses."""
         if self.any_pattern is not None and self.any_pattern.search(text) is None:
-            return []
-        return [m.start() for p in self.patterns for m in p.finditer(text)]
+            return iter(())
+        return (m.start() for p in self.patterns for m in p.finditer(text))
 
     def occurs(self, text: str) -> bool:
         return any(not is_denied(text, s) for s in self._starts(text))
 
     def only_denied(self, text: str) -> bool:
         """Mentioned, and denied wherever it is ("hadir tanpa atribut apapun")."""
-        starts = self._starts(text)
+        starts = list(self._starts(text))
         return bool(starts) and all(is_denied(text, s) for s in starts)
 
 
@@ -363,6 +364,7 @@ def _situation(e: dict) -> Situation:
         breaches=frozenset(e.get("pelanggaran_syarat", ())), covers=frozenset(e.get("meliputi", ())),
         also_when=frozenset(e.get("juga_bila", ())), own=frozenset(e.get("milik_penanya", ())),
         local_basis=tuple(e.get("dasar_kabupaten_kota", ())), steps=bool(e.get("dasar_bertahap", False)),
-        election_first=bool(e.get("dasar_pemilihan_dulu", False)), asked_verdict=asked_verdict,
+        election_first=bool(e.get("dasar_pemilihan_dulu", False)),
+        asked_verdict=cast(Verdict, asked_verdict) if asked_verdict else None,
         asked_condition=asked_condition,
     )
