@@ -409,7 +409,18 @@ _ACTOR_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # The asker saying what they are ("saya seorang …", "sy masih …", "I'm a …").
 _I_AM = r"\b(saya|sy|aku|gue|gw|i am|i'm|im)\s+(seorang\s+|adalah\s+|sbg\s+|sebagai\s+|masih\s+|msh\s+|a\s+|an\s+)?"
-_SELF = re.compile(_I_AM + r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
+# "sy Rudi PNS di dinkes, istri sy honorer", "Saya Hendra, PNS golongan III/b": a name may stand between (the text is
+# lowercased by then, so a name is any word that is not one of the verbs or negations that often follow "saya"), and
+# only before a status: "sy nyalon bupati" is no bupati named "nyalon".
+_NAMED = (r"(?:(?!(?:bukan|tidak|tdk|gak|ga|nggak|non|not|mantan|eks|bekas|dulu|dulunya|pernah|calon|ingin|mau|pengen|"
+          r"kira|pikir|dengar|denger|tanya|nanya|baca|lihat|liat|tau|tahu|rasa|yakin|paham|kenal|lapor|melapor|dan|atau|"
+          r"juga|yang|yg|punya|bersama|dengan|dgn|sama|bilang|jadi|jd|sudah|udah|sdh|baru|akan|kan|cuma|hanya|also|"
+          r"still|the)\b)[a-z]+,?\s+(?=(?:pns|asn|pppk|p3k|cpns|honorer|tenaga honorer|thl|pegawai negeri sipil)\b))?")
+# "Suami saya PNS di kantor kementerian agama": the husband's post, not the asker's.
+_NOT_OF_A_RELATIVE = "".join(rf"(?<!{w} )" for w in ("suami", "istri", "isteri", "ayah", "bapak", "ibu", "anak", "adik",
+                                                      "kakak", "mertua", "keluarga", "teman", "temen", "rekan"))
+_SELF = re.compile(_NOT_OF_A_RELATIVE + _I_AM + _NAMED +
+                   r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
                    r"camat|lurah|sekda|kadis|kabid|kasi|kepala (?:dinas|bidang|seksi|bagian|badan|kantor|puskesmas|"
                    r"sekolah)|bupati|wali\s?kota|gubernur|a civil servant|civil servant)\b", re.I)
 # The asker naming their own status as one the ASN rules bind ("min sy pppk paruh waktu").
@@ -435,7 +446,9 @@ _BODY_IMPOSES = (r"\b(bawaslu|panwas\w*|kpu|inspektorat|bkd|bkpsdm|bkn|atasan|pp
                  r"(sanksi|hukuman)")
 _ASKS_WHO = re.compile(_BODY_IMPOSES + r"|"
                        r"(?<!pilih )(?<!milih )(?<!memilih )(?<!coblos )(?<!nyoblos )(?<!mencoblos )(?<!dukung )"
-                       r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|\bberwenang\b|"
+                       r"\bsiapa\b|\b(lembaga|instansi|pejabat) (apa|mana)\b|\bwewenang\b|"
+                       # "Apakah pejabat yang berwenang menghukum boleh …?": the office's name, not who it is
+                       r"(?<!pejabat yang )\bberwenang\b|"
                        r"\bwho (actually |then |else )?(decides?|imposes?|punish\w*|investigates?|examines?|handles?|"
                        r"is responsible)\b|"
                        r"\bwhich (body|agency)\b", re.I)
@@ -477,7 +490,10 @@ _POSSIBLE_NOT_ALLOWED = re.compile(r"\b(masih|msh)\s+(bisa|bs|dapat|sempat)\b|"
                                    r"(?=\s+(\w+\s+)?(ke ?mana|kmn|ke siapa|kepada siapa|di ?mana)\b)|"
                                    # "mohon arahan supaya kami bisa menjawab": what the desk needs the answer for
                                    r"\b(supaya|agar|biar|sehingga)\s+(\w+\s+)?(bisa|bs|dapat)\b", re.I)
-_ASKS_REPORT = re.compile(r"\b(lapor\w*|melapor\w*|pelapor\w*|ngelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
+# A report written by an auditor and used as material ("memakai laporan Inspektorat sebagai bahan pemeriksaan") is a
+# document, not a report someone asks where to make.
+_ASKS_REPORT = re.compile(r"\b(lapor(?!an\s+(hasil|inspektorat|pemeriksaan|audit|pengawasan|apip)\b)\w*|melapor\w*|"
+                          r"pelapor\w*|ngelapor\w*|aduan|mengadu\w*|pengaduan)\b|"
                           # "msh bs dilaporin ke bawaslu?", "dilaporin ke mana?"; not "kl dilaporin, sanksinya apa?"
                           r"\b(masih|msh)\s+(bisa|bs|dapat)\s+dilapor\w*|\bdilapor\w*\s+(\w+\s+)?(ke ?mana|kmn|ke mn|"
                           r"ke siapa)\b|"
@@ -887,7 +903,7 @@ _SELF_DESK_INTRO = re.compile(
     r"(?:\w+,\s+)?(?:(?:pns|asn)\s+(?:yang|yg)\s+\w+\s+(?:sebagai|di|ke)\s+)?(?:seorang\s+)?"
     r"(?:staf|staff|petugas|anggota|ketua|koordinator|pegawai)\b[^.?!]{0,40}?\b(?:bawaslu|panwas\w*|"
     r"pengawas\s+(?:pemilu|kecamatan|desa|kelurahan|tps))\b(?P<tail>[^.?!]{0,160}[.!])\s*", re.I)
-_ASKS_OF_ANOTHER = re.compile(r"\b(ia|dia|beliau|yang bersangkutan|ybs|he|she)\b", re.I)
+_ASKS_OF_ANOTHER = re.compile(r"\b(ia|dia|beliau|yang bersangkutan|ybs|he|she|him)\b", re.I)
 _ASKS_OF_ONESELF = re.compile(r"\b(saya|sy|aku|i|me|my)\b", re.I)
 # The writer's own task of writing the answer up ("pimpinan meminta saya menyiapkan catatan singkat: …") does not make
 # the question one about the writer.
@@ -1066,7 +1082,9 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
     # what may befall a penalty is set aside, and with no sanction, body, report or deadline asked beside it.
     penalty_free = _PENALTY_MAY.sub(" ", ask)
     # The cheap checks first: the permission words are read again only on a text glossed anew.
+    # "… dapat langsung dijadikan dasar …, ataukah atasan langsung tetap harus memeriksa?": either way is asked.
     whether_only = not (names_who or old_grade or asks_report or asks_when or _WHICH_SANCTION.search(penalty_free)
+                        or _EITHER_OR.search(ask)
                         or _ASKS_LEVEL.search(penalty_free)) \
         and bool(_PERMISSION_Q.search(gloss(_LIABLE.sub(" ", unglossed(asking_text)))))
     return Focus(
@@ -1094,6 +1112,22 @@ def focus_of(text: str, asked: str = "", whole: bool = True) -> Focus:
 _DISBELIEF = re.compile(r"(^\s*|[,;]\s*|\b(kan|karena|krn|soalnya|padahal)\s+)(masa|masak|mosok)\s+"
                         r"(\w+\s+){0,3}?(sih\s+)?(tidak|tdk|gak|ga|nggak|ngga|enggak)\b", re.I)
 _OR_OPENING = re.compile(r"\s*(atau|ato|atw|or)\b", re.I)
+_EITHER_OR = re.compile(r"\bataukah\b", re.I)
+# "Can I attend the rally, and may I also wear the free t-shirt?": a second permission asked within one sentence is
+# a question of its own, as it would be in a sentence of its own.
+_SECOND_PERMISSION = re.compile(r"\s*,?\s+(?=(?:and|dan|terus|trus|lalu|serta)\s+(?:also\s+)?"
+                                r"(?:(?:may|can|could)\s+i\b|"
+                                r"(?:boleh\w*|bisakah)\s+(?:juga|saya|sy|aku)\b|"
+                                r"apakah\s+(?:saya|sy|aku)\s+(?:juga\s+)?boleh\b))", re.I)
+
+
+def _questions_split(sentences: list[str]) -> list[str]:
+    """The sentences, each question that asks a second permission within itself split in two."""
+    out: list[str] = []
+    for sentence in sentences:
+        halves = _SECOND_PERMISSION.split(sentence, maxsplit=1) if "?" in sentence else [sentence]
+        out.extend([halves[0].rstrip(" ,") + "?", halves[1]] if len(halves) == 2 else halves)
+    return out
 
 
 def _parts(text: str) -> tuple[Focus, ...]:
@@ -1110,7 +1144,7 @@ def _parts(text: str) -> tuple[Focus, ...]:
     # the first; so too when the first asks by when ("resign skrg ato nanti? trs bisa dicabut lg?"). When the first
     # question asks something else ("apakah Bawaslu yang menghukum, atau saya? Siapa
     # yang akhirnya menghukum?"), the questions together say what is asked: no split.
-    sentences = _SENTENCES.findall(text)
+    sentences = _questions_split(_SENTENCES.findall(text))
     # "Kakak saya bingung, masa tidak boleh mendukung? Apakah ada cara yang sah …?": disbelief voiced as a question
     # is background to the question that follows, not a question of its own.
     asking = [k for k, s in enumerate(sentences) if "?" in s and not _DISBELIEF.search(s)]
@@ -1190,7 +1224,9 @@ _ASKING_WORDS = (r"(?:(?:saya|sy|aku|kami)\s+)?(?:mau|ingin|pengen|mo|hendak)\s+
                  r"(?:tanya|tanyakan|bertanya|menanyakan|nanya)")
 _REQUEST = re.compile(rf"\b{_ASKING_WORDS}\b|"
                       r"\bbingung (soal|tentang|mengenai)\b|"
-                      r"\bmohon (penjelasan|informasi|info|penegasan|arahan|pendapat|koreksi|petunjuk)\b|"
+                      r"\bmohon (penjelasan|informasi|info|penegasan|arahan|pendapat|koreksi|petunjuk)(nya)?\b|"
+                      # "Ia menanyakan berapa lama hak cuti …": the question of the one the desk writes for
+                      r"\b(ia|dia|beliau|ybs|yang bersangkutan)\s+(menanyakan|bertanya|nanya|tanya)\b|"
                       r"\btolong (jelaskan|infokan|dijelaskan)\b|"
                       r"\b(please|kindly) (advise|explain|clarify)\b", re.I)
 

@@ -2482,10 +2482,11 @@ def test_a_spouse_running_for_a_council_is_no_council_member_asking(full_assista
     # Staff telling who they are and asking only whether the mayor may campaign: the mayor's own rule answers.
     ("min sy staf protokol pemkot. pak wali nyalon lg. pas kampanye beliau mau tetep pake mobil dinas & dikawal "
      "ajudan. emg boleh ya walikota kampanye gitu?", "bersyarat", "kada-ikut-kampanye"),
-    # An acting head who would resign the acting post in order to run: the acting head's entry, whose condition says
-    # that resigning to run does not meet it (Penjelasan of Pasal 7 ayat (2) huruf q).
+    # An acting head who would resign the acting post in order to run: what the requirement is there to prevent
+    # (Penjelasan of Pasal 7 ayat (2) huruf q), not allowed; running at all stays the acting head's condition.
     ("Pimpinan kami Penjabat (Pj) Bupati. Beliau ingin mundur dari jabatan Pj supaya bisa mendaftar sebagai calon "
-     "bupati. Apakah dibolehkan?", "bersyarat", "penjabat-kada-mencalonkan"),
+     "bupati. Apakah dibolehkan?", "tidak_boleh", "penjabat-mundur-untuk-mencalonkan"),
+    ("sy pj bupati, boleh nyalon bupati di pilkada ini?", "bersyarat", "penjabat-kada-mencalonkan"),
     # A party flag at home is a campaign prop like a banner.
     ("Boleh ga PNS pasang bendera partai di rumahnya sendiri?", "tidak_boleh", "apk-spanduk-baliho"),
     # A relative running who asks the asker to be the running mate: the asker's own candidacy.
@@ -2531,6 +2532,44 @@ def test_a_spouse_running_for_a_council_is_no_council_member_asking(full_assista
     # A photo of an inked little finger is the inked-finger photo.
     ("td sy (PNS) udh nyoblos, mau upload foto jari kelingking bertinta di IG story. aman kan?", "bersyarat",
      "foto-jari-bertinta"),
+    # A relative's retirement told by an asker who is still a civil servant: the asker is bound.
+    ("Saya PNS guru. Suami saya sudah pensiun dari PNS tahun lalu dan sekarang jadi caleg. Saya boleh ikut kampanye "
+     "suami?", "bersyarat", "kampanye-pasangan-calon"),
+    ("bapak sy pensiunan PNS guru, skrg diajak jd tim sukses caleg, boleh?", "boleh", "bukan-lagi-asn"),
+    # A name between "saya" and the status: the asker is the civil servant, the wife the honorary employee.
+    ("sy Rudi PNS di dinkes, istri sy honorer di sekolah. Kalo sy ikut nonton debat paslon di TV bareng warga di "
+     "balai desa boleh?", "boleh", "kampanye-menonton-siaran"),
+    # Two permissions in one sentence: the first decides the bottom line, as in two sentences.
+    ("I'm a civil servant. Can I attend a rally of a presidential candidate on Sunday, and may I also wear the free "
+     "t-shirt they hand out?", "bersyarat", "kampanye-hadir-pasif"),
+    # A programme's annual schedule told before the distribution it sets.
+    ("Saya kabid di Dinas Sosial. Sesuai jadwal tahunan, penyaluran bansos sembako jatuh di masa kampanye pilkada dan "
+     "satu paslon minta ikut datang. Apakah penyaluran oleh dinas kami tetap boleh dilaksanakan?", "bersyarat",
+     "program-rutin-masa-kampanye"),
+    # An auditor's report used as material is a document, not a report asked where to make.
+    ("Saya anggota tim pemeriksa dugaan pelanggaran netralitas seorang PNS. Bolehkah tim kami meminta keterangan dari "
+     "anggota Panwascam dan memakai laporan Inspektorat sebagai bahan pemeriksaan?", "boleh", "keterangan-pihak-lain"),
+    # The office named "pejabat yang berwenang menghukum" is the subject asked about, not who decides.
+    ("Pelanggaran staf kami sudah terbukti, tapi pimpinan bilang tidak usah dihukum, cukup dibina lisan. Apakah "
+     "pejabat yang berwenang menghukum boleh memutuskan untuk tidak menjatuhkan hukuman disiplin seperti itu?",
+     "tidak_boleh", "atasan-membiarkan-pelanggaran"),
+    # A desk passing on another's question about leave and pay, with a neutrality case as background.
+    ("Selamat pagi, saya staf kepegawaian. Seorang guru PNS kami, yang suaminya sedang maju sebagai calon kepala desa, "
+     "akan melahirkan bulan depan. Ia menanyakan berapa lama hak cuti melahirkan dan apakah tunjangan kinerjanya "
+     "tetap dibayar penuh selama cuti. Mohon informasinya.", "di_luar_cakupan", ""),
+    # Who proposes the dismissal of a party treasurer who never resigned, the spouse's candidacy aside.
+    ("Seorang PNS pelaksana ternyata bendahara DPC partai dan tidak pernah mengajukan pengunduran diri; istrinya juga "
+     "caleg DPRD. Jenis pemberhentian apa yang tepat dan siapa yang mengusulkan?", "informasi",
+     "prosedur-pemberhentian-anggota-partai"),
+    # Leaving the acting post in order to run is what the candidacy requirement prevents.
+    ("Pj wali kota kami mau resign dari pj biar bisa maju pilkada, boleh?", "tidak_boleh",
+     "penjabat-mundur-untuk-mencalonkan"),
+    # A calendar received is the material received; putting it up is the second question.
+    ("sy PNS guru, td tetangga yg timses caleg ngasih kalender ada muka calegnya. sy trima aja gk enak nolak. gpp kan? "
+     "trs klo kalendernya sy taro di ruang guru gmn?", "bersyarat", "menerima-bahan-kampanye"),
+    # An asker who is not a civil servant, whose father is: the asker's own volunteering is allowed.
+    ("sy mahasiswa, bapak sy PNS. sy pgn jd relawan paslon capres. sy blh ikut relawan gk?", "boleh",
+     "bukan-asn-keluarga"),
 ])
 def test_situations_read_from_fresh_questions(full_assistant: Assistant, question: str, verdict: str,
                                               rule: str) -> None:
@@ -2668,3 +2707,13 @@ def test_a_bottom_line_when_asked_belongs_to_a_procedure_entry(tmp_path: Path) -
     assert [(s.id, s.asked_verdict, s.asked_condition) for s in loaded.situations] == [
         ("ok", "bersyarat", "hanya bila x")]
     assert sorted(p.split(":")[0] for p in loaded.problems) == ["bukan-prosedur", "tanpa-syarat"]
+
+
+@pytest.mark.parametrize(("question", "actor"), [
+    ("Halo, saya dosen berstatus PPPK. Suami saya PNS di kantor kementerian agama. Saya repost poster caleg, aturan "
+     "apa yang dipakai untuk saya?", "PPPK"),
+    ("Saya Hendra, PNS golongan III/b. Boleh ikut kampanye?", "PNS"),
+    ("saya bukan PNS, saya honorer. boleh ikut kampanye?", "honorer"),
+])
+def test_the_askers_own_status_is_read_past_a_name_and_not_from_a_relative(question: str, actor: str) -> None:
+    assert focus_of(question).actor == actor
