@@ -416,9 +416,12 @@ _NAMED = (r"(?:(?!(?:bukan|tidak|tdk|gak|ga|nggak|non|not|mantan|eks|bekas|dulu|
           r"kira|pikir|dengar|denger|tanya|nanya|baca|lihat|liat|tau|tahu|rasa|yakin|paham|kenal|lapor|melapor|dan|atau|"
           r"juga|yang|yg|punya|bersama|dengan|dgn|sama|bilang|jadi|jd|sudah|udah|sdh|baru|akan|kan|cuma|hanya|also|"
           r"still|the)\b)[a-z]+,?\s+(?=(?:pns|asn|pppk|p3k|cpns|honorer|tenaga honorer|thl|pegawai negeri sipil)\b))?")
-# "Suami saya PNS di kantor kementerian agama": the husband's post, not the asker's.
-_NOT_OF_A_RELATIVE = "".join(rf"(?<!{w} )" for w in ("suami", "istri", "isteri", "ayah", "bapak", "ibu", "anak", "adik",
-                                                      "kakak", "mertua", "keluarga", "teman", "temen", "rekan"))
+# Words for relatives (the asker's, or anyone's).
+_WIDER_KIN = r"ipar|sepupu|om|paman|tante|mertua"
+_KIN = rf"adek|adik|kakak|abang|anak|ayah|bapak|ibu|bibi|keponakan|ponakan|suami|istri|isteri|{_WIDER_KIN}"
+# "Suami saya PNS di kantor kementerian agama", "teman saya PNS": the husband's or the friend's post, not the asker's
+# (one fixed-width look-behind a word, as the pattern needs).
+_NOT_OF_A_RELATIVE = "".join(rf"(?<!{w} )" for w in (*_KIN.split("|"), "keluarga", "teman", "temen", "rekan"))
 _SELF = re.compile(_NOT_OF_A_RELATIVE + _I_AM + _NAMED +
                    r"(?P<who>pns|asn|pegawai negeri sipil|pppk|p3k|cpns|honorer|tenaga honorer|thl|"
                    r"camat|lurah|sekda|kadis|kabid|kasi|kepala (?:dinas|bidang|seksi|bagian|badan|kantor|puskesmas|"
@@ -958,8 +961,6 @@ def numbered_parts(text: str) -> tuple[str, list[str]]:
 
 
 # Kin by the words chat uses for them; kin beyond the household are told apart below.
-_WIDER_KIN = r"ipar|sepupu|om|paman|tante|mertua"
-_KIN = rf"adek|adik|kakak|abang|anak|ayah|bapak|ibu|bibi|keponakan|ponakan|suami|istri|isteri|{_WIDER_KIN}"
 # A sentence whose subject is someone else: a candidate, a party, a campaign team, an event's committee, relatives
 # or neighbours, named first after a few words of time or introduction ("Minggu lalu tiba2 ada caleg …", "Salah
 # satu calon bupati minta …", "Menjelang pemilu, beberapa anggota keluarga rajin mengirim poster caleg").
