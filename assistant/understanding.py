@@ -277,6 +277,9 @@ _PUNISHED_AGAIN = re.compile(r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak)\s+(usah\s+
 _PENALTY_MAY = re.compile(r"\b(hukuman|hukumannya|sanksi|sanksinya|hukdis)\s+(\w+\s+){0,2}?(boleh|bisa|bs|dapat)\s+"
                           r"(langsung\s+)?(diperberat|diberatkan|ditambah|dijatuhkan|dikenakan|diulang|dihitung)\w*|"
                           r"\bbisa\s+(\w+\s+)?(dijatuhkan|dijatuhi|dikenakan|dikenai)\b|"
+                          # "What level of penalty can I face?": what may befall the asker, not a permission.
+                          r"\b(can|could|may|might)\s+(i|he|she|we|they|you|a civil servant|the civil servant)\s+"
+                          r"(face|get|receive|expect|incur)\b|"
                           + _PUNISHED_AGAIN.pattern, re.I)
 
 
@@ -335,9 +338,11 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\bcampaign\w*\b", "kampanye"), (r"\b(political )?part(y|ies)\b", "partai politik"),
     (r"\bcandidat\w*\b", "calon"), (r"\bhusband\b", "suami"), (r"\bwife\b", "istri"),
     (r"\bspouse\b", "pasangan suami istri"), (r"\b(relatives?|family|brother|sister|father|mother)\b", "keluarga"),
-    # "Who exactly can I report this to?", "what can I do?" ask where and how, not whether.
+    # "Who exactly can I report this to?", "what can I do?" ask where and how, not whether; "what penalty can I
+    # face?" asks what may befall.
     (r"\b(allowed|permitted|permissible|may (i|a|an|we|my)|(?<!who )(?<!whom )(?<!where )(?<!what )(?<!exactly )"
-     r"can (i|a|an|we|my|civil|pns|asn)|is it (ok\w*|legal|fine)|okay to)\b", "boleh"),
+     r"can (i|a|an|we|my|civil|pns|asn)(?! (face|get|receive|expect|incur)\b)|is it (ok\w*|legal|fine)|okay to)\b",
+     "boleh"),
     (r"\b(forbidden|prohibited|banned|violat\w*)\b", "dilarang pelanggaran"),
     # "Government Regulation 94/2021 on PNS discipline" names the regulation, not a penalty.
     (r"\b(sanction\w*|punish\w*|penalt\w*|(?<!on )(?<!on pns )(?<!on civil servant )"
@@ -621,7 +626,7 @@ _ASKS_LEVEL = re.compile(r"\b(tingkat|level|jenis|kategori)\s+(hukuman|sanksi|pe
 
 # Which grade or form of penalty is asked ("masuk hukuman tingkat apa?", "ringan, sedang, atau berat?", "potong
 # tukin berapa persen?"), rather than whether the act is punished at all.
-_ASKS_GRADE = re.compile(r"\b(tingkat(an)?\s+(hukuman|sanksi|pelanggaran|apa|berapa|mana|disiplin)|"
+_ASKS_GRADE = re.compile(r"\b(tingkat(an)?\s+(hukuman|sanksi|pelanggaran|apa|berapa|mana|disiplin)(nya)?|"
                          r"(ada\s+)?(berapa|brp)\s+tingkat(an)?\b|"
                          r"(hukuman|sanksi)\w*\s+(disiplin\s+)?(tingkat|level|kategori)|"
                          r"ringan\W+(atau|ato|apa|,)?\W*(sedang|berat)|sedang\W+(atau|ato|apa)\W+berat|"
@@ -1794,7 +1799,8 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
     if not ask:
         return False
     if ask != query and _OFF_TOPIC_ASK.search(ask) and not _NEUTRALITY.search(ask) \
-            and not _CAMPAIGN_LEAVE.search(query) and not (asks_permission(ask) and _ELECTION_WORK.search(ask)) \
+            and not _bare_question_of_the_field(query, ask) and not _CAMPAIGN_LEAVE.search(query) \
+            and not (asks_permission(ask) and _ELECTION_WORK.search(ask)) \
             and not (asks_permission(ask) and _WITHHELD.search(ask) and not _TAX.search(ask)) \
             and not (_PAY_CUT.search(ask) and _DISCIPLINE_NAMED.search(query)):
         return True  # pay, a lawsuit, training credits ("Sertifikat sosialisasi netralitas itu bisa diakui 20 JP?")
@@ -1805,6 +1811,28 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
     return bool(_NO_LINK.search(query)) and not _POLITICAL.search(ask) and (
         not (_NEUTRALITY.search(ask) or _ASN_TOPIC.search(ask) or asks_permission(ask))
         or bool(_NO_LINK.search(ask) or _UNRELATED_PENALTY.search(query)))
+
+
+def _bare_question_of_the_field(query: str, ask: str) -> bool:
+    """Beside an off-topic question, a bare one ("1) cuti tahunan sy bs dipake? 2) ibu sy PNS … dititipin sembako
+    paslon buat dibagiin. bener gpp??") asks about what was just told, and what was told is of the field."""
+    bare = {q.strip() for q in _SENTENCES.findall(unglossed(ask))
+            if "?" in q and len(q.split()) <= 3 and not _OFF_TOPIC_ASK.search(q)}
+    sentences = [q.strip() for q in _SENTENCES.findall(unglossed(query))]
+    # What is told since the question before it is what it asks about ("… gaji naik berapa persen? ada aturannya
+    # ga?" asks about the pay).
+    for i, q in enumerate(sentences):
+        if q not in bare:
+            continue
+        told = []
+        for before in reversed(sentences[:i]):
+            if "?" in before:
+                break
+            told.append(before)
+        said = " ".join(told)
+        if told and not _OFF_TOPIC_ASK.search(said) and (_ELECTION.search(said) or _POLITICAL.search(said)):
+            return True
+    return False
 
 
 # Neutrality named only as the subject of a meeting or a course ("uang harian SPPD buat bimtek netralitas ASN"): the

@@ -268,10 +268,14 @@ class RuleMap:
 
 
 # A negation just before a mention denies it, unless it is the question's own "tidak boleh …?" ("not allowed to")
-# or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not").
-_NEGATION = r"(?<!boleh )(?<!bisa )(?<!bs )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )" \
+# or the chat form of asking, "boleh ga …?", "bisa tidak …?" ("may I or not"); so does a refusal ("saya tolak jadi
+# saksinya"). A list or a slash after the chat form of asking denies nothing either ("bs ga sy ajukan keberatan/
+# banding?").
+_ASKING_BEFORE = r"(?<!boleh )(?<!bisa )(?<!bs )(?<!blh )(?<!bole )(?<!dapat )(?<!mau )(?<!apa )(?<!apakah )"
+_NEGATION = _ASKING_BEFORE + \
             r"\b(tidak|tdk|gak|ga|gk|g|nggak|ngga|enggak|engga|kagak|ndak|nda|tak|ora|bukan|belum|blm|tanpa|never|" \
-            r"not|won't|don't|didn't|doesn't|wouldn't|without|with no|and no|out of|lepas|melepas|copot|mencopot|" \
+            r"not|won't|don't|didn't|doesn't|wouldn't|without|with no|and no|out of|lepas|melepas|copot|mencopot|bkn|" \
+            r"tolak|menolak|nolak|refuse|refused|decline|declined|" \
             r"no(?!\s*\.?\s*\d)(?!\s+(urut|urt|hp|wa|telp|rek)\b))\b"  # "no" not as "nomor": "no 3", "no urut"
 # A negation followed by these asks or names the rule ("ga boleh?", "tidak wajib", "tidak netral"), not a denial.
 _ASKING_AFTER = r"boleh|bisa|bs|blh|bole|dilarang|perlu|harus|wajib|allowed|permitted|netral\w*|neutral"
@@ -283,8 +287,9 @@ _DENIAL = re.compile(_NEGATION + rf"(?!\s+({_ASKING_AFTER}|"
 _NOT_NEUTRAL = re.compile(r"netral|neutral", re.I)
 # The rest of a denied list: "tanpa like, komen, atau share" denies all three.
 # Items may be two words each: "tidak ada spanduk, pembagian atribut, atau sambutan politik".
-_DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no|won't|will not|don't|never)\s+"
-                          r"(pernah\s+|sama sekali\s+|pake\s+|"
+_DENIED_LIST = re.compile(_ASKING_BEFORE + r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no|won't|will not|"
+                          r"don't|never)\s+"
+                          r"(pernah\s+|sama sekali\s+|pake\s+|sebagai\s+|jadi\s+|menjadi\s+|as\s+(a\s+|an\s+)?|"
                           r"pakai\s+|memakai\s+|ever\s+)?\w+(\s*,\s*\w+)*\s*(,\s*)?"
                           r"(atau|dan|maupun|ataupun|or|and|nor|,)\s*$|"
                           r"\b(tanpa|without|tidak ada|tdk ada|gak ada|ga ada|gk ada|nggak ada|no)\s+\w+(\s+\w+)?"
@@ -292,12 +297,13 @@ _DENIED_LIST = re.compile(r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|bukan|no|
                           # "ga pake kaos partai ato atribut", "gak pernah like, komen, share, apalagi follow akun
                           # tim pemenangan": a denial runs on through "or" and "let alone" (not "tidak boleh … atau",
                           # which asks, nor "tidak tahu … atau", which doubts).
-                          r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|never|no)"
+                          + _ASKING_BEFORE + r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|ngga|enggak|never|no)"
                           rf"(?!\s+({_ASKING_AFTER}|tahu|tau|"
                           r"paham|yakin|ngerti|mengerti|jelas|sempat)\b)\s+(\w+[\s,]+){1,5}"
                           r"(atau|ato|maupun|ataupun|apalagi|or|nor|let alone)\s+(\w+\s+){0,2}$|"
                           # "gak ada gambar caleg/paslon sama sekali": a denial runs on through a slash.
-                          r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|no)\s+(\w+\s+){0,3}\w+(\s*/\s*\w+)*\s*/\s*$")
+                          + _ASKING_BEFORE + r"\b(tanpa|without|tidak|tdk|gak|ga|gk|nggak|no)\s+(\w+\s+){0,3}\w+"
+                          r"(\s*/\s*\w+)*\s*/\s*$")
 
 
 # An act the asker denies ever doing, or already knows is not allowed ("oke, saya paham saya nggak boleh jadi tim

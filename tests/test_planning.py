@@ -452,9 +452,9 @@ BOUND = [
     # The lawful way into a party: resign first.
     ("Saya PNS dan ditawari menjadi pengurus partai politik di kabupaten. Apa yang harus saya lakukan kalau ingin "
      "menerimanya?", "bersyarat", "pp-11-2017/pasal-255"),
-    # Bawaslu recommends; the official who may punish decides.
+    # Bawaslu recommends; the official who may punish decides, and must.
     ("Saya PNS, dilaporkan ke Bawaslu karena foto dengan caleg. Apakah Bawaslu bisa memecat saya?", "informasi",
-     "pp-94-2021/pasal-16"),
+     "pp-94-2021/pasal-24/ayat-1"),
     # Where to report, asked about an act described at length, is answered by where to report.
     ("Seorang PNS di kantor kami membuat konten kampanye paslon di TikTok dan membagikannya ke grup warga. "
      "Lapornya ke mana?", "informasi", "uu-7-2017/pasal-95"),
@@ -1769,7 +1769,7 @@ def test_scope_of_near_questions(full_assistant: Assistant, question: str, decli
     ("sy PPPK, suami nyaleg DPRD. katanya PNS bisa CLTN biar boleh ikut kampanye pasangan. PPPK bisa CLTN jg?",
      "tidak_boleh", "pp-49-2018/pasal-77"),
     ("Bawaslu kabupaten meneruskan rekomendasi atas seorang PNS. Apakah rekomendasi itu sendiri sudah merupakan "
-     "sanksi, dan siapa yang menindaklanjutinya?", "informasi", "pp-94-2021/pasal-16"),
+     "sanksi, dan siapa yang menindaklanjutinya?", "informasi", "pp-94-2021/pasal-24/ayat-1"),
     ("keputusan majelis kode etik itu bisa dibanding nggak? majelis mengambil keputusannya bagaimana?", "informasi",
      "pp-42-2004/pasal-19"),
 ])
@@ -2129,10 +2129,12 @@ def test_an_inspectorates_findings_are_material_for_the_examination(full_assista
     assert cited[:2] == ["pp-94-2021/pasal-34", "pp-94-2021/pasal-27"]
 
 
-def test_helping_a_blind_voter_into_the_booth_is_allowed(full_assistant: Assistant) -> None:
+def test_helping_a_blind_voter_into_the_booth_is_allowed_on_its_conditions(full_assistant: Assistant) -> None:
+    # At the voter's own request, and the one who helps keeps the choice secret (UU 1/2015 Pasal 86).
     ans = full_assistant.answer("ibu sy tunanetra, pas pilkada nanti minta sy dampingi di bilik suara. sy PNS, "
                                 "takut dianggap mengarahkan. boleh ga?")
-    assert ans.verdict == "boleh"
+    assert ans.verdict == "bersyarat"
+    assert "merahasiakan" in ans.answer
     assert [article_of(c.id) for c in ans.citations] == ["uu-1-2015/pasal-86"]
 
 
@@ -2509,9 +2511,9 @@ def test_a_spouse_running_for_a_council_is_no_council_member_asking(full_assista
      "bilang larangan itu cuma untuk bupati definitif yang mencalonkan diri. Apakah Pj Bupati boleh?", "bersyarat",
      "kada-mutasi-pejabat"),
     # Helping a blind mother vote at her request: her asking is no invitation to vote, and a fear of being taken
-    # for steering her is not an act.
+    # for steering her is not an act (allowed on the law's conditions: at her request, her choice kept secret).
     ("sy PNS bidan. ibu sy tunanetra, pas pilkada nanti beliau minta sy dampingin ke bilik buat nyoblos. boleh gk? "
-     "takutnya dikira sy ngarahin pilihan", "boleh", "mendampingi-pemilih-disabilitas"),
+     "takutnya dikira sy ngarahin pilihan", "bersyarat", "mendampingi-pemilih-disabilitas"),
     # Words the asker quotes themself saying to pupils, telling them whom to vote for, are an appeal to vote.
     ('sy guru PNS. td di kelas sy blg ke murid2 "nanti pilih paslon 01 aja ya". cm di kelas, gpp kan?', "tidak_boleh",
      "ajakan-memilih-calon"),
@@ -2717,3 +2719,63 @@ def test_a_bottom_line_when_asked_belongs_to_a_procedure_entry(tmp_path: Path) -
 ])
 def test_the_askers_own_status_is_read_past_a_name_and_not_from_a_relative(question: str, actor: str) -> None:
     assert focus_of(question).actor == actor
+
+
+def test_a_refusal_or_a_slang_negation_denies_and_an_asked_list_does_not() -> None:
+    rules = RuleMap.load()
+    # "bkn" is chat for "bukan": "it is no campaign" denies the campaign.
+    assert "kampanye" not in rules.facets_in("diminta jd saksi paslon di TPS, kan bkn kampanye")
+    # What the asker refused is not what the asker does.
+    assert "saksi_tps" not in rules.facets_in("saya menolak jadi saksi partai. kalau cuma nyoblos?")
+    # "bs ga sy ajukan keberatan/banding?" asks whether it may be done: the slash after the chat form of asking
+    # denies nothing.
+    assert "upaya_administratif" in rules.facets_in("sy dpt SK hukdis. bs ga sy ajukan keberatan/banding?")
+    # "bukan sebagai panitia atau tim sukses": every item after "bukan sebagai" is denied.
+    assert "timses" not in rules.facets_in("saya mau datang sekadar mendengar, bukan sebagai panitia atau tim sukses")
+
+
+@pytest.mark.parametrize(("question", "verdict", "rule"), [
+    # The witness for a candidate pair is what is asked, though the asker says it is no campaign.
+    ("sy PNS, diminta jd saksi paslon bupati di TPS pas hari H. itu kan bkn kampanye, boleh dong?", "tidak_boleh",
+     "saksi-peserta-pemilu"),
+    # The grade of the penalty, asked as "tingkat hukumannya", is the bottom line.
+    ("Staf kami ikut kampanye caleg memakai kaos partai. Tingkat hukumannya apa?", "informasi", "kampanye-atribut"),
+    # Whether the Pilkada restrictions bind an acting head too: UU 10/2016 Pasal 71 ayat (4).
+    ("Apakah larangan memakai program yang menguntungkan paslon berlaku juga untuk Pj Gubernur?", "informasi",
+     "penjabat-kada-terikat-larangan"),
+    # A bare question after an off-topic one asks about what was told just before it.
+    ("mau nanya 2 hal. 1) sisa cuti tahunan sy bisa dipindah ke tahun depan ga? 2) kakak sy PNS dititipi kaos "
+     "paslon bupati buat dibagiin ke tetangga. gpp kah?", "tidak_boleh", None),
+    # A unit without an administrator: the functional official may punish only as PP 94/2021 Pasal 22-25 set out.
+    ("Di UPT kami tidak ada jabatan administratornya. Saya fungsional ahli madya, boleh menjatuhkan teguran tertulis "
+     "ke staf yang ikut kampanye?", "bersyarat", "tanpa-pejabat-penghukum"),
+    # Helping a voter who cannot see well: at the voter's request, keeping the choice secret (UU 1/2015 Pasal 86).
+    ("Kakek saya sudah rabun, minta saya temani di bilik suara saat pilkada. Saya PNS, boleh?", "bersyarat",
+     "mendampingi-pemilih-disabilitas"),
+    # What penalty one "can face" asks what may befall, not whether something is allowed.
+    ("I signed a support letter with my ID card for a DPD candidate last year. What level of disciplinary penalty "
+     "can I face?", "informasi", None),
+    # A relative who is no civil servant giving a copy of her KTP is not bound.
+    ("Saya PNS. Ibu saya pedagang, bukan ASN, ingin menyerahkan fotokopi KTP untuk mendukung calon bupati "
+     "perseorangan. Boleh kan?", "boleh", "keluarga-non-asn-timses"),
+    # Getting colleagues to attend a rally is mobilising them.
+    ("A civil servant got fifteen colleagues to attend a candidate's rally. Which level of penalty applies?",
+     "informasi", "kampanye-mengerahkan-pns"),
+    # Bawaslu sending the letter is not a post asked about.
+    ("Bawaslu kabupaten mengirim surat bahwa seorang PNS kami tercatat sebagai anggota partai politik. Sanksinya "
+     "apa dan siapa yang menetapkan?", None, "anggota-pengurus-partai"),
+])
+def test_readings_of_denials_grades_and_bare_questions(full_assistant: Assistant, question: str,
+                                                       verdict: str | None, rule: str | None) -> None:
+    ans = full_assistant.answer(question)
+    if verdict is not None:
+        assert ans.verdict == verdict
+    if rule is not None:
+        assert ans.rule == rule
+
+
+def test_an_acting_heads_bounds_cite_the_article_that_binds_them(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Do the Pilkada restrictions on programmes that favour a candidate pair also apply "
+                                "to an acting regent (Pj Bupati)?")
+    assert ans.rule == "penjabat-kada-terikat-larangan"
+    assert ans.citations[0].id.startswith("uu-10-2016/pasal-71")
