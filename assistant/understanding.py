@@ -274,12 +274,13 @@ _PUNISHED_AGAIN = re.compile(r"\b(tidak|tdk|gak|ga|nggak|ngga|enggak)\s+(usah\s+
                              r"(dihukum|diproses|dijatuhi\s+hukuman)\b|"
                              r"\b(boleh\w*|bisa\w*|bs|dapat\w*)\s+(\w+\s+){0,3}(dihukum|dijatuhi\s+hukuman)\s+"
                              r"(\w+\s+)?(dua kali|2 ?x|2 kali|lagi|ulang)\b", re.I)
+# What may befall someone ("What level of penalty can I face?"), not what they may do.
+_BEFALLS = r"(face|get|receive|expect|incur)\b"
 _PENALTY_MAY = re.compile(r"\b(hukuman|hukumannya|sanksi|sanksinya|hukdis)\s+(\w+\s+){0,2}?(boleh|bisa|bs|dapat)\s+"
                           r"(langsung\s+)?(diperberat|diberatkan|ditambah|dijatuhkan|dikenakan|diulang|dihitung)\w*|"
                           r"\bbisa\s+(\w+\s+)?(dijatuhkan|dijatuhi|dikenakan|dikenai)\b|"
-                          # "What level of penalty can I face?": what may befall the asker, not a permission.
                           r"\b(can|could|may|might)\s+(i|he|she|we|they|you|a civil servant|the civil servant)\s+"
-                          r"(face|get|receive|expect|incur)\b|"
+                          + _BEFALLS + "|"
                           + _PUNISHED_AGAIN.pattern, re.I)
 
 
@@ -341,8 +342,7 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     # "Who exactly can I report this to?", "what can I do?" ask where and how, not whether; "what penalty can I
     # face?" asks what may befall.
     (r"\b(allowed|permitted|permissible|may (i|a|an|we|my)|(?<!who )(?<!whom )(?<!where )(?<!what )(?<!exactly )"
-     r"can (i|a|an|we|my|civil|pns|asn)(?! (face|get|receive|expect|incur)\b)|is it (ok\w*|legal|fine)|okay to)\b",
-     "boleh"),
+     r"can (i|a|an|we|my|civil|pns|asn)(?! " + _BEFALLS + r")|is it (ok\w*|legal|fine)|okay to)\b", "boleh"),
     (r"\b(forbidden|prohibited|banned|violat\w*)\b", "dilarang pelanggaran"),
     # "Government Regulation 94/2021 on PNS discipline" names the regulation, not a penalty.
     (r"\b(sanction\w*|punish\w*|penalt\w*|(?<!on )(?<!on pns )(?<!on civil servant )"
