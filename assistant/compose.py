@@ -96,6 +96,8 @@ def bottom_line(plan: Plan) -> str:
     said = plan.condition[0] if plan.condition else (plan.materials[0] if plan.materials else law)
     rule = f"{_sentence(plan.rule)}{_marker(plan, law)}."
     head = _BOTTOM_LINE.get(plan.verdict, "")
+    if plan.refusing:
+        return f"Boleh menolak, dan memang sepatutnya: yang diminta justru dilarang. {rule}"
     if plan.verdict == "bersyarat":
         return f"{head} {_sentence(plan.condition_text)}{_marker(plan, said)}. {rule}"
     level = plan.situation.sanction_level

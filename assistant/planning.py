@@ -35,6 +35,13 @@ _CRIMINAL_ASKED = re.compile(r"\b(apa|berapa)\s+(ancaman|sanksi|hukuman)\s+pidan
 # The rule map's facets that say a village head (not the village's other officials) acts: the entries they match
 # answer a village head's own act.
 _VILLAGE_HEAD_FACETS = frozenset({"kades_saja", "kades_bertindak"})
+# The rule map's facet that asks whether one may refuse ("sy boleh nolak kan?").
+_ASKS_REFUSAL = frozenset({"tanya_menolak"})
+# A sentence that asks about the act itself beside the refusal ("Bagaimana aturannya, dan bisakah saya menolak?",
+# "Is this actually prohibited, and can I refuse?", "wajib melaksanakan arahan ini atau boleh menolak?") is answered
+# by the act's verdict.
+_ACT_ASKED_TOO = re.compile(r"\b(aturan\w*|dilarang|melanggar|larangan\w*|wajib|harus|prohibited|forbidden|"
+                            r"allowed|legal|rules?|must|obliged)\b", re.I)
 # Several asks in one message ("Pertama … Kedua …", two question marks): further situations are answered too.
 _SEVERAL_ASKS = re.compile(r"\?.*\?|\b(pertama|kedua|ketiga|selain itu|lalu kalau|terus kalau|juga|dan apakah|"
                            r"serta apakah|lalu apakah|dan siapa|dan bagaimana|dan berapa)\b", re.I | re.S)
@@ -67,6 +74,8 @@ class Plan:
     materials: list[Source] = field(default_factory=list)
     others: list[tuple[Situation, Source]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Whether the asker may refuse an order to do what the situation bans is what is asked: refusing is allowed.
+    refusing: bool = False
 
     @property
     def sources(self) -> list[Source]:
@@ -311,6 +320,12 @@ class Planner:
             # "emg bs dihukum 2x?" asked alone: the procedure's entry says whether, with its condition.
             main.verdict = main.situation.asked_verdict
             main.condition_text = main.situation.asked_condition
+        if main is not None and main.situation is not None and main.verdict == "tidak_boleh" \
+                and self._asks_refusal_only(focus.ask):
+            # "Sekcam nyuruh sy bagiin amplop paslon … sy boleh nolak kan?": what is asked is the refusal, and
+            # refusing to do what is banned is allowed; the ban is why.
+            main.verdict = "boleh"
+            main.refusing = True
         if main is None or main.situation is None or len(main.sources) >= MAX_CITED:
             return main
         cited = {s.citation_id for s in main.sources}
@@ -324,6 +339,11 @@ class Planner:
                     main.others.append((s, first))
                     break
         return main
+
+    def _asks_refusal_only(self, ask: str) -> bool:
+        """Does a sentence of the ask ask whether the asker may refuse, and not also what the rule on the act is?"""
+        return any(self.rules.mentions(sentence, _ASKS_REFUSAL) and not _ACT_ASKED_TOO.search(sentence)
+                   for sentence in re.split(r"(?<=[.?!])\s+", ask))
 
     def _plan_question(self, focus: Focus) -> Plan | None:
         """The plan for the best-matching situation whose provisions can all be shown; None when no situation

@@ -285,7 +285,7 @@ _PENALTY_MAY = re.compile(r"\b(hukuman|hukumannya|sanksi|sanksinya|hukdis)\s+(\w
 
 
 # "kadisnya bs kena jg ga?", "bisa dicopot?": whether someone is liable to a penalty, not whether a step may be taken.
-_LIABLE = re.compile(r"\b((bisa|bs|dapat|ikut|juga|jg)\s+)?(kena|terkena|dikenai|dicopot|dipecat)\b", re.I)
+_LIABLE = re.compile(r"\b((bisa|bs|dapat|ikut|juga|jg)\s+){0,2}(kena|terkena|dikenai|dicopot|dipecat)\b", re.I)
 
 
 def asks_sanction(text: str) -> bool:
@@ -342,7 +342,9 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     # "Who exactly can I report this to?", "what can I do?" ask where and how, not whether; "what penalty can I
     # face?" asks what may befall.
     (r"\b(allowed|permitted|permissible|may (i|a|an|we|my)|(?<!who )(?<!whom )(?<!where )(?<!what )(?<!exactly )"
-     r"can (i|a|an|we|my|civil|pns|asn)(?! " + _BEFALLS + r")|is it (ok\w*|legal|fine)|okay to)\b", "boleh"),
+     r"can (i|a|an|we|my|civil|pns|asn)(?! " + _BEFALLS + r")|is it (ok\w*|legal|fine)|okay to|"
+     # "Is there any way I can accept this position?" asks whether it may be done at all.
+     r"is there (any |a )?(legal |lawful )?way (i|we|he|she) (can|could|may))\b", "boleh"),
     (r"\b(forbidden|prohibited|banned|violat\w*)\b", "dilarang pelanggaran"),
     # "Government Regulation 94/2021 on PNS discipline" names the regulation, not a penalty.
     (r"\b(sanction\w*|punish\w*|penalt\w*|(?<!on )(?<!on pns )(?<!on civil servant )"
@@ -1213,7 +1215,7 @@ def understand(question: str, history: Sequence[str], registry: Registry) -> Und
         # asker is someone it does not bind asking whether it does (a state enterprise's director).
         asked = _requests(focus) or focus.text
         out = (bool(_OUT_OF_SCOPE.search(focus.text)) and not _NEUTRALITY.search(focus.text)
-               and not _PENALTY.search(focus.text)) \
+               and not _PENALTY.search(focus.text) and not _SEEKS_ORGANISER.search(focus.text)) \
             or (_about_someone_not_bound(focus.text, _requests(focus), said)
                 and not _reports_a_civil_servant(focus.text, _requests(focus))) \
             or _asks_election_facts(asked)
@@ -1794,6 +1796,11 @@ _WITHHELD = re.compile(r"\b(coret|dicoret|mencoret|hapus|dihapus|menghapus|cabut
 _TAX = re.compile(rf"\b(?:{_TAX_WORDS}|ppn|spt|tax\w*)\b", re.I)
 
 
+# "Apakah saya boleh memproses pencairan itu?" after a campaign event paid from a meal budget is told: whether the
+# act told may be done is asked, whatever the words of pay or funds it is put in.
+_POINTS_BACK = re.compile(r"\b(itu|tersebut|tadi|this|that)\s*\?", re.I)
+
+
 def _asks_elsewhere(query: str, ask: str) -> bool:
     """The background names a campaign or a candidate, but what the asking sentences ask is another matter."""
     if not ask:
@@ -1802,7 +1809,8 @@ def _asks_elsewhere(query: str, ask: str) -> bool:
             and not _bare_question_of_the_field(query, ask) and not _CAMPAIGN_LEAVE.search(query) \
             and not (asks_permission(ask) and _ELECTION_WORK.search(ask)) \
             and not (asks_permission(ask) and _WITHHELD.search(ask) and not _TAX.search(ask)) \
-            and not (_PAY_CUT.search(ask) and _DISCIPLINE_NAMED.search(query)):
+            and not (_PAY_CUT.search(ask) and _DISCIPLINE_NAMED.search(query)) \
+            and not (asks_permission(ask) and _POINTS_BACK.search(unglossed(ask)) and _POLITICAL.search(query)):
         return True  # pay, a lawsuit, training credits ("Sertifikat sosialisasi netralitas itu bisa diakui 20 JP?")
     if ask != query and _OTHER_SERVICE.search(ask) and _CAREER.search(ask) and not _CIVIL_SERVICE.search(ask):
         return True  # "Saya PNS … Kami bingung soal prosedur pensiun dini suami dari TNI": the soldier's career

@@ -1842,7 +1842,9 @@ def test_a_civil_servant_appointed_to_an_election_body_is_suspended(full_assista
     ans = full_assistant.answer("Saya PNS, bulan depan dilantik sebagai anggota Bawaslu provinsi. Gaji PNS saya "
                                 "masih dibayar? Setelah masa jabatan selesai bagaimana saya kembali?")
     assert ans.verdict == "informasi"
-    assert ans.citations[0].id.startswith("pp-11-2017/pasal-27")
+    # The statute that suspends the appointee first, then the regulation on when the suspension starts and ends.
+    assert ans.citations[0].id.startswith("uu-20-2023/pasal-53/ayat-1/huruf-b")
+    assert any(c.id.startswith("pp-11-2017/pasal-27") for c in ans.citations)
 
 
 def test_asking_whether_one_may_do_both_acts_is_not_a_question_of_several_violations() -> None:
@@ -2764,6 +2766,45 @@ def test_a_refusal_or_a_slang_negation_denies_and_an_asked_list_does_not() -> No
     # Bawaslu sending the letter is not a post asked about.
     ("Bawaslu kabupaten mengirim surat bahwa seorang PNS kami tercatat sebagai anggota partai politik. Sanksinya "
      "apa dan siapa yang menetapkan?", None, "anggota-pengurus-partai"),
+    # Whether one may refuse an order to do what is banned: refusing is allowed.
+    ("Atasan nyuruh sy bagiin stiker paslon bupati ke warga pas posyandu. sy boleh nolak kan?", "boleh", None),
+    # Asked beside what the rule on the act is, the act's verdict answers.
+    ("Kadis meminta saya menyiapkan mobil dinas untuk acara tim pemenangan paslon. Bagaimana aturannya, dan bisakah "
+     "saya menolak?", "tidak_boleh", None),
+    # A candidate pair may not pull out once set by the KPU (UU 8/2015 Pasal 53).
+    ("sy PNS, udh ditetapkan KPU jd paslon wakil bupati. skrg mau mundur aj dr pencalonan biar tetap PNS. bisa?",
+     "tidak_boleh", "paslon-mundur-setelah-penetapan"),
+    # A lecturer collecting KTP support for his own DPD candidacy asks about the candidacy.
+    ("Dosen kami (PNS) berencana maju sebagai calon anggota DPD. Beliau sedang mengumpulkan dukungan KTP. Apa yang "
+     "wajib beliau lakukan terkait status PNS-nya?", "bersyarat", "mencalonkan-dpd"),
+    # An uncle collecting support for his own candidacy asks the asker for a KTP: the asker's KTP is what is asked.
+    ("Paman saya mencalonkan diri sebagai anggota DPD dan sedang mengumpulkan dukungan. Saya PNS diminta menyerahkan "
+     "fotokopi KTP. Boleh?", "tidak_boleh", "surat-dukungan-ktp"),
+    # A relative's child who is no civil servant may join a campaign team.
+    ("sy PNS di kecamatan. anak sy umur 20 kuliah, bkn ASN, mau gabung timses caleg DPRD. boleh gak anak sy jd "
+     "timses?", "boleh", "keluarga-non-asn-timses"),
+    # A civil servant elected to the KPU who names the old statute asks about the suspension, not about pay alone.
+    ("Saya PNS dan baru terpilih sebagai anggota KPU kabupaten. Menurut UU 5/2014 saya diberhentikan sementara. Apakah "
+     "pasal itu masih berlaku dan apakah saya masih menerima gaji?", "informasi", "komisioner-diberhentikan-sementara"),
+    # Whether the disbursement told may be processed is the act told, however it is put.
+    ("Saya bendahara PNS. Sekretaris dinas meminta saya mencairkan dana rapat untuk acara yang diisi ajakan memilih "
+     "salah satu calon bupati. Apakah saya boleh memproses pencairan itu?", "tidak_boleh", None),
+    # A second penalty for the same act.
+    ("A civil servant already received a moderate penalty for attending a rally in a party shirt. The agency now "
+     "wants to impose a second penalty for the same act. Is that allowed?", "tidak_boleh",
+     "satu-pelanggaran-dihukum-dua-kali"),
+    # A direct superior who does not summon and examine.
+    ("temen sy PNS jd panitia kampanye paslon. kabag sy blg udh diemin aja. atasan langsungnya gk manggil n gk meriksa "
+     "dia. emg gpp?", None, "atasan-tidak-memeriksa"),
+    # An opinion column comparing the candidates' programmes: allowed when balanced.
+    ("Saya PNS analis kebijakan di Bappeda. Koran lokal meminta saya menulis kolom opini yang membandingkan program "
+     "ketiga pasangan calon wali kota. Boleh?", "bersyarat", "guru-membahas-pemilu"),
+    # A former civil servant who resigned on being set as a candidate may campaign; PP 11/2017 Pasal 254 ended it.
+    ("Kakak saya dulu PNS, sudah mundur karena ditetapkan jadi calon bupati dan SK pemberhentiannya sudah keluar. "
+     "Sekarang dia boleh kampanye sendiri kan?", "boleh", "mantan-pns-calon-berkampanye"),
+    # A polling-station member told to join a party asks about the party.
+    ("Saya PNS dan anggota PPK di kecamatan. Kakak saya nyuruh saya daftar jadi anggota partai biasa, bukan pengurus. "
+     "Boleh kan?", "tidak_boleh", None),
 ])
 def test_readings_of_denials_grades_and_bare_questions(full_assistant: Assistant, question: str,
                                                        verdict: str | None, rule: str | None) -> None:
@@ -2779,3 +2820,18 @@ def test_an_acting_heads_bounds_cite_the_article_that_binds_them(full_assistant:
                                 "to an acting regent (Pj Bupati)?")
     assert ans.rule == "penjabat-kada-terikat-larangan"
     assert ans.citations[0].id.startswith("uu-10-2016/pasal-71")
+
+
+def test_a_refusal_is_allowed_and_the_ban_is_why(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Atasan nyuruh sy bagiin stiker paslon bupati ke warga pas posyandu. sy boleh nolak "
+                                "kan?")
+    assert ans.answer.startswith("Boleh menolak, dan memang sepatutnya: yang diminta justru dilarang.")
+    assert ans.citations
+
+
+def test_a_candidate_pulling_out_cites_the_ban_and_its_penalty(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Calon wakil wali kota yang sudah ditetapkan KPU ingin mengundurkan diri dari "
+                                "pencalonan. Ada sanksinya?")
+    ids = [c.id for c in ans.citations]
+    assert ids[0].startswith("uu-8-2015/pasal-53")
+    assert any(i.startswith("uu-8-2015/pasal-191") for i in ids)
