@@ -126,7 +126,9 @@ _OUT_OF_SCOPE = re.compile(
     # a summons to testify in someone else's court case
     r"saksi\s+(?:\w+\s+){0,3}(?:pengadilan|persidangan)|witness\w*\s+(?:\w+\s+){0,3}court|"
     # corruption, procurement and village-fund bookkeeping: the inspectorate's and the KPK's desks
-    r"korupsi|mark-?up|gratifikasi|pengadaan barang|siskeudes|realisasi dana desa|laporan realisasi|audit\w*|mengaudit|"
+    r"korupsi|mark-?up|gratifikasi|pengadaan barang|siskeudes|realisasi dana desa|laporan realisasi|"
+    # an audit, not an auditor introducing themself ("saya auditor (PNS) di Inspektorat")
+    r"audit(?!or\b|ors\b)\w*|mengaudit|"
     # tax returns, pay slips and allowances, flights and immigration for official travel
     r"spt|lapor(?:an)? pajak|e-?filing|bukti potong|slip gaji|uang makan|uang lauk|remunerasi|"
     r"tax returns?|payslips?|pay slips?|allowances?|per diem|penerbangan|pesawat|bagasi|imigrasi|flights?|"
@@ -338,7 +340,10 @@ _GLOSS: tuple[tuple[str, str], ...] = (
     (r"\bcontract (civil servants?|employees?|workers?)\b", "pppk"), (r"\b(hukdis)\b", "hukuman disiplin"),
     (r"\bcampaign\w*\b", "kampanye"), (r"\b(political )?part(y|ies)\b", "partai politik"),
     (r"\bcandidat\w*\b", "calon"), (r"\bhusband\b", "suami"), (r"\bwife\b", "istri"),
-    (r"\bspouse\b", "pasangan suami istri"), (r"\b(relatives?|family|brother|sister|father|mother)\b", "keluarga"),
+    (r"\bspouse\b", "pasangan suami istri"),
+    # "I need to explain this to my family" tells whom the asker answers to, not a relative in politics.
+    (r"\b(relatives?|(?<!to my )(?<!with my )(?<!tell my )(?<!for my )(?<!feed my )family|brother|sister|father|"
+     r"mother)\b", "keluarga"),
     # "Who exactly can I report this to?", "what can I do?" ask where and how, not whether; "what penalty can I
     # face?" asks what may befall.
     (r"\b(allowed|permitted|permissible|may (i|a|an|we|my)|(?<!who )(?<!whom )(?<!where )(?<!what )(?<!exactly )"

@@ -2835,3 +2835,48 @@ def test_a_candidate_pulling_out_cites_the_ban_and_its_penalty(full_assistant: A
     ids = [c.id for c in ans.citations]
     assert ids[0].startswith("uu-8-2015/pasal-53")
     assert any(i.startswith("uu-8-2015/pasal-191") for i in ids)
+
+
+@pytest.mark.parametrize(("question", "verdict", "rule", "first_cited"), [
+    # Testifying when the election supervisor asks about a colleague is allowed; the regency body's own power.
+    ("Saya PNS di dinas pertanian. Bawaslu Kabupaten menyurati saya, minta datang memberi keterangan soal atasan saya "
+     "yang diduga mengumpulkan staf untuk dukung caleg. Boleh saya datang, tidak dianggap berpihak?", "boleh",
+     "saksi-keterangan-bawaslu", "uu-7-2017/pasal-103"),
+    # A ward head signing the PPS recap of an independent candidate's support as knowing it: a duty of the post.
+    ("sy lurah, PPS minta sy ttd kolom 'mengetahui' di rekap verifikasi dukungan paslon perseorangan. aman ga?",
+     "boleh", "rekap-dukungan-diketahui-lurah", "uu-8-2015/pasal-20"),
+    # Reporting one's own superior is allowed.
+    ("Kadis sy nyuruh semua staf pasang foto paslon di status WA. kalau sy laporin kadis ke Bawaslu, boleh nggak?",
+     "boleh", "asn-melapor-pelanggaran", None),
+    # A letter a campaign team member needs for himself is a service owed to every citizen.
+    ("Anggota tim pemenangan caleg datang ke kantor desa minta surat pengantar nikah anaknya. Staf takut dianggap "
+     "berpihak kalau melayani. Tetap dilayani?", "boleh", "layanan-publik-calon", None),
+    # An office's own field lent for a rally is a facility of the state; a rally on a public field is attended.
+    ("Tim paslon bupati minta pinjam halaman kantor dinas kami buat kampanye akbar. Boleh kami pinjamkan?",
+     "tidak_boleh", "kampanye-fasilitas-negara", "pp-94-2021/pasal-5"),
+    ("Ada kampanye caleg di lapangan kecamatan hari Minggu. Sy PNS mau dengerin visi misinya aja tanpa atribut, "
+     "boleh?", "bersyarat", "kampanye-hadir-pasif", None),
+    # A superior's message to staff on polling day naming a ticket urges a vote.
+    ("Kasubbag kami kirim pesan di grup kantor: 'jangan lupa nanti coblos paslon nomor 3 ya'. Itu dibenarkan?",
+     "tidak_boleh", None, None),
+    # Whether civil servants vote, asked beside the military who do not: they do.
+    ("Apakah PNS masih boleh mencoblos, mengingat anggota TNI tidak menggunakan hak pilih?", "boleh", "hak-memilih",
+     "uu-7-2017/pasal-198"),
+    # An auditor asking how to vote away from home asks about voting, not about audits.
+    ("Saya auditor (PNS) di Inspektorat, ditugaskan ke kabupaten lain saat pemungutan suara. Bisakah saya tetap "
+     "mencoblos di sana?", "boleh", "hak-memilih", None),
+    # An uncle collecting support runs; the asker serves the public.
+    ("Paman saya sedang mengumpulkan dukungan sebagai bakal calon bupati perseorangan, timnya minta saya (PNS "
+     "dukcapil) memprioritaskan KTP pendukungnya. Boleh?", "tidak_boleh", None, None),
+    # Telling one's family is not a relative in politics: the asker runs.
+    ("I'm a civil servant heading a provincial agency. Parties want me to run for governor. When must I resign? I "
+     "need to explain this to my family.", "bersyarat", "mencalonkan-kepala-daerah", None),
+])
+def test_duties_and_civic_acts_near_a_candidate(full_assistant: Assistant, question: str, verdict: str,
+                                                rule: str | None, first_cited: str | None) -> None:
+    ans = full_assistant.answer(question)
+    assert ans.verdict == verdict
+    if rule is not None:
+        assert ans.rule == rule
+    if first_cited is not None:
+        assert ans.citations[0].id.startswith(first_cited)
