@@ -181,7 +181,9 @@ _PERSON = re.compile(
 _ASN_TOPIC = re.compile(
     r"\b(netral\w*|boleh\w*|dilarang|larangan|melanggar|pelanggaran|wajib|kewajiban|harus|sanksi\w*|hukuman\w*|"
     r"dihukum|disiplin\w*|kode etik|asas|dipecat|pecat|diberhentikan|pemberhentian|mundur|mengundurkan|netralitas|"
-    r"allowed|may i|can i|violat\w*|neutral\w*|punish\w*|sanction\w*|pp|uu|perppu|pasal|peraturan|undang)\b",
+    r"allowed|may i|can i|violat\w*|neutral\w*|punish\w*|sanction\w*|pp|uu|perppu|pasal|peraturan|undang|"
+    # chat's permission words ("like n share postingan caleg gpp kn?", "aman kan?")
+    r"blh|gpp|gapapa|(gak|ga|gk|nggak|ngga|g) (papa|apa2|apa-apa)|aman (gak|ga|gk|kan|kn|nggak|ngga|ga sih|gk sih))\b",
     re.I)
 _CIVIL_SERVICE = re.compile(r"\b(pns|asn|pppk|p3k|cpns|pegawai negeri|aparatur sipil|civil servant)\b", re.I)
 _POLITICS = (r"netral\w*|kampanye|partai|dukung\w*|calon|caleg|paslon|politik|berpihak|kasn|deklarasi|timses|"
@@ -644,6 +646,8 @@ _ASKS_GRADE = re.compile(r"\b(tingkat(an)?\s+(hukuman|sanksi|pelanggaran|apa|ber
                          r"(kena|dihukum|termasuk|masuk|tergolong)\s+((hukdis|hukuman|sanksi)\s+(disiplin\s+)?)?"
                          r"(ringan|sedang|berat)\s+(ga|gak|nggak|kan|bukan|tidak|tdk|atau|ato|ya)\b|"
                          r"kategori (hukuman|sanksi|pelanggaran)|"
+                         # "sanksinya ap y? brt gk?": whether it is heavy, asked on its own
+                         r"(berat|brt)\s+(ga|gak|gk|nggak|ngga|enggak|tidak|tdk)(?=\s*(sih\s*)?\?)|"
                          r"(berapa|brp) (persen|besar|tahun|bulan|berat)|potong\w* tukin (berapa|brp)|"
                          # how long a penalty lasts, not how long a step of the procedure may take ("berapa lama
                          # jarak surat panggilan dan pemeriksaan?", "keputusannya harus keluar berapa lama?")
@@ -1371,7 +1375,9 @@ _SELF_NOT_BOUND = re.compile(_I_AM + r"(\d+-year-old\s+)?(political\s+|freelance
                              r"(private|swasta|startup|start-up|company|perusahaan|firm)\b|"
                              r"\b(perusahaan|startup|company|firm)\s+(swasta\s+)?(kami|tempat saya)\b", re.I)
 # A private tutor or a Quran teacher ("guru ngaji", "guru les") holds no public post.
-_BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur)\b(?! swasta| ngaji| les\b| privat)", re.I)
+# Regional heads bind by their office in English too ("are acting regents bound by the Pilkada rules?").
+_BOUND_ROLE = re.compile(rf"\b({_ROLES}|bupati|wali ?kota|gubernur|penjabat|regents?|mayors?|governors?|"
+                         r"regional heads?)\b(?! swasta| ngaji| les\b| privat)", re.I)
 # Someone said not to be a civil servant at all ("ibu-ibu biasa, bukan pegawai", "saya kader partai (bukan ASN)").
 _DECLARED_NOT_BOUND = re.compile(r"\b(bukan|bkn) ((dosen|guru) )?(asn|pns|pppk|p3k|pegawai(?: negeri)?|dpk)"
                                  r"(\s*(/|,|atau|ataupun|maupun|dan|&)\s*(asn|pns|pppk|p3k|cpns))*\b|"
@@ -1690,7 +1696,7 @@ def _another_sense(query: str, ask: str) -> tuple[bool, str]:
 # waktu?"): the post's conditions are the field, whatever else the question names.
 _SEEKS_ORGANISER = re.compile(r"\b(seleksi|mendaftar|daftar|mencalonkan diri|calon|rekrutmen|"
                               # appointed to an election body: the civil servant's status while serving
-                              r"(dilantik|diangkat|terpilih)\s+(sebagai|jadi|menjadi)\s+(anggota|komisioner|ketua))\s+"
+                              r"(dilantik|diangkat|terpilih)\s+(sebagai|jadi|jd|menjadi)\s+(anggota|komisioner|ketua))\s+"
                               r"(\w+\s+){0,2}(panwas\w*|pengawas pemilu|bawaslu|kpps|pps|ppk|kpu|"
                               r"penyelenggara pemilu)\b",
                               re.I)
@@ -2029,6 +2035,10 @@ def is_out_of_scope(query: str, ask: str = "", said: str = "", follows: bool = F
     if _BOUND_ROLE.search(query) and asks_permission(ask or query):
         query = _ELECTION_STAGE.sub(" ", query)
     if _another_matter(query) and not _own_part_in_the_count(query, ask):
+        return True
+    # Tax asked of a sanction already imposed ("dijatuhi pemotongan tukin … apakah mengurangi PPh 21, cara isi SPT?"):
+    # the penalty is background, the tax office's rules answer.
+    if ask and _TAX.search(ask) and not _NEUTRALITY.search(ask) and not asks_permission(ask):
         return True
     if _VOTER_ADMIN.search(query) and not _NEUTRALITY.search(query) and (
             not (asks_permission(query) and _SUBJECT.search(query)) or _ASKS_PROCEDURE.search(query)

@@ -2871,6 +2871,53 @@ def test_a_candidate_pulling_out_cites_the_ban_and_its_penalty(full_assistant: A
     # Telling one's family is not a relative in politics: the asker runs.
     ("I'm a civil servant heading a provincial agency. Parties want me to run for governor. When must I resign? I "
      "need to explain this to my family.", "bersyarat", "mencalonkan-kepala-daerah", None),
+    # The Minister's written approval, told as already given, is the exception Pasal 71 ayat (2) names.
+    ("Pj wali kota mau rotasi tiga kepala dinas 4 bulan sebelum penetapan paslon. Persetujuan tertulis Mendagri sudah "
+     "keluar. Boleh kami proses?", "boleh", "kada-mutasi-disetujui-menteri", "uu-10-2016/pasal-71"),
+    # Asking whether the approval is needed is not telling that it was given.
+    ("Bupati mau mutasi camat jelang penetapan paslon, perlu persetujuan menteri ga?", "bersyarat",
+     "kada-mutasi-pejabat", None),
+    # A former civil servant who resigned to run applies again: the applicant's requirements decide.
+    ("sy dulu pns, resign krn nyaleg dan ga kepilih. skrg ada lowongan pppk, sy msh bs daftar?", "bersyarat",
+     "mantan-asn-melamar-pppk", "pp-49-2018/pasal-16"),
+    ("Saya mantan PNS yang berhenti karena maju pilkada. Apakah saya boleh melamar CPNS lagi?", "bersyarat",
+     "mantan-asn-melamar-cpns", "pp-11-2017/pasal-23"),
+    # Dismissed not with honour: barred, whatever party was left since.
+    ("Kakak sy dulu PNS, diberhentikan tidak dengan hormat krn jadi pengurus partai. Sudah keluar partai, boleh daftar "
+     "PPPK?", "tidak_boleh", "ptdh-melamar-lagi", None),
+    # A plan to apply told in passing does not make the asked act (joining a campaign team) an application.
+    ("kontrak PPPK sy habis bulan depan, gak diperpanjang. abis itu sy boleh gabung timses? nanti klo ada formasi "
+     "PPPK lg sy mau daftar lg sih", "boleh", "bukan-lagi-asn", None),
+    # Watching the count as a resident, monitoring, and polling day as a holiday.
+    ("Sy PNS, abis nyoblos mau liat penghitungan suara di TPS sebagai warga aja. boleh?", "boleh",
+     "menyaksikan-penghitungan-suara", "uu-8-2015/pasal-98"),
+    ("Saya PNS diajak jadi relawan pemantau pilkada dari LSM yang terdaftar. Boleh?", "bersyarat",
+     "pemantau-pemilihan", "uu-1-2015/pasal-123"),
+    ("sy PNS, hari pencoblosan pemilu nanti libur gak sih?", "informasi", "hari-pemungutan-suara-libur", None),
+    # Chat: whether it is heavy is the grade asked; 'gpp kn' asks a permission; 'like any other citizen' is no like.
+    ("sy PNS kmrn ikut kampanye caleg pake kaos partai. sanksinya ap? brt gk?", "informasi", "kampanye-atribut",
+     None),
+    ("trs klo cm share postingan caleg di IG gpp kn?", "tidak_boleh", "medsos-like-komen-share", None),
+    ("Are civil servants barred from voting because they must be neutral, or may they vote like any other citizen?",
+     "boleh", "hak-memilih", None),
+    # An identity card named as the voter's own registration is no support for a candidate.
+    ("Sepupu saya calon bupati. KTP dan alamat saya terdaftar di DPT desa. Bolehkah saya sebagai ASN mencoblos?",
+     "boleh", "hak-memilih", None),
+    # Money handed with a plea to vote, asked whether it may be kept, is the receiving.
+    ("timses paslon ngasih amplop 200rb ke sy, katanya jgn lupa coblos no 1. klo sy terima aja gpp?", "tidak_boleh",
+     "menerima-politik-uang", "uu-10-2016/pasal-187a"),
+    # Holding a party card while waiting for the nomination is membership.
+    ("partai mau ngusung sy jd calon bupati, minta sy pegang KTA partai dulu. sy blm ditetapkan KPU, gpp kan "
+     "sambil tetap PNS?", "tidak_boleh", "anggota-pengurus-partai", None),
+    # A yearly Ramadan gift from one's own money, tied to no candidate.
+    ("Setiap Ramadan keluarga saya membagikan sembako ke tetangga dari uang pribadi. Tahun ini pas masa kampanye "
+     "pilkada. Masih boleh?", "bersyarat", "sedekah-pribadi-masa-kampanye", None),
+    # Someone else attending a regional head's campaign with an official car.
+    ("kadis sy hari minggu dtg ke kampanye bupati petahana pake mobil dinas. gpp krn hari libur?", "tidak_boleh",
+     None, None),
+    # A sample ballot already marked, handed to voters on the way to the polling station.
+    ("Lurah menyuruh staf menjemput lansia ke TPS dan membagikan contoh surat suara yang sudah dicoblos pada paslon 1. "
+     "Dibenarkan?", "tidak_boleh", None, None),
 ])
 def test_duties_and_civic_acts_near_a_candidate(full_assistant: Assistant, question: str, verdict: str,
                                                 rule: str | None, first_cited: str | None) -> None:
@@ -2880,3 +2927,10 @@ def test_duties_and_civic_acts_near_a_candidate(full_assistant: Assistant, quest
         assert ans.rule == rule
     if first_cited is not None:
         assert ans.citations[0].id.startswith(first_cited)
+
+
+
+def test_tax_on_a_penalty_already_imposed_is_declined(full_assistant: Assistant) -> None:
+    ans = full_assistant.answer("Saya PNS yang dijatuhi hukuman pemotongan tukin. Apakah pemotongan itu mengurangi PPh "
+                                "21, dan bagaimana mengisi SPT Tahunan saya?")
+    assert ans.abstained and ans.verdict == "di_luar_cakupan"
