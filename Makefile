@@ -9,18 +9,33 @@ export ANONYMIZED_TELEMETRY := False
 export RAGAS_DO_NOT_TRACK := true
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install install-offline wheelhouse ingest run web test test-fast lint browser nginx ocr postgres systemd bench clean
+.PHONY: install install-offline llama-wheel wheelhouse ingest run web test test-fast lint browser nginx ocr postgres systemd bench clean
 
 install: $(VENV)/.installed
 
-# torch is pinned and installed first: an unpinned torch pulls a multi-GB CUDA build.
-# llama-cpp-python compiles from source once (~6 min on 2 cores); pip caches the wheel afterwards.
-# `netral model` assembles the packaged GGUF and checks its sha256.
-$(VENV)/.installed: pyproject.toml
+# llama-cpp-python compiles from source (~6 min on 2 cores) for x86-64-v3 (AVX2, FMA, F16C), not for the build
+# host: a native build on a CPU with AMX emits tile instructions that a host or VM which does not grant AMX kills
+# with SIGILL at the first answer, and pip's wheel cache would hand that wheel to every later install. The
+# portable wheel is kept in a cache of its own, one folder per pin and flags, and installed from there.
+LLAMA_PIN        := $(shell grep -o 'llama-cpp-python\[server\]==[0-9.]*' pyproject.toml | sed 's/\[server\]//')
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+LLAMA_WHEELS     ?= $(HOME)/.cache/netral/llama-wheels/$(shell echo '$(LLAMA_PIN) $(LLAMA_CMAKE_ARGS)' | md5sum | cut -c1-12)
+
+llama-wheel:
+	@[ -x $(BIN)/pip ] || $(PYTHON) -m venv $(VENV)
+	@ls $(LLAMA_WHEELS)/llama_cpp_python-*.whl >/dev/null 2>&1 || \
+		CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip wheel --quiet --no-cache-dir \
+			--no-deps --wheel-dir $(LLAMA_WHEELS) '$(LLAMA_PIN)'
+
+# torch is pinned and installed first: an unpinned torch pulls a multi-GB CUDA build. The portable llama.cpp wheel
+# replaces whatever build the venv held. `netral model` assembles the packaged GGUF and checks its sha256.
+$(VENV)/.installed: pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip install --quiet -e '.[dev,llm]'
+	@$(MAKE) --no-print-directory llama-wheel
+	$(BIN)/pip install --quiet --no-deps --force-reinstall $(LLAMA_WHEELS)/llama_cpp_python-*.whl
+	$(BIN)/pip install --quiet --find-links $(LLAMA_WHEELS) -e '.[dev,llm]'
 	$(BIN)/netral model
 	touch $@
 
@@ -40,7 +55,9 @@ wheelhouse:
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX)) \
 		torch==2.13.0
-	CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) --find-links $(WHEELHOUSE) \
+	@$(MAKE) --no-print-directory llama-wheel
+	cp $(LLAMA_WHEELS)/llama_cpp_python-*.whl $(WHEELHOUSE)/
+	$(BIN)/pip wheel --quiet --wheel-dir $(WHEELHOUSE) --find-links $(WHEELHOUSE) \
 		torch==2.13.0 pip 'setuptools>=68' wheel '.[dev,llm]'
 	rm -f $(WHEELHOUSE)/netral-*.whl
 	@du -sh $(WHEELHOUSE)
